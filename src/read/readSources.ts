@@ -62,7 +62,8 @@ export function listFiles(root: string, everything = false): string[] {
   const found: string[] = [];
   const walk = (dir: string, prefix: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (!everything && isIgnoredName(entry.name)) continue;
+      // Folders are only skipped when hidden: a year folder ("2024") is not vim's numbered temp file.
+      if (!everything && (entry.isDirectory() ? entry.name.startsWith('.') : isIgnoredName(entry.name))) continue;
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       const absolute = path.join(dir, entry.name);
       // Follow links to files but not to folders, so a link cannot make the walk loop forever.
