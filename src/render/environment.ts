@@ -16,8 +16,19 @@ export interface PageContext {
   [key: string]: unknown;
 }
 
-export function createEnvironment(config: Pick<Config, 'templates' | 'portable' | 'baseUrl'>): nunjucks.Environment {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(config.templates, { noCache: true }), {
+/** How the environment loads templates. */
+export interface EnvironmentOptions {
+  /**
+   * Re-read and recompile every template on every render. Off by default: a build makes its own
+   * environment, so compiled templates cannot go stale within it, and compiling once instead of
+   * per page is most of the render stage's time. A long-lived environment (a dev server keeping
+   * one across rebuilds) turns it on, or makes a fresh environment per build.
+   */
+  noCache?: boolean;
+}
+
+export function createEnvironment(config: Pick<Config, 'templates' | 'portable' | 'baseUrl'>, options: EnvironmentOptions = {}): nunjucks.Environment {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(config.templates, { noCache: options.noCache ?? false }), {
     autoescape: true,
     throwOnUndefined: false,
     trimBlocks: true,
