@@ -4,11 +4,13 @@
  * stage before `write` succeeded, so a failed build leaves the previous site as it was.
  */
 import type { Config } from './config.js';
+import { NO_CACHE, cacheKey, openRecordCache, type RecordCache } from './build/recordCache.js';
+import { toolFingerprint } from './build/toolFingerprint.js';
 import { hasErrors, type Diagnostic } from './errors.js';
 import { buildArchive } from './link/buildArchive.js';
 import type { Archive } from './link/archive.js';
 import { assignUrls } from './parse/assignUrls.js';
-import { parseArticle } from './parse/parseArticle.js';
+import { parseArticle, type ParseResult } from './parse/parseArticle.js';
 import { readSources } from './read/readSources.js';
 import { templateErrorToDiagnostic } from './render/templateErrors.js';
 import { renderSite } from './render/renderSite.js';
@@ -38,9 +40,24 @@ export interface BuildOptions {
   cwd: string;
   /** When false, stop after rendering (a dry run). */
   write?: boolean;
+  /**
+   * Folder of the persistent record cache (the CLI uses `.dossier-cache/` in the project root).
+   * Records are keyed by content hash and trusted only from this exact build of Dossier; the folder
+   * is safe to delete. Without it nothing is cached. The output is the same either way.
+   */
+  cacheDir?: string;
 }
 
 export async function build(config: Config, options: BuildOptions): Promise<BuildResult> {
+  const cache = options.cacheDir ? openRecordCache(options.cacheDir, toolFingerprint()) : NO_CACHE;
+  const result = await buildWith(cache, config, options);
+  const started = performance.now();
+  cache.save();
+  if (options.cacheDir) result.timings.cache = (result.timings.cache ?? 0) + performance.now() - started;
+  return result;
+}
+
+async function buildWith(cache: RecordCache, config: Config, options: BuildOptions): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [];
   const timings: Record<string, number> = {};
   const stage = <T>(name: string, run: () => { value: T; diagnostics?: Diagnostic[] }): T => {
@@ -57,7 +74,9 @@ export async function build(config: Config, options: BuildOptions): Promise<Buil
     const result = readSources(config.input, options.cwd);
     return { value: result, diagnostics: result.diagnostics };
   });
-  const articles = stage('parse', () => parseAll(read.sources));
+  const articles = stage('parse', () => parseAll(read.sources, cache));
+  // Saving now lets go of the cached bytes before the memory-hungry render stage.
+  if (options.cacheDir) stage('cache', () => ({ value: cache.save() }));
   if (hasErrors(diagnostics)) return failed(null);
 
   const archive = stage('link', () => ({ value: buildArchive(articles) }));
@@ -84,12 +103,16 @@ export async function build(config: Config, options: BuildOptions): Promise<Buil
   return { ok: true, diagnostics, articles: articles.length, pages: written.written, timings, archive };
 }
 
-function parseAll(sources: Parameters<typeof parseArticle>[0][]): { value: Article[]; diagnostics: Diagnostic[] } {
+function parseAll(sources: Parameters<typeof parseArticle>[0][], cache: RecordCache): { value: Article[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const drafts: Article[] = [];
   const displayPaths = new Map<string, string>();
+  const parsed = cache.namespace<ParseResult>('parse');
   for (const source of sources) {
-    const result = parseArticle(source);
+    // Everything parseArticle reads from the source, so a cached result is the one it would return.
+    const key = cacheKey(source.relativePath, source.displayPath, source.format, source.contentHash);
+    let result = parsed.get(key);
+    if (!result) parsed.set(key, (result = parseArticle(source)));
     diagnostics.push(...result.diagnostics);
     if (result.article) {
       drafts.push(result.article);

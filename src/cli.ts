@@ -9,6 +9,9 @@ import { resolveConfig, type ConfigOverrides } from './config.js';
 import { UsageError, type Diagnostic } from './errors.js';
 import { printDiagnostics } from './report.js';
 
+/** The persistent record cache's folder in the project root: safe to delete, never committed. */
+export const CACHE_FOLDER = '.dossier-cache';
+
 export const HELP = `Usage: dossier <command> [options]
 
 Turns a folder of news articles (.md with YAML front matter, or scraped .txt) into a static site.
@@ -124,7 +127,7 @@ async function run(command: Command, cwd: string): Promise<number> {
     return startDev(config, command, cwd);
   }
   const started = performance.now();
-  const result = await build(config, { cwd });
+  const result = await build(config, { cwd, cacheDir: path.join(config.root, CACHE_FOLDER) });
   printDiagnostics(result.diagnostics, command.quiet);
   const ms = Math.round(performance.now() - started);
   const out = path.relative(cwd, config.output) || '.';

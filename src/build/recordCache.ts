@@ -1,0 +1,165 @@
+/**
+ * A persistent cache of per-article records (parsed articles, and whatever later per-article stages
+ * want to keep), so a rebuild only redoes the work for files that changed.
+ *
+ * Safe by construction: a key is a hash of everything the record was computed from (the file's
+ * content hash, its paths, its format), and every cache file carries the tool's fingerprint
+ * (package version plus a hash of Dossier's own compiled code, see `toolFingerprint`), so a cache
+ * written by any other build of Dossier is ignored, never trusted. A cache file that cannot be read
+ * is treated as empty. Deleting the folder is always safe: the next build is simply cold.
+ *
+ * Layout: one file per namespace, `<dir>/<namespace>.bin`: a JSON header line naming the tool's
+ * fingerprint, then entries of [u16 key length][key][u32 record length][v8-serialised record]. Each
+ * record is serialised on its own (so a later stage mutating a record cannot change what is saved),
+ * and loaded entries are views into the one file buffer (no copy). Only entries used by the current
+ * build are saved back, so records of deleted or edited articles do not accumulate. `save()` also
+ * lets go of everything loaded, so the records' bytes do not stay in memory for the rest of a build.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writevSync } from 'node:fs';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+
+/** One namespace of records (`parse`, `entities`…). */
+export interface CacheNamespace<T> {
+  /** The record stored under `key` by an earlier build, or undefined. Marks the key as used. */
+  get(key: string): T | undefined;
+  /** Stores `value` under `key` for later builds. */
+  set(key: string, value: T): void;
+}
+
+/** The cache of one build. */
+export interface RecordCache {
+  /** The namespace called `name`, loaded from disk on first use (again after a `save`). */
+  namespace<T>(name: string): CacheNamespace<T>;
+  /** Writes back every namespace whose used entries differ from what was loaded, then frees them. Never throws. */
+  save(): void;
+}
+
+/** A hex key from the parts a record depends on. */
+export function cacheKey(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\0')).digest('hex');
+}
+
+/** A cache that remembers nothing (no cache folder configured). */
+export const NO_CACHE: RecordCache = {
+  namespace: () => ({ get: () => undefined, set: () => {} }),
+  save: () => {},
+};
+
+interface NamespaceState {
+  loaded: Map<string, Uint8Array>;
+  used: Map<string, Uint8Array>;
+  changed: boolean;
+}
+
+/** Opens the cache in `dir` for a build of Dossier whose fingerprint is `tool`. */
+export function openRecordCache(dir: string, tool: string): RecordCache {
+  const namespaces = new Map<string, NamespaceState>();
+  const fileOf = (name: string) => path.join(dir, `${name.replace(/[^a-z0-9-]/gi, '_')}.bin`);
+  return {
+    namespace<T>(name: string): CacheNamespace<T> {
+      let state = namespaces.get(name);
+      if (!state) {
+        state = { loaded: load(fileOf(name), tool), used: new Map(), changed: false };
+        namespaces.set(name, state);
+      }
+      const s = state;
+      return {
+        get(key) {
+          const bytes = s.loaded.get(key);
+          if (bytes === undefined) return undefined;
+          try {
+            const value = deserialize(bytes) as T;
+            s.used.set(key, bytes);
+            return value;
+          } catch {
+            return undefined;
+          }
+        },
+        set(key, value) {
+          s.used.set(key, serialize(value));
+          s.changed = true;
+        },
+      };
+    },
+    save() {
+      for (const [name, state] of namespaces) {
+        if (state.changed || state.used.size !== state.loaded.size) store(fileOf(name), dir, tool, state.used);
+      }
+      namespaces.clear();
+    },
+  };
+}
+
+const HEADER_END = 0x0a;
+
+function store(file: string, dir: string, tool: string, entries: Map<string, Uint8Array>): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true });
+    const chunks: Uint8Array[] = [Buffer.from(`${JSON.stringify({ tool })}\n`)];
+    for (const [key, bytes] of entries) {
+      const keyBytes = Buffer.from(key);
+      const head = Buffer.alloc(6 + keyBytes.length);
+      head.writeUInt16LE(keyBytes.length, 0);
+      keyBytes.copy(head, 2);
+      head.writeUInt32LE(bytes.length, 2 + keyBytes.length);
+      chunks.push(head, bytes);
+    }
+    const fd = openSync(temporary, 'w');
+    try {
+      for (let i = 0; i < chunks.length; i += 512) writeAll(fd, chunks.slice(i, i + 512));
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, file);
+  } catch {
+    // A cache that cannot be written only makes the next build slower.
+    rmSync(temporary, { force: true });
+  }
+}
+
+function writeAll(fd: number, chunks: Uint8Array[]): void {
+  let pending = chunks;
+  while (pending.length > 0) {
+    let written = writevSync(fd, pending);
+    const rest: Uint8Array[] = [];
+    for (const chunk of pending) {
+      if (written >= chunk.length) written -= chunk.length;
+      else {
+        rest.push(chunk.subarray(written));
+        written = 0;
+      }
+    }
+    pending = rest;
+  }
+}
+
+function load(file: string, tool: string): Map<string, Uint8Array> {
+  const entries = new Map<string, Uint8Array>();
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch {
+    return entries;
+  }
+  try {
+    const headerEnd = data.indexOf(HEADER_END);
+    const header = JSON.parse(data.subarray(0, headerEnd).toString('utf8')) as { tool?: unknown };
+    if (header.tool !== tool) return entries;
+    let at = headerEnd + 1;
+    while (at < data.length) {
+      const keyLength = data.readUInt16LE(at);
+      const key = data.subarray(at + 2, at + 2 + keyLength).toString('utf8');
+      const length = data.readUInt32LE(at + 2 + keyLength);
+      const start = at + 6 + keyLength;
+      if (start + length > data.length) return new Map(); // truncated: trust nothing
+      entries.set(key, data.subarray(start, start + length));
+      at = start + length;
+    }
+  } catch {
+    return new Map();
+  }
+  return entries;
+}
