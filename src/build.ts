@@ -91,14 +91,16 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   if (!pages || hasErrors(diagnostics)) return failed(archive, articles.length);
   if (options.write === false) return { ok: true, diagnostics, articles: articles.length, pages: pages.length, timings, archive };
 
-  const written = stage('write', () => {
-    try {
-      return { value: writeSite(config.output, pages, listStaticFiles(config.public)) as WriteResult | null };
-    } catch (error) {
-      if (!(error instanceof ForeignFileConflict)) throw error;
-      return { value: null, diagnostics: [{ severity: 'error' as const, file: null, message: error.message }] };
-    }
-  });
+  const writeStarted = performance.now();
+  let written: WriteResult | null;
+  try {
+    written = await writeSite(config.output, pages, listStaticFiles(config.public));
+  } catch (error) {
+    if (!(error instanceof ForeignFileConflict)) throw error;
+    written = null;
+    diagnostics.push({ severity: 'error', file: null, message: error.message, stage: 'write' });
+  }
+  timings.write = performance.now() - writeStarted;
   if (!written) return failed(archive, articles.length);
   return { ok: true, diagnostics, articles: articles.length, pages: written.written, timings, archive };
 }

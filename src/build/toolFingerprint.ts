@@ -28,7 +28,7 @@ export function toolFingerprint(): string {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.js')) files.push(full);
+      else if (/\.(js|ts)$/.test(entry.name)) files.push(full);
     }
   };
   walk(CODE_ROOT);

@@ -1,0 +1,136 @@
+/**
+ * The speed paths must not change what a build produces: a build with the record cache (cold and
+ * warm), a rebuild over an existing site (unchanged files hard-linked, or nothing touched at all) and
+ * a rebuild after an edit all give byte-identical output to a plain build into an empty folder.
+ * No timing assertions here: speed is measured by `npm run bench`.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { openRecordCache } from '../src/build/recordCache.js';
+import { resolveConfig } from '../src/config.js';
+
+const REPO = path.resolve(import.meta.dirname, '..');
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const temp = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-cache-test-'));
+  made.push(dir);
+  return dir;
+};
+
+/** Every file under `dir` with its bytes. */
+function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (sub: string) => {
+    for (const name of readdirSync(path.join(dir, sub)).sort()) {
+      const rel = sub ? `${sub}/${name}` : name;
+      if (statSync(path.join(dir, rel)).isDirectory()) walk(rel);
+      else out.set(rel, readFileSync(path.join(dir, rel), 'latin1'));
+    }
+  };
+  walk('');
+  return out;
+}
+
+async function buildInto(input: string, output: string, cacheDir?: string) {
+  const config = resolveConfig(REPO, { input, output });
+  const result = await build(config, { cwd: REPO, ...(cacheDir ? { cacheDir } : {}) });
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  expect(result.ok).toBe(true);
+  return result;
+}
+
+/** The seeds plus a few Markdown articles in year folders, so both readers and nesting are covered. */
+function archive(): string {
+  const input = temp();
+  cpSync(path.join(REPO, 'seeds'), input, { recursive: true });
+  for (let i = 0; i < 6; i++) {
+    const folder = path.join(input, `20${10 + i}`, '03');
+    mkdirSync(folder, { recursive: true });
+    if (i < 2) cpSync(path.join(REPO, 'seeds'), path.join(input, 'copies', String(i)), { recursive: true });
+    writeFileSync(
+      path.join(folder, `story-${i}.md`),
+      `---\ntitle: "Council story ${i}"\ndate: 20${10 + i}-03-0${i + 1}\noutlet: Example Times\n---\n\nThe council met **today** in Springfield.\n\n## Reaction\n\nResidents said the plan was [late](https://example.org/${i}).\n`,
+      { flag: 'w', encoding: 'utf8' },
+    );
+  }
+  return input;
+}
+
+describe('cached and incremental builds', () => {
+  it('give byte-identical output to a plain build, cold, warm and after an edit', async () => {
+    const input = archive();
+    const plain = path.join(temp(), 'plain');
+    const cached = path.join(temp(), 'cached');
+    const cacheDir = path.join(temp(), 'cache');
+
+    await buildInto(input, plain);
+    const cold = await buildInto(input, cached, cacheDir);
+    expect(snapshot(cached)).toEqual(snapshot(plain));
+    expect(Object.keys(cold.timings)).toContain('cache');
+
+    // Warm: every parsed record comes from the cache, and no file changes.
+    const page = path.join(cached, 'index.html');
+    const before = statSync(page);
+    const warm = await buildInto(input, cached, cacheDir);
+    expect(warm.pages).toBe(cold.pages);
+    expect(snapshot(cached)).toEqual(snapshot(plain));
+    expect(statSync(page).mtimeMs).toBe(before.mtimeMs);
+
+    // Edit one article: the cached build matches a plain build of the edited archive.
+    const untouched = path.join(cached, 'articles', 'council-story-0', 'index.html');
+    const untouchedBefore = statSync(untouched);
+    const edited = path.join(input, '2012', '03', 'story-2.md');
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace('Council story 2', 'Council story two, revised'));
+    const plainAfter = path.join(temp(), 'plain-after');
+    await buildInto(input, plainAfter);
+    await buildInto(input, cached, cacheDir);
+    expect(snapshot(cached)).toEqual(snapshot(plainAfter));
+    // A page whose bytes did not change keeps its file (hard-linked from the previous site).
+    expect(statSync(untouched).ino).toBe(untouchedBefore.ino);
+    expect(statSync(untouched).mtimeMs).toBe(untouchedBefore.mtimeMs);
+  });
+
+  it('repairs an output file edited by hand, and removes pages no longer built', async () => {
+    const input = archive();
+    const output = path.join(temp(), 'site');
+    const plain = path.join(temp(), 'plain');
+    await buildInto(input, output);
+    writeFileSync(path.join(output, 'index.html'), 'tampered');
+    rmSync(path.join(input, '2013'), { recursive: true });
+    await buildInto(input, output);
+    await buildInto(input, plain);
+    expect(snapshot(output)).toEqual(snapshot(plain));
+  });
+
+  it('ignores a cache written by another build of Dossier, and a damaged cache file', () => {
+    const dir = temp();
+    const first = openRecordCache(dir, 'tool-a');
+    first.namespace<{ n: number }>('parse').set('k', { n: 1 });
+    first.save();
+    expect(openRecordCache(dir, 'tool-a').namespace<{ n: number }>('parse').get('k')).toEqual({ n: 1 });
+    expect(openRecordCache(dir, 'tool-b').namespace('parse').get('k')).toBeUndefined();
+    const file = path.join(dir, 'parse.bin');
+    writeFileSync(file, readFileSync(file).subarray(0, -3));
+    expect(openRecordCache(dir, 'tool-a').namespace('parse').get('k')).toBeUndefined();
+    writeFileSync(file, 'not a cache');
+    expect(openRecordCache(dir, 'tool-a').namespace('parse').get('k')).toBeUndefined();
+  });
+
+  it('returns a copy, so a stage mutating a cached record cannot change the cache', () => {
+    const dir = temp();
+    const cache = openRecordCache(dir, 't');
+    const record = { list: [1] };
+    cache.namespace<typeof record>('x').set('k', record);
+    record.list.push(2);
+    cache.save();
+    const again = openRecordCache(dir, 't').namespace<typeof record>('x');
+    const loaded = again.get('k')!;
+    expect(loaded.list).toEqual([1]);
+    loaded.list.push(3);
+    expect(again.get('k')!.list).toEqual([1]);
+  });
+});
