@@ -92,7 +92,8 @@ export function zodIssuesToDiagnostics(
     const field = keyPath.map(String).join('.') || undefined;
     const base = { severity: 'error' as const, file, ...(line !== undefined ? { line } : {}), ...(field ? { field } : {}) };
     if (issue.code === 'unrecognized_keys') {
-      return { ...base, message: `unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}.`, hint: 'Check the spelling; see the README for the settings.' };
+      const keyLine = lineOf?.([...keyPath, issue.keys[0]!]);
+      return { ...base, ...(keyLine !== undefined ? { line: keyLine } : {}), message: `unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}.`, hint: 'Check the spelling; see the README for the settings.' };
     }
     return { ...base, message: `${issue.message}.`.replace(/\.\.$/, '.') };
   });
