@@ -16,7 +16,7 @@ export function safeUrl(raw: string): string | null {
   // No valid scheme. A colon before any path or query separator still means someone tried to write
   // one ("&#106;avascript:", "%6Aavascript:"): refuse rather than guess how a browser will read it.
   const colon = compact.indexOf(':');
-  const separator = compact.search(/[/?#]/);
+  const separator = compact.search(/[/?]|(?<!&)#/);
   if (colon !== -1 && (separator === -1 || colon < separator)) return null;
   return raw.trim();
 }
