@@ -79,12 +79,14 @@ function endsSentenceBefore(text: string, at: number): boolean {
 
 /**
  * A standalone heading: a text segment shaped like a heading, with body content before it and a
- * paragraph (a text segment that is neither a heading nor a list item) right after it.
+ * paragraph (a text segment that is neither a heading nor a list item, and starts like a sentence)
+ * right after it.
  */
 function isStandaloneHeading(segments: readonly Segment[], i: number): boolean {
   const s = segments[i];
   const next = segments[i + 1];
   if (i === 0 || s === undefined || s.kind !== 'text' || next === undefined || next.kind !== 'text') return false;
   if (!looksLikeHeading(s.text) || isListItem(next.text) || looksLikeHeading(next.text)) return false;
-  return true;
+  // A paragraph opens with a capital, digit or quote; a lower-case start means a line broken mid-sentence.
+  return /^[\p{Lu}\p{N}"“‘'(]/u.test(next.text);
 }

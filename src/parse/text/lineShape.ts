@@ -8,6 +8,10 @@
 const LIST_ITEM = /^(?:[-*•]|\d{1,3}[.)])[ \t]+(?=\S)/;
 const ORDERED_ITEM = /^\d{1,3}[.)][ \t]/;
 
+/** A day label such as `Saturday, 26 February` or `26 February`, which schedules print on their own line. */
+const DAY_LABEL =
+  /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?(?: \d{4})?$/i;
+
 /** Words that stay lower-case inside a Title-Case heading. */
 const SMALL_WORDS = new Set([
   'a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off',
@@ -87,8 +91,8 @@ export function normaliseTitle(line: string): string {
 }
 
 /**
- * True when the line has the shape of a section heading: 2 to 14 words, at most 120 characters,
- * Title Case, no sentence ending (a final `?` or `!` is fine), no sentence boundary inside, not a
+ * True when the line has the shape of a section heading: 2 to 14 words (two of them real words),
+ * at most one comma, not a day label, at most 120 characters, Title Case, no sentence ending (a final `?` or `!` is fine), no sentence boundary inside, not a
  * quotation and not a list item.
  */
 export function looksLikeHeading(line: string): boolean {
@@ -97,6 +101,9 @@ export function looksLikeHeading(line: string): boolean {
   const n = wordCount(t);
   if (n < 2 || n > 14) return false;
   if (endsLikeSentence(t)) return false;
+  // "1600 GMT" is a time label and "Porto, Real Madrid, Werder Bremen" a list, not headings.
+  if (wordsOf(t).filter((w) => /\p{L}{2}/u.test(w)).length < 2 || (t.match(/,/g) ?? []).length > 1) return false;
+  if (DAY_LABEL.test(t)) return false;
   // A lower-case word followed by sentence punctuation and a space means two sentences ("Mr." is fine).
   if (/\p{Ll}{2}[.!?]["”’)]*\s/u.test(t)) return false;
   return isTitleCase(t);

@@ -9,9 +9,12 @@ import type { RemovedText } from '../../types.js';
 import { isTitleCase, startsWithQuote, wordCount } from './lineShape.js';
 import { removal, type Segment } from './segments.js';
 
-/** Auxiliary verbs that open yes/no questions. */
-const YES_NO_OPENER =
-  /^(?:is|are|was|were|do|does|did|should|would|will|can|could|has|have|had|may|might|must|shall)\s/i;
+/**
+ * Auxiliary verbs that open poll questions: present tense and modals (`Is Iran a major threat…?`,
+ * `Should…?`, `Do you support…?`). Past and perfect forms (`Has there been a better match…?`) are
+ * left out: in real articles those are rhetorical ledes or quoted readers, not polls.
+ */
+const YES_NO_OPENER = /^(?:is|are|do|does|should|would|will|can|could)\s/i;
 /** Explicit calls for reader reaction. */
 const CALL_FOR_COMMENTS =
   /^(?:what do you think|what are your thoughts|tell us what you think|let us know (?:what you think|in the comments)|vote now|take our poll|join the (?:conversation|discussion))\b[^.!?\n]{0,60}[.!?:]?$/i;

@@ -10,14 +10,21 @@ import { blockTexts, contentWords, sharesVocabulary } from './vocabulary.js';
 
 /** An SEO item is a short link title. */
 const MAX_SEO_ITEM_WORDS = 10;
-/** A related headline is a short title line. */
+/**
+ * A related headline is a title line of 6 to 20 words. Shorter runs of short lines at the end of an
+ * article are data the article lists (fixtures `Chelsea v Birmingham`, rankings `1 Roger Federer`).
+ */
+const MIN_RELATED_WORDS = 6;
 const MAX_RELATED_WORDS = 20;
 /** How many of the end of a line to search for a glued list item. */
 const GLUE_WINDOW = 160;
 /** `…global affairs.- Marietemara Leaked Vids`: a sentence end with a list item glued to it. */
 const GLUED_ITEM = /[.!?]["”’)]?(- [^.!?\n]{1,120})$/u;
-/** `Headline | Outlet` or `Headline - Outlet`: a title carrying its publication's name. */
-const OUTLET_SUFFIX = /\s[|–—-]\s[^|]{2,60}$/u;
+/**
+ * `Headline | Outlet`: a title carrying its publication's name. Only the pipe counts: a dash is as
+ * often a list's separator (`Drama - Featherboy`) or a score (`2 - 1 Arsenal`).
+ */
+const OUTLET_SUFFIX = /\s\|\s\p{Lu}[^|]{1,60}$/u;
 
 /**
  * Splits a list item glued to the end of a paragraph (a scraper lost the line break) back onto its
@@ -58,10 +65,11 @@ export function removeTrailingSpam(segments: readonly Segment[], removed: Remove
   }
 }
 
-/** A short title-like line: no sentence ending, not a list item, not a quotation. */
+/** A title-like line: no sentence ending, not a list item, not a quotation; 6 to 20 words, or fewer with an outlet suffix. */
 function isRelatedHeadlineShape(s: TextSegment): boolean {
   const n = wordCount(s.text);
-  return n >= 2 && n <= MAX_RELATED_WORDS && !endsLikeSentence(s.text) && !isListItem(s.text) && !startsWithQuote(s.text);
+  const min = OUTLET_SUFFIX.test(s.text) ? 2 : MIN_RELATED_WORDS;
+  return n >= min && n <= MAX_RELATED_WORDS && !endsLikeSentence(s.text) && !isListItem(s.text) && !startsWithQuote(s.text);
 }
 
 /**
