@@ -5,7 +5,7 @@
  *   break: `…on the global stage.Washington's Initial Stance: A Willingness to Assist?`. Recognised
  *   from the contents entries, and without them as a sentence end followed, with no space, by a
  *   Title-Case run to the end of the line;
- * - a short Title-Case line without a sentence ending, standing alone between paragraphs.
+ * - a short Title-Case line without a sentence ending, standing alone before a paragraph.
  * All become level-2 headings.
  */
 import type { HeadingBlock } from '../../types.js';
@@ -78,14 +78,14 @@ function endsSentenceBefore(text: string, at: number): boolean {
 }
 
 /**
- * A standalone heading: a text segment shaped like a heading, with body content before it and a
- * paragraph (a text segment that is neither a heading nor a list item, and starts like a sentence)
+ * A standalone heading: a text segment shaped like a heading (the headline line is already gone),
+ * followed by a paragraph (a text segment that is neither a heading nor a list item, and starts like a sentence)
  * right after it.
  */
 function isStandaloneHeading(segments: readonly Segment[], i: number): boolean {
   const s = segments[i];
   const next = segments[i + 1];
-  if (i === 0 || s === undefined || s.kind !== 'text' || next === undefined || next.kind !== 'text') return false;
+  if (s === undefined || s.kind !== 'text' || next === undefined || next.kind !== 'text') return false;
   if (!looksLikeHeading(s.text) || isListItem(next.text) || looksLikeHeading(next.text)) return false;
   // A paragraph opens with a capital, digit or quote; a lower-case start means a line broken mid-sentence.
   return /^[\p{Lu}\p{N}"“‘'(]/u.test(next.text);
