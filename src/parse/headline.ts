@@ -26,7 +26,7 @@ const DANGLING = new Set([
 
 /**
  * True when a line reads as a headline: 1 to 20 words, no sentence ending (`?`, `!` and a cut-off
- * `...` are fine), not a list item, not a dateline, not site chrome, not a URL, and with a letter.
+ * `...` are fine) nor a sentence end inside it, not a list item, not a dateline, not site chrome, not a URL, and with a letter.
  */
 export function readsAsHeadline(line: string): boolean {
   const t = line.trim();
@@ -35,6 +35,8 @@ export function readsAsHeadline(line: string): boolean {
   if (words > MAX_HEADLINE_WORDS) return false;
   if (endsLikeSentence(t) || isListItem(t) || /^(?:[a-z]+:\/\/|www\.)/i.test(t)) return false;
   if (/^(?:table of )?contents$/i.test(t)) return false;
+  // A sentence end inside the line ("…failed.He added", "…budget. The") means running text.
+  if (/\p{Ll}{2}[.!?]["”’)]*(?:\s|\p{L})/u.test(t)) return false;
   return parseDateline(t) === null && !isChromeLine(t);
 }
 
