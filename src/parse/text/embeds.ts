@@ -71,21 +71,23 @@ function takePostLines(out: Segment[]): TextSegment[] {
     const last = out[out.length - 1];
     if (last === undefined || last.kind !== 'text' || parseAttribution(last.text)) return null;
     out.pop();
-    taken.unshift(last);
+    taken.push(last);
     return last;
   };
   const first = takeLast();
   if (first === null || !isSpeakerLabelled(first.text)) return taken;
   for (;;) {
     const prev = out[out.length - 1];
-    if (prev === undefined || prev.kind !== 'text') return taken;
+    if (prev === undefined || prev.kind !== 'text') break;
     if (isSpeakerLabelled(prev.text)) {
       takeLast();
       continue;
     }
     if (wordCount(prev.text) <= MAX_INTRO_WORDS) takeLast();
-    return taken;
+    break;
   }
+  // Taken from the end backwards; put back in reading order.
+  return taken.reverse();
 }
 
 function embedBlock(attribution: Attribution, lines: string[]): EmbedBlock {

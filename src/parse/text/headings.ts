@@ -13,7 +13,7 @@ import { parseInlineText } from './inline.js';
 import { isListItem, looksLikeHeading, normaliseTitle } from './lineShape.js';
 import { textSegment, type Segment } from './segments.js';
 
-/** A glued heading sits in the last characters of its line. */
+/** A glued heading (contents entry or not) sits in the last characters of its line. */
 const GLUE_WINDOW = 160;
 /** Closing quotes or brackets that may follow the sentence end before a glued heading. */
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']']);
@@ -26,6 +26,7 @@ export function headingBlock(text: string): HeadingBlock {
 /** Recovers headings, using the table of contents' entries when there are any. */
 export function recoverHeadings(segments: readonly Segment[], contents: readonly string[]): Segment[] {
   const entries = new Set(contents.map(normaliseTitle));
+  const exactEntries = new Set(contents.map((c) => c.trim()));
   const split: Segment[] = [];
   for (const s of segments) {
     if (s.kind !== 'text' || isListItem(s.text)) {
@@ -36,7 +37,7 @@ export function recoverHeadings(segments: readonly Segment[], contents: readonly
       split.push({ kind: 'block', block: headingBlock(s.text), line: s.line });
       continue;
     }
-    const at = gluedHeadingStart(s.text, contents);
+    const at = gluedHeadingStart(s.text, exactEntries);
     if (at < 0) {
       split.push(s);
       continue;
@@ -57,12 +58,12 @@ function toHeading(text: string, line: number): Segment {
  * or digit, `.`/`!`/`?`, optional closing quote) followed directly by a capital whose rest of the
  * line looks like a heading.
  */
-export function gluedHeadingStart(text: string, contents: readonly string[] = []): number {
-  for (const entry of contents) {
-    const at = text.length - entry.length;
-    if (at > 0 && text.endsWith(entry) && endsSentenceBefore(text, at)) return at;
+export function gluedHeadingStart(text: string, contents: ReadonlySet<string> = new Set()): number {
+  const from = Math.max(2, text.length - GLUE_WINDOW);
+  for (let at = from; at < text.length && contents.size > 0; at++) {
+    if (endsSentenceBefore(text, at) && contents.has(text.slice(at).trim())) return at;
   }
-  for (let at = Math.max(2, text.length - GLUE_WINDOW); at < text.length; at++) {
+  for (let at = from; at < text.length; at++) {
     if (!/\p{Lu}/u.test(text[at] ?? '') || !endsSentenceBefore(text, at)) continue;
     if (looksLikeHeading(text.slice(at))) return at;
   }

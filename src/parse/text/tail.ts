@@ -16,6 +16,8 @@ const MAX_SEO_ITEM_WORDS = 10;
  */
 const MIN_RELATED_WORDS = 6;
 const MAX_RELATED_WORDS = 20;
+/** How many trailing runs may be peeled off. */
+const MAX_SPAM_ROUNDS = 6;
 /** How many of the end of a line to search for a glued list item. */
 const GLUE_WINDOW = 160;
 /** `…global affairs.- Marietemara Leaked Vids`: a sentence end with a list item glued to it. */
@@ -47,10 +49,14 @@ export function splitGluedListItems(segments: readonly Segment[]): Segment[] {
   return out;
 }
 
-/** Removes trailing related headlines and unrelated SEO link lists, in any order. */
+/**
+ * Removes trailing related headlines and unrelated SEO link lists, in any order. Real pages end
+ * with one or two such runs; the rounds are bounded so a hostile tail of thousands of alternating
+ * runs stays linear.
+ */
 export function removeTrailingSpam(segments: readonly Segment[], removed: RemovedText[]): Segment[] {
   let body = [...segments];
-  for (;;) {
+  for (let round = 0; round < MAX_SPAM_ROUNDS; round++) {
     const headlines = trailingRun(body, isRelatedHeadlineShape);
     if (headlines.length >= 2 || (headlines.length === 1 && OUTLET_SUFFIX.test(headlines[0]?.text ?? ''))) {
       body = cut(body, headlines, 'related-headlines', removed);
@@ -63,6 +69,7 @@ export function removeTrailingSpam(segments: readonly Segment[], removed: Remove
     }
     return body;
   }
+  return body;
 }
 
 /** A title-like line: no sentence ending, not a list item, not a quotation; 6 to 20 words, or fewer with an outlet suffix. */
