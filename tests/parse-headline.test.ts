@@ -12,6 +12,7 @@ describe('readsAsHeadline', () => {
     'Is this the end of cheap energy?',
     'Rivals of the £400 Apple...',
     'U.S. Officials Weigh New Sanctions',
+    'Gov. Newsom Signs Climate Bill',
   ])('accepts %j', (line) => {
     expect(readsAsHeadline(line)).toBe(true);
   });
@@ -24,6 +25,7 @@ describe('readsAsHeadline', () => {
     '- a list item',
     'https://example.com/story',
     'The vote failed.He added more',
+    'The vote failed. He added more',
     'A very long line that goes on and on with far too many words to be any kind of headline at all really',
     '',
     '2024',

@@ -6,7 +6,7 @@ import type { Block } from '../types.js';
 import { splitSentences } from '../text/sentences.js';
 import { parseDateline } from './dates.js';
 import { isChromeLine } from './text/chrome.js';
-import { endsLikeSentence, isListItem, wordsOf } from './text/lineShape.js';
+import { endsLikeSentence, hasInnerSentenceEnd, isListItem, wordsOf } from './text/lineShape.js';
 
 /** Longest line, in words, that still reads as a headline (real ones run to about 16). */
 const MAX_HEADLINE_WORDS = 20;
@@ -35,8 +35,7 @@ export function readsAsHeadline(line: string): boolean {
   if (words > MAX_HEADLINE_WORDS) return false;
   if (endsLikeSentence(t) || isListItem(t) || /^(?:[a-z]+:\/\/|www\.)/i.test(t)) return false;
   if (/^(?:table of )?contents$/i.test(t)) return false;
-  // A sentence end inside the line ("…failed.He added", "…budget. The") means running text.
-  if (/\p{Ll}{2}[.!?]["”’)]*(?:\s|\p{L})/u.test(t)) return false;
+  if (hasInnerSentenceEnd(t)) return false;
   return parseDateline(t) === null && !isChromeLine(t);
 }
 

@@ -4,6 +4,8 @@
  * prompts, SEO lists) are built from these, so they agree with each other.
  */
 
+import { splitSentences } from '../../text/sentences.js';
+
 /** `- item`, `* item`, `• item`, `1. item`, `2) item`. */
 const LIST_ITEM = /^(?:[-*•]|\d{1,3}[.)])[ \t]+(?=\S)/;
 const ORDERED_ITEM = /^\d{1,3}[.)][ \t]/;
@@ -104,7 +106,15 @@ export function looksLikeHeading(line: string): boolean {
   // "1600 GMT" is a time label and "Porto, Real Madrid, Werder Bremen" a list, not headings.
   if (wordsOf(t).filter((w) => /\p{L}{2}/u.test(w)).length < 2 || (t.match(/,/g) ?? []).length > 1) return false;
   if (DAY_LABEL.test(t)) return false;
-  // A lower-case word followed by sentence punctuation and a space means two sentences ("Mr." is fine).
-  if (/\p{Ll}{2}[.!?]["”’)]*\s/u.test(t)) return false;
+  if (hasInnerSentenceEnd(t)) return false;
   return isTitleCase(t);
+}
+
+/**
+ * True when a short line holds more than one sentence: a sentence boundary the shared splitter
+ * finds (it knows `Gov.`, `U.S.`, initials), or a sentence end glued to the next word (`failed.He`).
+ */
+export function hasInnerSentenceEnd(line: string): boolean {
+  const t = line.slice(0, 400);
+  return splitSentences(t).length > 1 || /\p{Ll}{2}[.!?]["”’)]*\p{L}/u.test(t);
 }

@@ -14,7 +14,6 @@ import { removeChrome } from './chrome.js';
 import { takeTableOfContents } from './contents.js';
 import { recogniseEmbeds } from './embeds.js';
 import { recoverHeadings } from './headings.js';
-import { parseInlineText } from './inline.js';
 import { removeEngagementPrompts } from './prompts.js';
 import { splitIntoSegments, type Segment } from './segments.js';
 import { removeTrailingSpam, splitGluedListItems } from './tail.js';
@@ -45,7 +44,7 @@ export function parseTextBody(body: string, firstLine: number, knownTitle: strin
   let segments: Segment[] = splitIntoSegments(body, firstLine);
   segments = removeChrome(segments, removed);
   segments = recogniseEmbeds(segments);
-  const top = takeArticleTop(segments, knownTitle, removed, (text) => parseInlineText(text).text);
+  const top = takeArticleTop(segments, knownTitle, removed);
   const contents = takeTableOfContents(top.segments, removed);
   segments = splitGluedListItems(contents.segments);
   segments = removeTrailingSpam(segments, removed);

@@ -6,6 +6,7 @@
 import type { Precision, RemovedText } from '../../types.js';
 import { parseDateline } from '../dates.js';
 import { readsAsHeadline } from '../headline.js';
+import { parseInlineText } from './inline.js';
 import { normaliseTitle } from './lineShape.js';
 import { removal, type Segment } from './segments.js';
 
@@ -31,7 +32,6 @@ export function takeArticleTop(
   segments: readonly Segment[],
   knownTitle: string | null,
   removed: RemovedText[],
-  plain: (text: string) => string,
 ): ArticleTop {
   const top: ArticleTop = { headline: null, dateline: null, segments: [...segments] };
   let headlineConsidered = false;
@@ -47,7 +47,7 @@ export function takeArticleTop(
       const isHeadline =
         knownTitle !== null ? normaliseTitle(first.text) === normaliseTitle(knownTitle) : readsAsHeadline(first.text);
       if (!isHeadline) break;
-      top.headline = { text: plain(first.text), line: first.line };
+      top.headline = { text: parseInlineText(first.text).text, line: first.line };
       removed.push(removal('headline', [first.text], first.line));
     } else {
       break;
