@@ -35,6 +35,25 @@ describe('paragraph layout', () => {
     ]);
   });
 
+  it('keeps attribution, transcript and chrome lines apart inside wrapped blocks', () => {
+    const r = parse(
+      'The minister spoke to reporters in the capital on Monday',
+      'about the new budget and its effect on families.',
+      '',
+      'Reporter grills the minister over the budget plan in a tense exchange',
+      'REPORTER: Who pays for this budget in the end, minister?',
+      'MINISTER: Everyone pays a fair share. pic.twitter.com/abc123',
+      '— News Clips (@newsclips) May 20, 2024',
+      '',
+      'Opposition parties said the plan would raise taxes for most',
+      'working families across the country.',
+      'Share this:',
+    );
+    expect(kinds(r.blocks)).toEqual(['paragraph', 'embed', 'paragraph']);
+    expect((r.blocks[1] as EmbedBlock).text.split('\n')).toHaveLength(3);
+    expect(removedAs(r, 'chrome')).toEqual(['Share this:']);
+  });
+
   it('keeps long lines separate even when the file has some blank lines', () => {
     expect(texts(parse(P1 + ' ' + P2 + ' ' + P3, P2 + ' ' + P3 + ' ' + P1, '', P3).blocks)).toHaveLength(3);
   });

@@ -15,7 +15,8 @@ import { takeTableOfContents } from './contents.js';
 import { recogniseEmbeds } from './embeds.js';
 import { recoverHeadings } from './headings.js';
 import { removeEngagementPrompts } from './prompts.js';
-import { splitIntoSegments, type Segment } from './segments.js';
+import { splitIntoSegments } from './layout.js';
+import type { Segment } from './segments.js';
 import { removeTrailingSpam, splitGluedListItems } from './tail.js';
 import { takeArticleTop } from './top.js';
 

@@ -5,7 +5,6 @@
  * list and returns a new one, recording what it took out.
  */
 import type { Block, RemovedText } from '../../types.js';
-import { isListItem } from './lineShape.js';
 
 /** A unit of text not yet turned into a block. */
 export interface TextSegment {
@@ -38,46 +37,4 @@ export function textSegment(text: string, line: number): TextSegment {
 /** Builds a removal record. */
 export function removal(reason: string, texts: readonly string[], line: number): RemovedText {
   return { reason, text: texts.join('\n'), line };
-}
-
-/**
- * Splits a body into text segments. A file is read as hard-wrapped (a paragraph's lines joined with
- * a space, paragraphs separated by blank lines) only when it has blank lines and the lines inside
- * its multi-line blocks look wrapped: mostly 30 to 120 characters. Otherwise each non-empty line is
- * its own unit, which is how scrapers usually write paragraphs. List items always start a new unit.
- */
-export function splitIntoSegments(body: string, firstLine: number): TextSegment[] {
-  const lines = body.split('\n').map((l) => l.replace(/\r$/, '').trim());
-  const wrapped = looksHardWrapped(lines);
-  const segments: TextSegment[] = [];
-  let open: TextSegment | null = null;
-  lines.forEach((text, i) => {
-    if (text.length === 0) {
-      open = null;
-      return;
-    }
-    if (wrapped && open !== null && !isListItem(text)) {
-      open.text += ` ${text}`;
-      return;
-    }
-    const segment = textSegment(text, firstLine + i);
-    segments.push(segment);
-    open = wrapped ? segment : null;
-  });
-  return segments;
-}
-
-/** True when the blank-line-separated blocks of the file are paragraphs hard-wrapped over several lines. */
-function looksHardWrapped(lines: readonly string[]): boolean {
-  if (!lines.some((l) => l.length === 0)) return false;
-  let candidates = 0;
-  let wrappedLike = 0;
-  lines.forEach((line, i) => {
-    const next = lines[i + 1] ?? '';
-    // Only a line followed by another line of the same block tells whether blocks are wrapped.
-    if (line.length === 0 || next.length === 0 || isListItem(line) || isListItem(next)) return;
-    candidates++;
-    if (line.length >= 30 && line.length <= 120) wrappedLike++;
-  });
-  return candidates > 0 && wrappedLike >= 0.7 * candidates;
 }
