@@ -34,7 +34,17 @@ export function textSegment(text: string, line: number): TextSegment {
   return { kind: 'text', text, line };
 }
 
-/** Builds a removal record. */
-export function removal(reason: string, texts: readonly string[], line: number): RemovedText {
+/** Why the text parser took something out (the `reason` of a `RemovedText`). */
+export type RemovalReason =
+  | 'chrome'
+  | 'seo-links'
+  | 'related-headlines'
+  | 'engagement-prompt'
+  | 'table-of-contents'
+  | 'dateline'
+  | 'headline';
+
+/** Builds a removal record; `texts` are the removed lines, joined with `\n`. */
+export function removal(reason: RemovalReason, texts: readonly string[], line: number): RemovedText {
   return { reason, text: texts.join('\n'), line };
 }

@@ -5,7 +5,7 @@
  */
 import type { RemovedText } from '../../types.js';
 import { endsLikeSentence, isListItem, startsWithQuote, stripListMarker, wordCount } from './lineShape.js';
-import { removal, textSegment, type Segment, type TextSegment } from './segments.js';
+import { removal, textSegment, type RemovalReason, type Segment, type TextSegment } from './segments.js';
 import { blockTexts, contentWords, sharesVocabulary } from './vocabulary.js';
 
 /** An SEO item is a short link title. */
@@ -104,7 +104,7 @@ function isUnrelatedList(items: readonly TextSegment[], rest: readonly Segment[]
   return related <= Math.floor(items.length / 4);
 }
 
-function cut(body: Segment[], run: readonly TextSegment[], reason: string, removed: RemovedText[]): Segment[] {
+function cut(body: Segment[], run: readonly TextSegment[], reason: RemovalReason, removed: RemovedText[]): Segment[] {
   const first = run[0];
   if (first !== undefined) removed.push(removal(reason, run.map((s) => s.text), first.line));
   return body.slice(0, body.length - run.length);
