@@ -4,20 +4,21 @@
  * stage before `write` succeeded, so a failed build leaves the previous site as it was.
  */
 import type { Config } from './config.js';
-import { NO_CACHE, cacheKey, openRecordCache, type RecordCache } from './build/recordCache.js';
+import { cachedParse } from './build/cachedParse.js';
+import { NO_CACHE, openRecordCache, type RecordCache } from './build/recordCache.js';
 import { toolFingerprint } from './build/toolFingerprint.js';
 import { hasErrors, type Diagnostic } from './errors.js';
 import { buildArchive } from './link/buildArchive.js';
 import type { Archive } from './link/archive.js';
 import { assignUrls } from './parse/assignUrls.js';
-import { parseArticle, type ParseResult } from './parse/parseArticle.js';
+import { parseArticle } from './parse/parseArticle.js';
 import { readSources } from './read/readSources.js';
 import { templateErrorToDiagnostic } from './render/templateErrors.js';
 import { renderSite } from './render/renderSite.js';
 import type { Page } from './render/page.js';
 import type { Article } from './types.js';
 import { checkOutputFolder } from './write/checkOutputFolder.js';
-import { ForeignFileConflict, listStaticFiles, writeSite, type WriteResult } from './write/writeSite.js';
+import { ForeignFileConflict, listStaticFiles, writeSiteConcurrently, type WriteResult } from './write/writeSite.js';
 
 /** What a build did. */
 export interface BuildResult {
@@ -74,7 +75,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     const result = readSources(config.input, options.cwd);
     return { value: result, diagnostics: result.diagnostics };
   });
-  const articles = stage('parse', () => parseAll(read.sources, cache));
+  const articles = stage('parse', () => parseAll(read.sources, cachedParse(cache, parseArticle)));
   // Saving now lets go of the cached bytes before the memory-hungry render stage.
   if (options.cacheDir) stage('cache', () => ({ value: cache.save() }));
   if (hasErrors(diagnostics)) return failed(null);
@@ -94,7 +95,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   const writeStarted = performance.now();
   let written: WriteResult | null;
   try {
-    written = await writeSite(config.output, pages, listStaticFiles(config.public));
+    written = await writeSiteConcurrently(config.output, pages, listStaticFiles(config.public));
   } catch (error) {
     if (!(error instanceof ForeignFileConflict)) throw error;
     written = null;
@@ -105,16 +106,12 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   return { ok: true, diagnostics, articles: articles.length, pages: written.written, timings, archive };
 }
 
-function parseAll(sources: Parameters<typeof parseArticle>[0][], cache: RecordCache): { value: Article[]; diagnostics: Diagnostic[] } {
+function parseAll(sources: Parameters<typeof parseArticle>[0][], parse: typeof parseArticle): { value: Article[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const drafts: Article[] = [];
   const displayPaths = new Map<string, string>();
-  const parsed = cache.namespace<ParseResult>('parse');
   for (const source of sources) {
-    // Everything parseArticle reads from the source, so a cached result is the one it would return.
-    const key = cacheKey(source.relativePath, source.displayPath, source.format, source.contentHash);
-    let result = parsed.get(key);
-    if (!result) parsed.set(key, (result = parseArticle(source)));
+    const result = parse(source);
     diagnostics.push(...result.diagnostics);
     if (result.article) {
       drafts.push(result.article);

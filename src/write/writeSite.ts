@@ -9,8 +9,8 @@
  * small); when no file at all would change, the output folder is left untouched. Writes run with
  * bounded concurrency so the file system works on several files at once.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFile, link, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listFiles } from '../read/readSources.js';
 import type { Page } from '../render/page.js';
@@ -62,7 +62,74 @@ interface Planned {
   unchanged: boolean;
 }
 
-export async function writeSite(outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[]): Promise<WriteResult> {
+/** What the write stage will do, decided before anything is written. */
+interface WritePlan {
+  /** Every file of the new site, static files first (a page of the same path wins). */
+  planned: Planned[];
+  /** Files in the output folder that no build wrote, carried over. */
+  foreign: string[];
+  /** The new manifest's text. */
+  manifest: string;
+  /** The result to report. */
+  result: WriteResult;
+  /** True when the output folder already holds exactly this site: nothing needs writing. */
+  upToDate: boolean;
+}
+
+/** Writes the site (synchronously: for callers that cannot wait, such as a watch session's writer). */
+export function writeSite(outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[]): WriteResult {
+  const plan = planWrite(outDir, pages, staticFiles);
+  if (plan.upToDate) return plan.result;
+  const folders = stagingFolders(outDir);
+  try {
+    const made = new Set<string>();
+    for (const file of plan.planned) {
+      const target = resolveInside(folders.staging, file.path);
+      const dir = path.dirname(target);
+      if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+      made.add(dir);
+      if (file.unchanged && linkedSync(resolveInside(outDir, file.path), target)) continue;
+      if (file.source !== null) copyFileSync(file.source, target);
+      else writeFileSync(target, file.content!);
+    }
+    completeStaging(outDir, folders.staging, plan);
+  } catch (error) {
+    abandonStaging(outDir, folders.staging, plan);
+    throw error;
+  }
+  swapIn(outDir, folders);
+  return plan.result;
+}
+
+/** Writes the site with up to CONCURRENCY files in flight: what a build uses. Same result as `writeSite`. */
+export async function writeSiteConcurrently(outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[]): Promise<WriteResult> {
+  const plan = planWrite(outDir, pages, staticFiles);
+  if (plan.upToDate) return plan.result;
+  const folders = stagingFolders(outDir);
+  try {
+    const madeDirs = new Map<string, Promise<unknown>>();
+    const ensureDir = (dir: string) => {
+      let made = madeDirs.get(dir);
+      if (!made) madeDirs.set(dir, (made = mkdir(dir, { recursive: true })));
+      return made;
+    };
+    await forEachLimit(plan.planned, CONCURRENCY, async (file) => {
+      const target = resolveInside(folders.staging, file.path);
+      await ensureDir(path.dirname(target));
+      if (file.unchanged && (await linked(resolveInside(outDir, file.path), target))) return;
+      if (file.source !== null) await copyFile(file.source, target);
+      else await writeFile(target, file.content!);
+    });
+    completeStaging(outDir, folders.staging, plan);
+  } catch (error) {
+    abandonStaging(outDir, folders.staging, plan);
+    throw error;
+  }
+  swapIn(outDir, folders);
+  return plan.result;
+}
+
+function planWrite(outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[]): WritePlan {
   const previous = readManifest(outDir);
   const existing = existsSync(outDir) ? listFiles(outDir, true).filter((file) => file !== MANIFEST_NAME) : [];
   const foreign = existing.filter((file) => !previous.has(file));
@@ -71,79 +138,65 @@ export async function writeSite(outDir: string, pages: readonly Page[], staticFi
   if (clash) {
     throw new ForeignFileConflict(`${path.join(outDir, clash)} was not written by Dossier, and the build would replace it. Move it out of the output folder, or delete it if it is an old copy of the site.`);
   }
-
-  // Which files already hold the bytes this build would write: those are linked, not rewritten, so
-  // their modification times stay put (rsync and S3 sync upload only what changed).
+  // Files that already hold the bytes this build would write are linked, not rewritten, so their
+  // modification times stay put (rsync and S3 sync then upload only what changed).
   const present = new Set(existing);
   const planned: Planned[] = [
     ...staticFiles.map((file) => ({ path: file.path, content: null, source: file.source, unchanged: false })),
     ...pages.map((page) => ({ path: page.path, content: page.content, source: null, unchanged: false })),
   ];
-  await forEachLimit(planned, CONCURRENCY, async (file) => {
-    if (previous.has(file.path) && present.has(file.path)) file.unchanged = await sameBytes(resolveInside(outDir, file.path), file);
-  });
+  for (const file of planned) {
+    if (previous.has(file.path) && present.has(file.path)) file.unchanged = sameBytes(resolveInside(outDir, file.path), file);
+  }
   const manifest = manifestContent(ours);
   const removed = [...previous].filter((file) => !ours.has(file)).length;
-  if (removed === 0 && previous.size === ours.size && planned.every((file) => file.unchanged) && readText(path.join(outDir, MANIFEST_NAME)) === manifest) {
-    // Nothing would change: the output folder already is this site.
-    return { written: ours.size, removed: 0, kept: foreign.length, unchanged: ours.size };
-  }
+  const unchanged = planned.filter((file) => file.unchanged).length;
+  const upToDate = removed === 0 && previous.size === ours.size && unchanged === planned.length && readText(path.join(outDir, MANIFEST_NAME)) === manifest;
+  return { planned, foreign, manifest, upToDate, result: { written: ours.size, removed, kept: foreign.length, unchanged } };
+}
 
+function stagingFolders(outDir: string): { staging: string; retired: string } {
   const parent = path.dirname(path.resolve(outDir));
   const name = path.basename(path.resolve(outDir));
   const staging = path.join(parent, `.${name}.dossier-staging-${process.pid}`);
-  const retired = path.join(parent, `.${name}.dossier-previous-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
-  try {
-    const madeDirs = new Map<string, Promise<unknown>>();
-    const ensureDir = (file: string) => {
-      const dir = path.dirname(file);
-      let made = madeDirs.get(dir);
-      if (!made) madeDirs.set(dir, (made = mkdir(dir, { recursive: true })));
-      return made;
-    };
-    await forEachLimit(planned, CONCURRENCY, async (file) => {
-      const target = resolveInside(staging, file.path);
-      await ensureDir(target);
-      if (file.unchanged && (await linked(resolveInside(outDir, file.path), target))) return;
-      if (file.source !== null) await copyFile(file.source, target);
-      else await writeFile(target, file.content!);
-    });
-    writeFileSync(path.join(staging, MANIFEST_NAME), manifest);
-    // Carry over what is not ours, then swap the folders.
-    for (const file of foreign) {
-      const target = resolveInside(staging, file);
-      mkdirSync(path.dirname(target), { recursive: true });
-      renameSync(resolveInside(outDir, file), target);
-    }
-  } catch (error) {
-    // Put back anything already carried over, then drop the staging folder.
-    for (const file of foreign) {
-      const moved = path.join(staging, file);
-      if (existsSync(moved) && !existsSync(path.join(outDir, file))) {
-        mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
-        renameSync(moved, path.join(outDir, file));
-      }
-    }
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
+  return { staging, retired: path.join(parent, `.${name}.dossier-previous-${process.pid}`) };
+}
+
+/** Writes the manifest and carries over what is not ours. */
+function completeStaging(outDir: string, staging: string, plan: WritePlan): void {
+  writeFileSync(path.join(staging, MANIFEST_NAME), plan.manifest);
+  for (const file of plan.foreign) {
+    const target = resolveInside(staging, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    renameSync(resolveInside(outDir, file), target);
   }
+}
+
+/** Puts back anything already carried over, then drops the staging folder. */
+function abandonStaging(outDir: string, staging: string, plan: WritePlan): void {
+  for (const file of plan.foreign) {
+    const moved = path.join(staging, file);
+    if (existsSync(moved) && !existsSync(path.join(outDir, file))) {
+      mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
+      renameSync(moved, path.join(outDir, file));
+    }
+  }
+  rmSync(staging, { recursive: true, force: true });
+}
+
+function swapIn(outDir: string, { staging, retired }: { staging: string; retired: string }): void {
   if (existsSync(outDir)) renameSync(outDir, retired);
   renameSync(staging, outDir);
   rmSync(retired, { recursive: true, force: true });
-  return { written: ours.size, removed, kept: foreign.length, unchanged: planned.filter((file) => file.unchanged).length };
 }
 
 /** True when the file at `existing` holds exactly the bytes `file` would write. */
-async function sameBytes(existing: string, file: Planned): Promise<boolean> {
+function sameBytes(existing: string, file: Planned): boolean {
   try {
-    if (file.source !== null) {
-      const [before, after] = await Promise.all([stat(existing), stat(file.source)]);
-      if (before.size !== after.size) return false;
-      return (await readFile(existing)).equals(await readFile(file.source));
-    }
-    if (typeof file.content === 'string') return (await readFile(existing, 'utf8')) === file.content;
-    return (await readFile(existing)).equals(file.content!);
+    if (file.source !== null) return statSync(existing).size === statSync(file.source).size && readFileSync(existing).equals(readFileSync(file.source));
+    if (typeof file.content === 'string') return readFileSync(existing, 'utf8') === file.content;
+    return readFileSync(existing).equals(file.content!);
   } catch {
     return false;
   }
@@ -153,6 +206,15 @@ async function sameBytes(existing: string, file: Planned): Promise<boolean> {
 async function linked(from: string, to: string): Promise<boolean> {
   try {
     await link(from, to);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function linkedSync(from: string, to: string): boolean {
+  try {
+    linkSync(from, to);
     return true;
   } catch {
     return false;
