@@ -55,7 +55,8 @@
   }
 
   var bundle = new URL(mount.getAttribute('data-bundle'), document.baseURI).href;
-  var siteRoot = new URL(mount.getAttribute('data-root'), document.baseURI).pathname;
+  // The index sits in <site root>/pagefind/, so the site root is its parent: right at any path.
+  var siteRoot = new URL('../', bundle).pathname;
 
   import(bundle + 'pagefind.js').then(start, function () {
     say('Search could not be loaded. Browse the listings below instead.');

@@ -20,7 +20,8 @@ export interface Published {
 }
 
 export function publishSite(pages: readonly Page[], archive: Archive, config: Config): Published {
-  const sitemap = sitemapPage(pages, config);
+  const published = new Map(archive.articles.flatMap((article) => (article.date && article.datePrecision === 'day' ? [[article.url, article.date] as const] : [])));
+  const sitemap = sitemapPage(pages, config, published);
   const added = [...feedPages(archive, config), ...(sitemap ? [sitemap] : []), robotsPage(config)];
   return { pages: [...pages, ...added], diagnostics: config.baseUrl ? [] : [missingBaseUrlNote()] };
 }

@@ -21,10 +21,16 @@ export function sitemapUrls(pages: readonly Page[]): string[] {
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** The sitemap, or null without a base URL. */
-export function sitemapPage(pages: readonly Page[], config: Pick<Config, 'baseUrl'>): Page | null {
+/**
+ * The sitemap, or null without a base URL. `lastmod` gives a page's date when it is known to the
+ * day (an article's publication date); the build never claims a date it does not know.
+ */
+export function sitemapPage(pages: readonly Page[], config: Pick<Config, 'baseUrl'>, lastmod: ReadonlyMap<string, string> = new Map()): Page | null {
   if (!config.baseUrl) return null;
-  const entries = sitemapUrls(pages).map((url) => `  <url><loc>${escapeXml(absoluteUrl(config, encodeURI(url))!)}</loc></url>`);
+  const entries = sitemapUrls(pages).map((url) => {
+    const date = lastmod.get(url);
+    return `  <url><loc>${escapeXml(absoluteUrl(config, encodeURI(url))!)}</loc>${date ? `<lastmod>${date}</lastmod>` : ''}</url>`;
+  });
   const content = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...entries, '</urlset>', ''].join('\n');
   return { path: SITEMAP, content };
 }
