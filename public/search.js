@@ -49,22 +49,92 @@
     return out;
   }
 
+  var bundle = new URL(mount.getAttribute('data-bundle'), document.baseURI).href;
+
   if (location.protocol === 'file:') {
-    say('Full-text search needs the site to be served over http(s); browsers block it for files opened from disk. Browse the listings below instead.');
+    // Browsers refuse Pagefind's module import and fetches from disk. A portable build ships a
+    // small title-and-summary index as a classic script instead (search/portable-index.js).
+    if (window.DOSSIER_SEARCH) start(portableBackend(window.DOSSIER_SEARCH));
+    else say('Full-text search needs the site to be served over http(s); browsers block it for files opened from disk. Browse the listings below instead.');
     return;
   }
 
-  var bundle = new URL(mount.getAttribute('data-bundle'), document.baseURI).href;
   // The index sits in <site root>/pagefind/, so the site root is its parent: right at any path.
   var siteRoot = new URL('../', bundle).pathname;
-
-  import(bundle + 'pagefind.js').then(start, function () {
+  import(bundle + 'pagefind.js').then(function (pagefind) {
+    pagefind.options({ baseUrl: siteRoot, excerptLength: 30 });
+    pagefind.init();
+    start(pagefindBackend(pagefind));
+  }, function () {
     say('Search could not be loaded. Browse the listings below instead.');
   });
 
-  function start(pagefind) {
-    pagefind.options({ baseUrl: siteRoot, excerptLength: 30 });
-    pagefind.init();
+  /** Search through Pagefind: results load their details lazily, a page at a time. */
+  function pagefindBackend(pagefind) {
+    return {
+      filters: function () { return pagefind.filters(); },
+      search: function (query, chosen) {
+        return pagefind.search(query || null, { filters: chosen }).then(function (found) {
+          return found ? found.results.map(function (result) {
+            return function () {
+              return result.data().then(function (item) {
+                var meta = item.meta || {};
+                return { url: item.url, title: meta.title || item.url, date: meta.date, excerpt: excerptNode(item.excerpt || '') };
+              });
+            };
+          }) : [];
+        });
+      },
+    };
+  }
+
+  /**
+   * Search over the portable index: every word of the query must appear in the title, summary or
+   * entity names (case and accents ignored). Links are relative to the site root.
+   */
+  function portableBackend(records) {
+    var root = new URL('../', bundle).href;
+    function fold(value) {
+      return String(value || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    }
+    var haystacks = records.map(function (r) { return fold([r.title, r.summary].concat(r.entities.map(function (e) { return e.name; })).join(' ')); });
+    function filtersOf(r) {
+      var out = {};
+      if (r.year) out.Year = [r.year];
+      r.entities.forEach(function (e) {
+        (out['Entity type'] = out['Entity type'] || []).indexOf(e.filter) < 0 && out['Entity type'].push(e.filter);
+        (out[e.filter] = out[e.filter] || []).push(e.name);
+      });
+      return out;
+    }
+    var recordFilters = records.map(filtersOf);
+    return {
+      filters: function () {
+        var counts = {};
+        recordFilters.forEach(function (f) {
+          Object.keys(f).forEach(function (name) {
+            counts[name] = counts[name] || {};
+            f[name].forEach(function (value) { counts[name][value] = (counts[name][value] || 0) + 1; });
+          });
+        });
+        return Promise.resolve(counts);
+      },
+      search: function (query, chosen) {
+        var words = fold(query).split(/\s+/).filter(Boolean);
+        var found = [];
+        records.forEach(function (r, i) {
+          var matches = words.every(function (w) { return haystacks[i].indexOf(w) >= 0; }) &&
+            Object.keys(chosen).every(function (name) { return (recordFilters[i][name] || []).indexOf(chosen[name]) >= 0; });
+          if (matches) found.push(function () {
+            return Promise.resolve({ url: new URL(r.url, root).href, title: r.title, date: r.date, excerpt: el('p', { className: 'search-excerpt' }, [r.summary]) });
+          });
+        });
+        return Promise.resolve(found);
+      },
+    };
+  }
+
+  function start(backend) {
     var params = new URLSearchParams(location.search);
     var input = el('input', { type: 'search', id: 'search-q', name: 'q', autocomplete: 'off' });
     input.value = params.get('q') || '';
@@ -88,7 +158,7 @@
     var run = 0;
     var timer = null;
 
-    pagefind.filters().then(function (filters) {
+    backend.filters().then(function (filters) {
       Object.keys(filters).sort().forEach(function (name) {
         var id = 'search-filter-' + name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
         var select = el('select', { id: id }, [el('option', { value: '' }, ['Any'])]);
@@ -129,7 +199,11 @@
           url.searchParams.set(name, selects[name].value);
         }
       });
-      history.replaceState(null, '', url.href);
+      try {
+        history.replaceState(null, '', url.href);
+      } catch (error) {
+        // Some browsers refuse history changes for pages opened from disk; the search still runs.
+      }
       var mine = ++run;
       if (!query && Object.keys(chosen).length === 0) {
         results = [];
@@ -138,9 +212,9 @@
         more.hidden = true;
         return;
       }
-      pagefind.search(query || null, { filters: chosen }).then(function (found) {
-        if (mine !== run || !found) return;
-        results = found.results;
+      backend.search(query, chosen).then(function (found) {
+        if (mine !== run) return;
+        results = found;
         shown = 0;
         list.textContent = '';
         count.textContent = results.length === 1 ? '1 article' : results.length + ' articles';
@@ -153,15 +227,14 @@
       shown += batch.length;
       more.hidden = shown >= results.length;
       var mine = run;
-      Promise.all(batch.map(function (result) { return result.data(); })).then(function (items) {
+      Promise.all(batch.map(function (load) { return load(); })).then(function (items) {
         if (mine !== run) return;
         items.forEach(function (item) {
-          var meta = item.meta || {};
           list.appendChild(
             el('li', { className: 'search-result' }, [
-              el('h2', {}, [el('a', { href: item.url }, [meta.title || item.url])]),
-              meta.date ? el('p', { className: 'meta' }, [meta.date]) : text(''),
-              excerptNode(item.excerpt || ''),
+              el('h2', {}, [el('a', { href: item.url }, [item.title])]),
+              item.date ? el('p', { className: 'meta' }, [item.date]) : text(''),
+              item.excerpt,
             ]),
           );
         });

@@ -144,6 +144,11 @@ for (const [inputName, input] of Object.entries(INPUTS)) {
         expect(search).toContain('data-bundle="../pagefind/"');
         expect(search).toContain('id="search-fallback"');
         expect(search).toMatch(/script-src 'self' (?:'|&#39;)wasm-unsafe-eval/);
+        if ('portable' in mode) {
+          const records = JSON.parse(read('search/portable-index.js').replace(/^window\.DOSSIER_SEARCH = /, '').replace(/;\n$/, ''));
+          expect(records).toHaveLength(site.result.articles);
+          for (const record of records) expect(linkExists(site.out, record.url, '', null), record.url).toBe(true);
+        } else expect(files).not.toContain('search/portable-index.js');
         expect(read('index.html')).toMatch(/<form class="site-search" role="search" action="(?:\.\/)?search\/(?:index\.html)?"/);
       });
 

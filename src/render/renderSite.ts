@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 import type { Archive } from '../link/archive.js';
 import { jsonSchemaPages } from '../export/jsonSchemaPages.js';
 import { addPublishingFilters } from '../publish/templateFilters.js';
-import { searchPage } from '../search/searchPage.js';
+import { searchPages } from '../search/searchPage.js';
 import { createEnvironment } from './environment.js';
 import type { Page } from './page.js';
 import { articlePages } from './pages/articlePages.js';
@@ -23,7 +23,7 @@ export function renderSite(archive: Archive, config: Config): Page[] {
     ...homePages(ctx),
     ...articlePages(ctx),
     renderPage(ctx, '404.njk', '404.html', { title: 'Page not found' }),
-    searchPage(ctx),
+    ...searchPages(ctx),
     articlesData(archive),
     ...jsonSchemaPages(config.baseUrl),
   ];
