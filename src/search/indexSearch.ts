@@ -28,7 +28,7 @@ export interface SearchIndex {
 }
 
 /** How many pages are handed to Pagefind at once. */
-const BATCH = 64;
+const BATCH = 1000;
 
 export async function indexSearch(pages: readonly Page[]): Promise<SearchIndex> {
   const searchable = pages.filter((page) => page.path.endsWith('.html') && typeof page.content === 'string' && page.content.includes(BODY_MARKER));
