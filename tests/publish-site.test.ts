@@ -134,6 +134,12 @@ for (const [inputName, input] of Object.entries(INPUTS)) {
         }
       });
 
+      it('gives the 404 page links that work at any missing address when there is a base URL', () => {
+        const page = read('404.html');
+        if (baseUrl && !('portable' in mode)) expect(page).toContain('<link rel="stylesheet" href="/archive/style.css">');
+        else expect(page).toMatch(/<link rel="stylesheet" href="style\.css">/);
+      });
+
       it('indexes the articles for search and gives the search page a fallback without JavaScript', () => {
         expect(files).toContain('pagefind/pagefind.js');
         expect(files).toContain('pagefind/pagefind-entry.json');

@@ -34,3 +34,12 @@ export function rfc3339(date: string): string {
   const [year, month = '01', day = '01'] = date.split('-');
   return `${year}-${month}-${day}T00:00:00Z`;
 }
+
+/**
+ * Hosts serve `404.html` at whatever address was missing (`/archive/a/b/c`), so its links cannot be
+ * relative to its own place. With a base URL they start from the base URL's path (`/archive/`),
+ * which works on the published host; without one they stay relative (right for misses at the top).
+ */
+export function notFoundRoot(config: Pick<Config, 'baseUrl' | 'portable'>): { root?: string } {
+  return config.baseUrl && !config.portable ? { root: new URL(config.baseUrl).pathname } : {};
+}

@@ -5,6 +5,7 @@
 import type { Config } from '../config.js';
 import type { Archive } from '../link/archive.js';
 import { jsonSchemaPages } from '../export/jsonSchemaPages.js';
+import { notFoundRoot } from '../publish/links.js';
 import { addPublishingFilters } from '../publish/templateFilters.js';
 import { searchPages } from '../search/searchPage.js';
 import { createEnvironment } from './environment.js';
@@ -22,7 +23,7 @@ export function renderSite(archive: Archive, config: Config): Page[] {
   return [
     ...homePages(ctx),
     ...articlePages(ctx),
-    renderPage(ctx, '404.njk', '404.html', { title: 'Page not found' }),
+    renderPage(ctx, '404.njk', '404.html', { title: 'Page not found', ...notFoundRoot(config) }),
     ...searchPages(ctx),
     articlesData(archive),
     ...jsonSchemaPages(config.baseUrl),

@@ -41,6 +41,7 @@ export function siteFileOf(link: string, from: string, baseUrl: string | null): 
   const SITE = 'http://site.invalid/';
   let resolved: URL;
   if (baseUrl && link.startsWith(baseUrl)) resolved = new URL(link.slice(baseUrl.length), SITE);
+  else if (baseUrl && link.startsWith(new URL(baseUrl).pathname)) resolved = new URL(link.slice(new URL(baseUrl).pathname.length), SITE);
   else if (/^[a-z][a-z0-9+.-]*:/i.test(link)) return null;
   else resolved = new URL(link, new URL(from, SITE));
   if (resolved.origin !== new URL(SITE).origin) return null;
