@@ -11,7 +11,7 @@ import { assignUrls } from './parse/assignUrls.js';
 import { parseArticle } from './parse/parseArticle.js';
 import { publishSite } from './publish/publishSite.js';
 import { readSources } from './read/readSources.js';
-import { indexSearch } from './search/indexSearch.js';
+import { indexSearch, SEARCH_STAGE } from './search/indexSearch.js';
 import { templateErrorToDiagnostic } from './render/templateErrors.js';
 import { renderSite } from './render/renderSite.js';
 import type { Page } from './render/page.js';
@@ -88,7 +88,7 @@ export async function build(config: Config, options: BuildOptions): Promise<Buil
   });
   if (options.write === false) return { ok: true, diagnostics, articles: articles.length, pages: pages.length, timings, archive };
   // Indexed in memory before writing, so the index is swapped in with the pages it describes.
-  const searchFiles = options.search === false ? [] : await stageAsync('search', async () => {
+  const searchFiles = options.search === false ? [] : await stageAsync(SEARCH_STAGE, async () => {
     const index = await indexSearch(pages);
     return { value: index.files, diagnostics: index.diagnostics };
   });

@@ -8,6 +8,9 @@
 import type { Diagnostic } from '../errors.js';
 import type { Page } from '../render/page.js';
 
+/** Name of the search stage in `BuildResult.timings` (indexing time, reported apart from rendering). */
+export const SEARCH_STAGE = 'search';
+
 /** The folder of the index and Pagefind's scripts in the site. */
 export const SEARCH_BUNDLE = 'pagefind/';
 
