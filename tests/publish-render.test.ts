@@ -52,7 +52,7 @@ describe('article pages with entities', () => {
       const entity = archive.entities.find((e) => e.id === id)!;
       return renderPage(ctx, '404.njk', entity.url, { entity }).content as string;
     });
-    expect(raisi).toContain('<link rel="alternate" type="application/atom+xml" title="Ebrahim Raisi · Dossier" href="feed.xml">');
+    expect(raisi).toContain('<link rel="alternate" type="application/atom+xml" title="Ebrahim Raisi · Dossier" href="../../entities/ebrahim-raisi/feed.xml">');
     expect(redCrescent).not.toContain('title="Red Crescent');
   });
 });
