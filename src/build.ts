@@ -12,7 +12,9 @@ import { buildArchive } from './link/buildArchive.js';
 import type { Archive } from './link/archive.js';
 import { assignUrls } from './parse/assignUrls.js';
 import { parseArticle } from './parse/parseArticle.js';
+import { publishSite } from './publish/publishSite.js';
 import { readSources } from './read/readSources.js';
+import { indexSearch, SEARCH_STAGE } from './search/indexSearch.js';
 import { templateErrorToDiagnostic } from './render/templateErrors.js';
 import { renderSite } from './render/renderSite.js';
 import type { Page } from './render/page.js';
@@ -41,6 +43,8 @@ export interface BuildOptions {
   cwd: string;
   /** When false, stop after rendering (a dry run). */
   write?: boolean;
+  /** When false, skip the full-text search index (faster rebuilds in the dev server). */
+  search?: boolean;
   /**
    * Folder of the persistent record cache (the CLI uses `.dossier-cache/` in the project root).
    * Records are keyed by content hash and trusted only from this exact build of Dossier; the folder
@@ -68,6 +72,13 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     for (const d of result.diagnostics ?? []) diagnostics.push({ ...d, stage: d.stage ?? name });
     return result.value;
   };
+  const stageAsync = async <T>(name: string, run: () => Promise<{ value: T; diagnostics?: Diagnostic[] }>): Promise<T> => {
+    const started = performance.now();
+    const result = await run();
+    timings[name] = performance.now() - started;
+    for (const d of result.diagnostics ?? []) diagnostics.push({ ...d, stage: d.stage ?? name });
+    return result.value;
+  };
   const failed = (archive: Archive | null, articles = 0): BuildResult => ({ ok: false, diagnostics, articles, pages: 0, timings, archive });
 
   checkOutputFolder(config.output, config, options.cwd);
@@ -82,26 +93,34 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
 
   const archive = stage('link', () => ({ value: buildArchive(articles) }));
 
-  const pages = stage('render', () => {
+  const rendered = stage('render', () => {
     try {
       return { value: renderSite(archive, config) as Page[] | null };
     } catch (error) {
       return { value: null, diagnostics: [templateErrorToDiagnostic(error, config.templates, options.cwd)] };
     }
   });
-  if (!pages || hasErrors(diagnostics)) return failed(archive, articles.length);
+  if (!rendered || hasErrors(diagnostics)) return failed(archive, articles.length);
+  // Feeds and the sitemap describe the finished pages, so they come after rendering.
+  const pages = stage('publish', () => {
+    const published = publishSite(rendered, archive, config);
+    return { value: published.pages, diagnostics: published.diagnostics };
+  });
   if (options.write === false) return { ok: true, diagnostics, articles: articles.length, pages: pages.length, timings, archive };
+  // Indexed in memory before writing, so the index is swapped in with the pages it describes.
+  const searchFiles = options.search === false ? [] : await stageAsync(SEARCH_STAGE, async () => {
+    const index = await indexSearch(pages);
+    return { value: index.files, diagnostics: index.diagnostics };
+  });
 
-  const writeStarted = performance.now();
-  let written: WriteResult | null;
-  try {
-    written = await writeSiteConcurrently(config.output, pages, listStaticFiles(config.public));
-  } catch (error) {
-    if (!(error instanceof ForeignFileConflict)) throw error;
-    written = null;
-    diagnostics.push({ severity: 'error', file: null, message: error.message, stage: 'write' });
-  }
-  timings.write = performance.now() - writeStarted;
+  const written = await stageAsync('write', async () => {
+    try {
+      return { value: (await writeSiteConcurrently(config.output, [...pages, ...searchFiles], listStaticFiles(config.public))) as WriteResult | null };
+    } catch (error) {
+      if (!(error instanceof ForeignFileConflict)) throw error;
+      return { value: null, diagnostics: [{ severity: 'error' as const, file: null, message: error.message }] };
+    }
+  });
   if (!written) return failed(archive, articles.length);
   return { ok: true, diagnostics, articles: articles.length, pages: written.written, timings, archive };
 }
