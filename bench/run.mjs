@@ -9,7 +9,10 @@
  *   npm run bench -- --full               … and 100,000 articles
  *   npm run bench -- --sizes 1000,4000    only these synthetic sizes (`--sizes ''` for none)
  *   npm run bench -- --runs 5 --warmup 1  counted and uncounted runs per corpus (default 3 and 1)
- *   npm run bench -- --no-hugo --skip seeds,bbc --work DIR --json FILE
+ *   npm run bench -- --no-hugo --no-search --skip seeds,bbc --work DIR --json FILE
+ *
+ * Cold builds and rebuilds are timed without the full-text search index (Hugo builds none); one
+ * more cold build per corpus with it reports the search stage on its own (`--no-search` skips it).
  *
  * Every build runs in a child process (bench/build-child.mjs) timed from outside, start-up
  * included, the way bench/measure.mjs times the peers. Corpora, outputs and caches go under
@@ -67,9 +70,9 @@ export function timeProcess(command, args, { cwd = REPO } = {}) {
   return { wall, cpu, peakMiB, stdout: run.stdout, stderr: run.stderr, code: run.status };
 }
 
-/** One Dossier build of `input` into `out` (cache in `cache`), in a child process. */
-export function measureOurs(input, out, cache) {
-  const args = [path.join(REPO, 'bench/build-child.mjs'), '--input', input, '--out', out, ...(cache ? ['--cache', cache] : [])];
+/** One Dossier build of `input` into `out` (cache in `cache`), in a child process; `search: false` skips the search index. */
+export function measureOurs(input, out, cache, { search = false } = {}) {
+  const args = [path.join(REPO, 'bench/build-child.mjs'), '--input', input, '--out', out, ...(cache ? ['--cache', cache] : []), ...(search ? [] : ['--no-search'])];
   const run = timeProcess(process.execPath, args);
   const line = run.stdout.trim().split('\n').pop() ?? '';
   let report;
@@ -79,8 +82,9 @@ export function measureOurs(input, out, cache) {
     throw new Error(`build of ${input} printed no report (exit ${run.code}):\n${run.stderr.slice(-2000)}`);
   }
   if (!report.ok) throw new Error(`build of ${input} failed:\n${report.errors.join('\n')}`);
-  if (run.peakMiB === null && typeof report.maxRssKiB === 'number') run.peakMiB = report.maxRssKiB / 1024;
-  return { ...run, articles: report.articles, pages: report.pages, timings: report.timings };
+  // GNU time's peak covers the search indexer's own process too; `ownPeakMiB` is Dossier's process alone.
+  const ownPeakMiB = typeof report.maxRssKiB === 'number' ? report.maxRssKiB / 1024 : null;
+  return { ...run, peakMiB: run.peakMiB ?? ownPeakMiB, ownPeakMiB, articles: report.articles, pages: report.pages, timings: report.timings };
 }
 
 /** One Hugo build of `corpus` into `out`, with the peer site skeleton in `hugoSite`. */
@@ -143,7 +147,7 @@ function medianTimings(runs) {
  * Cold builds (fresh output folder, no cache), alternating with Hugo when `site` is given, then
  * rebuilds with nothing changed (same output folder and cache).
  */
-export function benchCorpus({ name, input, work, runs, warmup, site }) {
+export function benchCorpus({ name, input, work, runs, warmup, site, search = true }) {
   const out = path.join(work, 'out', name);
   const cache = path.join(work, 'cache', name);
   const hugoOut = path.join(work, 'out', `${name}-hugo`);
@@ -173,6 +177,9 @@ export function benchCorpus({ name, input, work, runs, warmup, site }) {
   const rebuilds = [];
   for (let i = 0; i < runs; i++) rebuilds.push(measureOurs(input, out, cache));
   rmSync(hugoOut, { recursive: true, force: true });
+  // The full-text search index is reported on its own (Hugo builds none): one cold build with it.
+  fresh();
+  const withSearch = search ? measureOurs(input, out, cache, { search: true }) : null;
   return {
     name,
     articles: cold[0]?.articles ?? 0,
@@ -182,7 +189,8 @@ export function benchCorpus({ name, input, work, runs, warmup, site }) {
     wallMin: Math.min(...cold.map((r) => r.wall)),
     wallMax: Math.max(...cold.map((r) => r.wall)),
     cpu: median(cold.map((r) => r.cpu)),
-    peakMiB: median(cold.map((r) => r.peakMiB)),
+    peakMiB: median(cold.map((r) => r.ownPeakMiB ?? r.peakMiB)),
+    search: withSearch ? { wall: withSearch.wall, ms: withSearch.timings.search ?? null, peakMiB: withSearch.peakMiB, ownPeakMiB: withSearch.ownPeakMiB, files: withSearch.pages } : null,
     stages: medianTimings(cold),
     rebuild: median(rebuilds.map((r) => r.wall)),
     rebuildStages: medianTimings(rebuilds),
@@ -228,12 +236,13 @@ const s = (x, d = 2) => (x === null || x === undefined ? '–' : x.toFixed(d));
 
 export function formatTables(results, probes) {
   const lines = [];
-  lines.push('| corpus | articles | files | cold wall s, median (min–max) | ms/article | cpu s | peak MiB | no-change rebuild s (% of cold) | Hugo wall s | Hugo peak MiB | wall ÷ Hugo (paired) |');
-  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push('| corpus | articles | files | cold wall s, median (min–max) | ms/article | cpu s | peak MiB | no-change rebuild s (% of cold) | Hugo wall s | Hugo peak MiB | wall ÷ Hugo (paired) | + search index: stage s / wall s / peak MiB (all processes) |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     lines.push(
       `| ${r.name} | ${r.articles} | ${r.pages} | ${s(r.wall)} (${s(r.wallMin)}–${s(r.wallMax)}) | ${s((r.wall * 1000) / Math.max(1, r.articles), 3)} | ${s(r.cpu)} | ${s(r.peakMiB, 0)} | ` +
-        `${s(r.rebuild)} (${s((100 * r.rebuild) / r.wall, 0)}%) | ${r.hugo ? s(r.hugo.wall) : '–'} | ${r.hugo ? s(r.hugo.peakMiB, 0) : '–'} | ${r.hugo ? s(r.hugo.ratio) : '–'} |`,
+        `${s(r.rebuild)} (${s((100 * r.rebuild) / r.wall, 0)}%) | ${r.hugo ? s(r.hugo.wall) : '–'} | ${r.hugo ? s(r.hugo.peakMiB, 0) : '–'} | ${r.hugo ? s(r.hugo.ratio) : '–'} | ` +
+        `${r.search ? `${s(r.search.ms === null ? null : r.search.ms / 1000)} / ${s(r.search.wall)} / ${s(r.search.peakMiB, 0)}` : '–'} |`,
     );
   }
   // Every stage any build reported, in the order reported: new stages show up without changes here.
@@ -271,6 +280,7 @@ export async function runBench(argv = process.argv.slice(2)) {
       runs: { type: 'string' },
       warmup: { type: 'string' },
       'no-hugo': { type: 'boolean' },
+      'no-search': { type: 'boolean' },
       skip: { type: 'string' },
       work: { type: 'string' },
       json: { type: 'string' },
@@ -285,11 +295,11 @@ export async function runBench(argv = process.argv.slice(2)) {
   const site = values['no-hugo'] ? null : hugoSite(work);
 
   const results = [];
-  if (!skip.has('seeds')) results.push(benchCorpus({ name: 'seeds', input: path.join(REPO, 'seeds'), work, runs, warmup, site: null }));
+  if (!skip.has('seeds')) results.push(benchCorpus({ name: 'seeds', input: path.join(REPO, 'seeds'), work, runs, warmup, site: null, search: !values['no-search'] }));
   const bbc = path.join(SHARED, 'corpus/bbc');
   const hasBbc = existsSync(bbc) && !skip.has('bbc');
   // Hugo has no reader for .txt content, so the BBC corpus and the seeds have no Hugo column.
-  if (hasBbc) results.push(benchCorpus({ name: 'bbc', input: bbc, work, runs, warmup, site: null }));
+  if (hasBbc) results.push(benchCorpus({ name: 'bbc', input: bbc, work, runs, warmup, site: null, search: !values['no-search'] }));
   for (const size of sizes) {
     const input = syntheticCorpus(work, size);
     if (!input) {
@@ -297,12 +307,12 @@ export async function runBench(argv = process.argv.slice(2)) {
       continue;
     }
     // The 100,000 corpus is slow: one warm-up is enough to fill the page cache.
-    results.push(benchCorpus({ name: `synthetic-${size}`, input, work, runs: size >= 100000 ? Math.min(runs, 1) : runs, warmup: size >= 100000 ? 0 : warmup, site }));
+    results.push(benchCorpus({ name: `synthetic-${size}`, input, work, runs: size >= 100000 ? Math.min(runs, 1) : runs, warmup: size >= 100000 ? 0 : warmup, site, search: !values['no-search'] }));
   }
   const probes = hasBbc ? await probePerArticle(bbc) : [];
 
   console.log(`\nDossier bench — ${machine()}${site ? `, ${spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.trim().split(' ')[1]}` : ', no hugo'}`);
-  console.log(`runs ${runs} + warm-up ${warmup} per corpus; wall = whole process, start-up included; peak = max RSS of the build process\n`);
+  console.log(`runs ${runs} + warm-up ${warmup} per corpus; wall = whole process, start-up included, search index excluded; peak = max RSS of Dossier's process\n`);
   console.log(formatTables(results, probes));
   if (values.json) {
     const { writeFileSync } = await import('node:fs');

@@ -17,7 +17,7 @@ import { readSources } from './read/readSources.js';
 import { indexSearch, SEARCH_STAGE } from './search/indexSearch.js';
 import { templateErrorToDiagnostic } from './render/templateErrors.js';
 import { renderSite } from './render/renderSite.js';
-import type { Page } from './render/page.js';
+import { encodePages, type Page } from './render/page.js';
 import type { Article } from './types.js';
 import { checkOutputFolder } from './write/checkOutputFolder.js';
 import { ForeignFileConflict, listStaticFiles, writeSiteConcurrently, type WriteResult } from './write/writeSite.js';
@@ -115,7 +115,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
 
   const written = await stageAsync('write', async () => {
     try {
-      return { value: (await writeSiteConcurrently(config.output, [...pages, ...searchFiles], listStaticFiles(config.public))) as WriteResult | null };
+      return { value: (await writeSiteConcurrently(config.output, encodePages([...pages, ...searchFiles]), listStaticFiles(config.public))) as WriteResult | null };
     } catch (error) {
       if (!(error instanceof ForeignFileConflict)) throw error;
       return { value: null, diagnostics: [{ severity: 'error' as const, file: null, message: error.message }] };

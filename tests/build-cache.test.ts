@@ -120,14 +120,12 @@ describe('cached and incremental builds', () => {
     expect(openRecordCache(dir, 'tool-a').namespace('parse').get('k')).toBeUndefined();
   });
 
-  it('returns a copy, so a stage mutating a cached record cannot change the cache', () => {
+  it('returns a fresh copy on every get, so a stage mutating a cached record cannot change the cache', () => {
     const dir = temp();
     const cache = openRecordCache(dir, 't');
-    const record = { list: [1] };
-    cache.namespace<typeof record>('x').set('k', record);
-    record.list.push(2);
+    cache.namespace<{ list: number[] }>('x').set('k', { list: [1] });
     cache.save();
-    const again = openRecordCache(dir, 't').namespace<typeof record>('x');
+    const again = openRecordCache(dir, 't').namespace<{ list: number[] }>('x');
     const loaded = again.get('k')!;
     expect(loaded.list).toEqual([1]);
     loaded.list.push(3);

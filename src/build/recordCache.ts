@@ -9,9 +9,11 @@
  * is treated as empty. Deleting the folder is always safe: the next build is simply cold.
  *
  * Layout: one file per namespace, `<dir>/<namespace>.bin`: a JSON header line naming the tool's
- * fingerprint, then entries of [u16 key length][key][u32 record length][v8-serialised record]. Each
- * record is serialised on its own (so a later stage mutating a record cannot change what is saved),
- * and loaded entries are views into the one file buffer (no copy). Only entries used by the current
+ * fingerprint, then entries of [u16 key length][key][u32 record length][v8-serialised record].
+ * Loaded entries are views into the one file buffer (no copy) and `get` deserialises a fresh copy
+ * each time, so a stage mutating a record it got cannot change the cache. A record `set` is
+ * serialised when saved (streamed to the file, so the bytes of a whole archive never sit in memory):
+ * save right after the stage that produced the records, before anything may mutate them. Only entries used by the current
  * build are saved back, so records of deleted or edited articles do not accumulate. `save()` also
  * lets go of everything loaded, so the records' bytes do not stay in memory for the rest of a build.
  */
@@ -47,9 +49,12 @@ export const NO_CACHE: RecordCache = {
   save: () => {},
 };
 
+/** A record kept for saving: the bytes it was loaded from, or the value set this build. */
+type Kept = { bytes: Uint8Array } | { value: unknown };
+
 interface NamespaceState {
   loaded: Map<string, Uint8Array>;
-  used: Map<string, Uint8Array>;
+  used: Map<string, Kept>;
   changed: boolean;
 }
 
@@ -71,14 +76,14 @@ export function openRecordCache(dir: string, tool: string): RecordCache {
           if (bytes === undefined) return undefined;
           try {
             const value = deserialize(bytes) as T;
-            s.used.set(key, bytes);
+            s.used.set(key, { bytes });
             return value;
           } catch {
             return undefined;
           }
         },
         set(key, value) {
-          s.used.set(key, serialize(value));
+          s.used.set(key, { value });
           s.changed = true;
         },
       };
@@ -94,22 +99,27 @@ export function openRecordCache(dir: string, tool: string): RecordCache {
 
 const HEADER_END = 0x0a;
 
-function store(file: string, dir: string, tool: string, entries: Map<string, Uint8Array>): void {
+function store(file: string, dir: string, tool: string, entries: Map<string, Kept>): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    const chunks: Uint8Array[] = [Buffer.from(`${JSON.stringify({ tool })}\n`)];
-    for (const [key, bytes] of entries) {
-      const keyBytes = Buffer.from(key);
-      const head = Buffer.alloc(6 + keyBytes.length);
-      head.writeUInt16LE(keyBytes.length, 0);
-      keyBytes.copy(head, 2);
-      head.writeUInt32LE(bytes.length, 2 + keyBytes.length);
-      chunks.push(head, bytes);
-    }
     const fd = openSync(temporary, 'w');
     try {
-      for (let i = 0; i < chunks.length; i += 512) writeAll(fd, chunks.slice(i, i + 512));
+      let chunks: Uint8Array[] = [Buffer.from(`${JSON.stringify({ tool })}\n`)];
+      for (const [key, kept] of entries) {
+        const bytes = 'bytes' in kept ? kept.bytes : serialize(kept.value);
+        const keyBytes = Buffer.from(key);
+        const head = Buffer.alloc(6 + keyBytes.length);
+        head.writeUInt16LE(keyBytes.length, 0);
+        keyBytes.copy(head, 2);
+        head.writeUInt32LE(bytes.length, 2 + keyBytes.length);
+        chunks.push(head, bytes);
+        if (chunks.length >= 512) {
+          writeAll(fd, chunks);
+          chunks = [];
+        }
+      }
+      writeAll(fd, chunks);
     } finally {
       closeSync(fd);
     }

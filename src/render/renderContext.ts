@@ -5,7 +5,7 @@
 import type nunjucks from 'nunjucks';
 import type { Config } from '../config.js';
 import type { Archive } from '../link/archive.js';
-import { fileForUrl, flatten, rootFor, type Page } from './page.js';
+import { fileForUrl, rootFor, type Page } from './page.js';
 
 /** A link in the site's main navigation. */
 export interface NavItem {
@@ -42,5 +42,5 @@ export function renderPage(ctx: RenderContext, template: string, url: string, va
     nav: ctx.nav,
     site: { title: config.title, description: config.description, language: config.language, baseUrl: config.baseUrl },
   });
-  return { path, content: flatten(content) };
+  return { path, content };
 }
