@@ -1,0 +1,53 @@
+/**
+ * The record event extraction produces: one dated sentence of one article, before the timeline
+ * merges the sentences of several articles that report the same happening.
+ */
+import type { Precision } from '../../types.js';
+
+/** One dated sentence found in one article. */
+export interface EventCandidate {
+  /** Id of the article the sentence comes from. */
+  articleId: string;
+  /** Anchor of the block that holds the sentence. */
+  blockAnchor: string;
+  /** Position of the block in the article body, for reading order. */
+  blockIndex: number;
+  /** Which text of the block holds the sentence: 0 for a paragraph, the item or paragraph index for lists and quotes. */
+  part: number;
+  /** Offset of the sentence in that text (`content.text` for a paragraph). */
+  start: number;
+  /** Offset just after the sentence. */
+  end: number;
+  /** The sentence's anchor on the article page (`s-p-3-2`: second sentence of block `p-3`). */
+  anchor: string;
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY` to match `precision`. */
+  date: string;
+  /** How precisely the text gives the date. */
+  precision: Precision;
+  /** True when the text gives the date loosely (`about`, `earlier this month`, `within 50 days`). */
+  approximate: boolean;
+  /** True when the date lies after the article's publication date. */
+  future: boolean;
+  /** The date expression as written (`on Sunday`, `January 3, 2020`). */
+  dateText: string;
+  /** The sentence, trimmed. */
+  text: string;
+}
+
+/** A sentence of an article that dates may be looked for in, with where it sits. */
+export interface ArticleSentence {
+  /** Anchor of the block that holds it. */
+  blockAnchor: string;
+  /** Position of the block in the body. */
+  blockIndex: number;
+  /** Which text of the block holds it (0 for a paragraph). */
+  part: number;
+  /** 1-based number of the sentence inside its block, counted over all the block's texts. */
+  number: number;
+  /** Offset of the sentence in its text. */
+  start: number;
+  /** Offset just after it. */
+  end: number;
+  /** The sentence, trimmed. */
+  text: string;
+}
