@@ -18,7 +18,7 @@ export interface EventCandidate {
   start: number;
   /** Offset just after the sentence. */
   end: number;
-  /** The sentence's anchor on the article page (`s-p-3-2`: second sentence of block `p-3`). */
+  /** Where the sentence is on the article page: `s-p-3-2` (second sentence of paragraph `p-3`), or the block's anchor for a list or quote. */
   anchor: string;
   /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY` to match `precision`. */
   date: string;
@@ -44,6 +44,11 @@ export interface ArticleSentence {
   part: number;
   /** 1-based number of the sentence inside its block, counted over all the block's texts. */
   number: number;
+  /**
+   * Where a link to the sentence points on the article page: the sentence's own anchor inside a
+   * paragraph, the block's anchor inside a list or quote (whose items carry no sentence anchors).
+   */
+  anchor: string;
   /** Offset of the sentence in its text. */
   start: number;
   /** Offset just after it. */

@@ -6,7 +6,7 @@ import type { Article } from '../../types.js';
 import type { EventCandidate } from './candidate.js';
 import { formatDate, parseArticleDate } from './calendar.js';
 import { chronoDates, type DateReference, type StatedDate } from './resolve.js';
-import { articleSentences, sentenceAnchor } from './sentences.js';
+import { articleSentences } from './sentences.js';
 import { bareYears } from './years.js';
 
 /**
@@ -47,7 +47,7 @@ export function extractEvents(article: Article): EventCandidate[] {
         part: sentence.part,
         start: sentence.start,
         end: sentence.end,
-        anchor: sentenceAnchor(sentence.blockAnchor, sentence.number),
+        anchor: sentence.anchor,
         date,
         precision: stated.precision,
         approximate: stated.approximate,

@@ -34,7 +34,8 @@ export function articleSentences(article: Article): ArticleSentence[] {
     proseTexts(block).forEach((inline, part) => {
       for (const span of splitSentences(inline.text)) {
         number++;
-        out.push({ blockAnchor: block.anchor, blockIndex, part, number, start: span.start, end: span.end, text: span.text });
+        const anchor = block.type === 'paragraph' ? sentenceAnchor(block.anchor, number) : block.anchor;
+        out.push({ blockAnchor: block.anchor, blockIndex, part, number, anchor, start: span.start, end: span.end, text: span.text });
       }
     });
   });
