@@ -19,6 +19,18 @@ const DATE_HINT =
 /** Sentences longer than this are not scanned for dates: no real sentence is, and it bounds the work. */
 const MAX_SENTENCE = 2000;
 
+/**
+ * The attribution line of an embedded post that the parser did not recognise (`— Name (@handle)
+ * May 20, 2024`): its date is the post's, not an event the article reports.
+ */
+const ATTRIBUTION = /^[—–-]\s?[^()\n]{1,80}\(@\w{1,30}\)/;
+
+/** A sentence that is nothing but its date (a stray dateline, a bare heading) reports no event. */
+function statesSomething(sentence: string, stated: StatedDate): boolean {
+  const rest = sentence.slice(0, stated.start) + sentence.slice(stated.end);
+  return (rest.match(/\p{L}{2,}/gu) ?? []).length >= 3;
+}
+
 /** The publication date relative expressions resolve against, or null when the article has none. */
 export function dateReference(article: Article): DateReference | null {
   if (article.date === null || article.datePrecision === null) return null;
@@ -34,9 +46,10 @@ export function extractEvents(article: Article): EventCandidate[] {
   const reference = dateReference(article);
   const candidates: EventCandidate[] = [];
   for (const sentence of articleSentences(article)) {
-    if (sentence.text.length > MAX_SENTENCE || !DATE_HINT.test(sentence.text)) continue;
+    if (sentence.text.length > MAX_SENTENCE || !DATE_HINT.test(sentence.text) || ATTRIBUTION.test(sentence.text)) continue;
     const seen = new Set<string>();
     for (const stated of datesIn(sentence.text, reference)) {
+      if (!statesSomething(sentence.text, stated)) continue;
       const date = formatDate(stated.day, stated.precision);
       if (seen.has(date)) continue;
       seen.add(date);
