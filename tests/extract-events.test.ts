@@ -48,6 +48,15 @@ describe('datesIn: resolving one sentence', () => {
     expect(dates('The March of the Penguins is the film he may watch now.', JAN_30_2024)).toEqual([]);
   });
 
+  it('ignores stretches of time and dates relative to the story rather than to publication', () => {
+    expect(dates('He won a second election later in the year.', JAN_30_2024)).toEqual([]);
+    expect(dates('She returned five years after the disappearance.', JAN_30_2024)).toEqual([]);
+    expect(dates('Profits recovered after two years of losses.', JAN_30_2024)).toEqual([]);
+    expect(dates('It has refocused in these last few years.', JAN_30_2024)).toEqual([]);
+    expect(dates('Output grew 15% in the year to October.', JAN_30_2024)).toEqual([]);
+    expect(dates('They met again the next day.', JAN_30_2024)).toEqual([]);
+  });
+
   it('places only absolute dates when the article has no date, never against the build time', () => {
     expect(dates('The United States on Monday said it had been unable to help.', null)).toEqual([]);
     expect(dates('Since the 1979 revolution, and last year too, it was killed on January 3, 2020.', null)).toEqual(['1979', '2020-01-03']);

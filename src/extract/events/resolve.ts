@@ -42,8 +42,14 @@ const UNDATED_REFERENCE: CalendarDay = { year: 2000, month: 1, day: 1 };
 /** Relative expressions that count from the story's own timeline, not from the publication date. */
 const NARRATIVE_RELATIVE = /^(?:next|previous|following|same) (?:day|week|month|year)$/i;
 
+/** `later in the year`, `five years after`, `two days later`: relative to the story, not the publication. */
+const STORY_RELATIVE = /^(?:in )?the (?:day|week|month|year)$|\b(?:after|later|before|earlier|on)$/i;
+
+/** `the last few years`, `next three months`: a stretch of time, not a point in it. */
+const STRETCH = /^(?:the )?(?:last|past|next|coming)\s+(?:\w+\s+)?(?:days|weeks|months|years|decades)$/i;
+
 /** Durations and clock times: not points on a calendar. */
-const DURATION = /(?:^|\s)(?:for|past|over)\s|\b(?:hours?|minutes?|seconds?)\b/i;
+const DURATION = /(?:^|\s)(?:for|past|over|after)\s|\b(?:hours?|minutes?|seconds?)\b/i;
 
 /** Words before a relative expression that make it a length of time (`for 10 years`). */
 const DURATION_LEAD = /\b(?:for|over|past|last|during|than)\s+$/i;
@@ -77,6 +83,7 @@ function resolveResult(result: chrono.ParsedResult, sentence: string, reference:
   if (tags.has('result/relativeDate') && DURATION_LEAD.test(sentence.slice(Math.max(0, start - 12), start))) return null;
   const bare = text.replace(/^(?:on|in|at)\s+/i, '');
   if (NARRATIVE_RELATIVE.test(bare) && /\bthe\s+$/i.test(sentence.slice(Math.max(0, start - 5), start))) return null;
+  if (STORY_RELATIVE.test(bare) || STRETCH.test(bare)) return null;
   if (tags.has('parser/SlashDateFormatParser') && !certain.year) return null; // `9/11`: a name, not a date
   const weekdayOnly = certain.weekday && !certain.day && !certain.month;
   // `Sunday Times`, `Monday Night Football`: a weekday starting a capitalised name.
@@ -93,6 +100,8 @@ function resolveResult(result: chrono.ParsedResult, sentence: string, reference:
 
   const absolute = certain.year && new RegExp(`\\b${year}\\b`).test(text);
   if (!absolute) {
+    // `in the year to October`: a statistic's period, whose end chrono does not read.
+    if (/^in the \w+ to\b/i.test(text)) return null;
     // Relative or year-less: needs a publication date at least as precise as the expression.
     if (!reference || fineness(precision) > fineness(reference.precision)) return null;
     day = leanWithTense(day, precision, certain, sentence, start, end, reference.day);
