@@ -12,6 +12,8 @@ import { contentWords, jaccard } from './similarity.js';
 const SIMILAR_WITH_ENTITY = 0.2;
 /** Same date and no shared entity: only near-identical wording merges. */
 const SIMILAR_WITHOUT_ENTITY = 0.5;
+/** How many content words of a sentence serve as blocking keys (its longest: long words are rarer). */
+const KEY_WORDS = 6;
 /** How many events each blocking key remembers; bounds the comparisons per candidate. */
 const KEY_MEMORY = 16;
 
@@ -34,7 +36,7 @@ export function buildTimeline(candidates: readonly EventCandidate[], mentions: r
   for (const candidate of [...candidates].sort(compareCandidates)) {
     const entities = sentenceEntities(candidate, mentionIndex);
     const words = contentWords(candidate.text);
-    const keys = [...entities.map((e) => `e:${e}`), ...[...words].map((w) => `w:${w}`)].map((k) => `${candidate.date} ${k}`);
+    const keys = [...entities.map((e) => `e:${e}`), ...keyWords(words).map((w) => `w:${w}`)].map((k) => `${candidate.date} ${k}`);
     const cluster = bestCluster(candidate, words, entities, keys, keyIndex) ?? newCluster(buckets, candidate.date);
     cluster.members.push({ candidate, words, entities });
     cluster.articles.add(candidate.articleId);
@@ -45,6 +47,11 @@ export function buildTimeline(candidates: readonly EventCandidate[], mentions: r
   // Buckets were opened in date order and events inside one in the order of their first source;
   // the stable sort only keeps `2024` before `2024-01` before `2024-01-03`.
   return events.sort((a, b) => cmp(a.date, b.date));
+}
+
+/** The sentence's longest content words, ties in alphabetical order. */
+function keyWords(words: Set<string>): string[] {
+  return [...words].sort((a, b) => b.length - a.length || cmp(a, b)).slice(0, KEY_WORDS);
 }
 
 function newCluster(buckets: Map<string, Cluster[]>, date: string): Cluster {
