@@ -45,6 +45,8 @@ export interface TimelineAxis {
 }
 
 const WIDTH = 720;
+/** Room left and right so the first and last labels are not cut off. */
+const PAD = 24;
 const BASELINE = 96;
 const HEIGHT = 120;
 const MAX_BAR = 84;
@@ -87,14 +89,15 @@ export function monthAxis(year: TimelineYear): TimelineAxis {
 }
 
 function layout(slots: readonly Slot[], caption: string): TimelineAxis {
-  const step = slots.length ? WIDTH / slots.length : WIDTH;
+  const inner = WIDTH - 2 * PAD;
+  const step = slots.length ? inner / slots.length : inner;
   const max = Math.max(1, ...slots.map((s) => s.count));
   let lastLabel = -Infinity;
   const bars = slots.map((slot, index): AxisBar => {
-    const x = round(index * step + step * 0.1);
+    const x = round(PAD + index * step + step * 0.1);
     const width = round(Math.max(1, step * 0.8));
-    const height = slot.count === 0 ? 0 : round(Math.max(3, (slot.count / max) * MAX_BAR));
-    const centre = round(index * step + step / 2);
+    const height = slot.count === 0 ? 0 : round(Math.max(6, (slot.count / max) * MAX_BAR));
+    const centre = round(PAD + index * step + step / 2);
     // Label a bar when there is room, always preferring periods that have events.
     const room = centre - lastLabel >= LABEL_GAP && (slot.count > 0 || step >= LABEL_GAP);
     if (room) lastLabel = centre;
