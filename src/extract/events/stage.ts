@@ -15,10 +15,3 @@ export function extractTimeline(articles: readonly Article[], mentions: readonly
   return buildTimeline(candidates, mentions);
 }
 
-/** Timing of the timeline stage for `npm run bench`: milliseconds in total and per article. */
-export function benchTimeline(articles: readonly Article[], mentions: readonly Mention[] = []): { events: number; totalMs: number; perArticleMs: number } {
-  const started = performance.now();
-  const events = extractTimeline(articles, mentions);
-  const totalMs = performance.now() - started;
-  return { events: events.length, totalMs, perArticleMs: articles.length ? totalMs / articles.length : 0 };
-}
