@@ -44,6 +44,7 @@ describe('datesIn: resolving one sentence', () => {
   it('ignores numbers, names and clock times that only look like dates', () => {
     expect(dates('The Sunday Times said 1500 people of 2000 staff left in 2,000 cases.', JAN_30_2024)).toEqual([]);
     expect(dates('Prices in the 1990s and in the 2004-05 season rose 2000%.', JAN_30_2024)).toEqual([]);
+    expect(dates('Shares were up 3% by 1030 GMT and shown from 1130 to 1215 GMT.', JAN_30_2024)).toEqual([]);
     expect(dates('The 9/11 attacks changed policy at 10:30 for 10 years.', JAN_30_2024)).toEqual([]);
     expect(dates('The March of the Penguins is the film he may watch now.', JAN_30_2024)).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeline, extractEvents } from '../src/extract/events/index.js';
+import { YEAR_PAGE_LIMIT } from '../src/extract/events/pages.js';
 import { buildArchive } from '../src/link/buildArchive.js';
 import { groupTimeline, indexTimeline } from '../src/link/timeline.js';
 import { monthAxis, yearAxis } from '../src/render/timeline/axis.js';
@@ -21,6 +22,24 @@ describe('groupTimeline', () => {
     const years = groupTimeline([ev('a', '1979'), ev('b', '2024'), ev('c', '2024-01'), ev('d', '2024-01-03'), ev('e', '2024-05-19')]);
     expect(years.map((y) => [y.year, y.url, y.count])).toEqual([[1979, 'timeline/1979/', 1], [2024, 'timeline/2024/', 4]]);
     expect(years[1]!.months.map((m) => [m.anchor, m.events.map((e) => e.id).join()])).toEqual([['y-2024', 'b'], ['m-2024-01', 'c,d'], ['m-2024-05', 'e']]);
+  });
+
+  it('splits a year too big for one page into month pages, and gives events those URLs', () => {
+    const cands = [];
+    for (let i = 0; i < YEAR_PAGE_LIMIT + 20; i++) {
+      const date = i % 10 === 0 ? '2004' : `2004-${String((i % 12) + 1).padStart(2, '0')}-15`;
+      cands.push({ articleId: `a${i}`, blockAnchor: 'p-1', blockIndex: 0, part: 0, start: 0, end: 10, anchor: 's-p-1-1', date, precision: date.length === 4 ? 'year' as const : 'day' as const, approximate: false, future: false, dateText: date, text: `Event number ${i}: alpha${i} beta${i} gamma${i}.` });
+    }
+    const events = buildTimeline([...cands, { ...cands[1]!, articleId: 'other', date: '2003', precision: 'year', text: 'Small year.' }], []);
+    const [small, big] = groupTimeline(events);
+    expect(small!.split).toBe(false);
+    expect(big!.split).toBe(true);
+    expect(big!.months.map((m) => m.url)).toEqual(['timeline/2004/year/', ...Array.from({ length: 12 }, (_, i) => `timeline/2004/${String(i + 1).padStart(2, '0')}/`)]);
+    for (const e of events) {
+      const expected = e.date === '2003' ? 'timeline/2003/' : e.precision === 'year' ? 'timeline/2004/year/' : `timeline/2004/${e.date.slice(5, 7)}/`;
+      expect(e.url).toBe(`${expected}#e-${e.id}`);
+    }
+    expect(monthAxis(big!).bars[4]!.url).toBe('timeline/2004/05/');
   });
 
   it('indexes events by article and entity', () => {

@@ -2,6 +2,7 @@
  * The timeline joined to the rest of the archive: events grouped by year and month for the
  * timeline pages, and indexed by article and by entity for their pages.
  */
+import { isSplitYear, timelineMonthUrl, timelineYearOnlyUrl, timelineYearUrl } from '../extract/events/pages.js';
 import type { TimelineEvent } from '../types.js';
 
 /** The events of one month of one year (or, with `month` null, those known only to the year). */
@@ -12,6 +13,8 @@ export interface TimelineMonth {
   key: string;
   /** HTML id of the group on its year page (`m-2024-05`, `y-2024`). */
   anchor: string;
+  /** The page listing the group's events: the year page, or the month's own page in a split year. */
+  url: string;
   /** The events, oldest first. */
   events: TimelineEvent[];
 }
@@ -26,6 +29,8 @@ export interface TimelineYear {
   months: TimelineMonth[];
   /** How many events it holds. */
   count: number;
+  /** True when the year is too big for one page: its months get pages of their own. */
+  split: boolean;
 }
 
 /** Groups events (already sorted by date) into years and months. */
@@ -34,22 +39,21 @@ export function groupTimeline(events: readonly TimelineEvent[]): TimelineYear[] 
   for (const event of events) {
     const year = Number(event.date.slice(0, 4));
     let entry = years.get(year);
-    if (!entry) years.set(year, (entry = { year, url: timelineYearUrl(year), months: [], count: 0 }));
+    if (!entry) years.set(year, (entry = { year, url: timelineYearUrl(year), months: [], count: 0, split: false }));
     const month = event.precision === 'year' ? null : Number(event.date.slice(5, 7));
     const key = month === null ? String(year) : event.date.slice(0, 7);
     let group = entry.months.find((m) => m.key === key);
-    if (!group) entry.months.push((group = { month, key, anchor: month === null ? `y-${year}` : `m-${key}`, events: [] }));
+    if (!group) entry.months.push((group = { month, key, anchor: month === null ? `y-${year}` : `m-${key}`, url: entry.url, events: [] }));
     group.events.push(event);
     entry.count++;
   }
   const ordered = [...years.values()].sort((a, b) => a.year - b.year);
-  for (const y of ordered) y.months.sort((a, b) => (a.month ?? 0) - (b.month ?? 0));
+  for (const y of ordered) {
+    y.months.sort((a, b) => (a.month ?? 0) - (b.month ?? 0));
+    y.split = isSplitYear(y.count);
+    if (y.split) for (const m of y.months) m.url = m.month === null ? timelineYearOnlyUrl(y.year) : timelineMonthUrl(m.key);
+  }
   return ordered;
-}
-
-/** The page of a year: `timeline/2024/`. */
-export function timelineYearUrl(year: number): string {
-  return `timeline/${year}/`;
 }
 
 /** Event lists keyed by article id and by entity id, each list oldest first. */

@@ -6,6 +6,7 @@
  */
 import type { Mention, TimelineEvent } from '../../types.js';
 import type { EventCandidate } from './candidate.js';
+import { placeEvents } from './pages.js';
 import { contentWords, jaccard } from './similarity.js';
 
 /** Same date and a shared entity: this much wording overlap makes it the same happening. */
@@ -46,7 +47,7 @@ export function buildTimeline(candidates: readonly EventCandidate[], mentions: r
   for (const clusters of buckets.values()) for (const cluster of clusters) events.push(toEvent(cluster));
   // Buckets were opened in date order and events inside one in the order of their first source;
   // the stable sort only keeps `2024` before `2024-01` before `2024-01-03`.
-  return events.sort((a, b) => cmp(a.date, b.date));
+  return placeEvents(events.sort((a, b) => cmp(a.date, b.date)), eventAnchor);
 }
 
 /** The sentence's longest content words, ties in alphabetical order. */
@@ -123,7 +124,7 @@ function toEvent(cluster: Cluster): TimelineEvent {
     articles: [...cluster.articles],
     entities,
     sources: members.map((m) => ({ articleId: m.candidate.articleId, anchor: m.candidate.anchor })),
-    url: `timeline/${first.date.slice(0, 4)}/#${eventAnchor(id)}`,
+    url: '', // set by placeEvents once every year's size is known
   };
 }
 

@@ -11,6 +11,9 @@ const YEAR = /\b(in|since|by|until|till|from|during|before|after|of|the|early|la
 /** What may not follow a year: a plural or decade `s`, a range or a decimal, a percent sign. */
 const NOT_A_YEAR_AFTER = /^(?:['’]?s\b|[-–/.,:]\d|\s*%)/;
 
+/** A 24-hour clock time (`by 1030 GMT`, `from 1130 to 1215 GMT`), not a year. */
+const CLOCK_TIME_AFTER = /^(?:\s*(?:-|–|to|and)\s*\d{4})?\s*(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|ET|hrs|hours|h|local time)\b/i;
+
 /** Words that also introduce counts, after which a plural noun means the number is a quantity. */
 const COUNT_LEAD = new Set(['of', 'the', 'around']);
 
@@ -27,7 +30,7 @@ export function bareYears(sentence: string, covered: ReadonlyArray<[number, numb
     const year = Number(digits);
     if (covered.some(([a, b]) => start < b && end > a)) continue;
     const after = sentence.slice(end, end + 24);
-    if (NOT_A_YEAR_AFTER.test(after)) continue;
+    if (NOT_A_YEAR_AFTER.test(after) || CLOCK_TIME_AFTER.test(after)) continue;
     if (COUNT_LEAD.has(lead) && (year < 1600 || /^\s+(?:people|staff|[a-z]*[^s\s]s)\b/.test(after))) continue;
     const day: CalendarDay = { year, month: 1, day: 1 };
     out.push({

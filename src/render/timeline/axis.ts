@@ -78,12 +78,14 @@ export function yearAxis(years: readonly TimelineYear[]): TimelineAxis {
   return layout(slots, `Events per year, ${first} to ${last}`);
 }
 
-/** A year's axis: twelve months, each linking to its group on the page. */
+/** A year's axis: twelve months, each linking to its group on the page (or to its own page in a split year). */
 export function monthAxis(year: TimelineYear): TimelineAxis {
   const slots = MONTH_NAMES.map((name, index): Slot => {
     const group = year.months.find((m) => m.month === index + 1);
     const count = group?.events.length ?? 0;
-    return { label: name.slice(0, 3), title: `${name} ${year.year}: ${plural(count)}`, count, url: null, fragment: group ? `#${group.anchor}` : null };
+    const own = group !== undefined && group.url !== year.url; // a split year's month has its own page
+    const fragment = group && !own ? `#${group.anchor}` : null;
+    return { label: name.slice(0, 3), title: `${name} ${year.year}: ${plural(count)}`, count, url: own ? group.url : null, fragment };
   });
   return layout(slots, `Events per month in ${year.year}`);
 }

@@ -1,8 +1,9 @@
 /**
- * The timeline pages: `timeline/` (the axis over every year and a summary of each) and one page
- * per year (`timeline/2024/`) listing its events by month, so no page grows without bound.
+ * The timeline pages: `timeline/` (the axis over every year and a summary of each), one page per
+ * year (`timeline/2024/`) listing its events by month, and, for a year too big for one page, one
+ * page per month (`timeline/2024/05/`). No page grows without bound with the archive.
  */
-import { groupTimeline, type TimelineYear } from '../../link/timeline.js';
+import { groupTimeline, type TimelineMonth, type TimelineYear } from '../../link/timeline.js';
 import { MONTH_NAMES } from '../../parse/isoDate.js';
 import type { Page } from '../page.js';
 import { renderPage, type RenderContext } from '../renderContext.js';
@@ -17,10 +18,16 @@ export function timelinePages(ctx: RenderContext): Page[] {
   const index = renderPage(ctx, 'timeline.njk', TIMELINE_URL, {
     title: 'Timeline',
     axis: yearAxis(years),
-    years: years.map((year) => ({ ...year, groups: year.months.map((m) => ({ anchor: m.anchor, label: groupLabel(year, m.month), count: m.events.length })) })),
+    years: years.map((year) => ({ ...year, groups: year.months.map((m) => ({ anchor: m.anchor, url: m.url, label: groupLabel(year, m.month), count: m.events.length })) })),
     total: ctx.archive.events.length,
   });
-  return [index, ...years.map((year, i) => yearPage(ctx, year, years[i - 1] ?? null, years[i + 1] ?? null))];
+  const pages = [index];
+  years.forEach((year, i) => {
+    pages.push(yearPage(ctx, year, years[i - 1] ?? null, years[i + 1] ?? null));
+    const own = year.months.filter((m) => m.url !== year.url);
+    own.forEach((month, j) => pages.push(monthPage(ctx, year, month, own[j - 1] ?? null, own[j + 1] ?? null)));
+  });
+  return pages;
 }
 
 function yearPage(ctx: RenderContext, year: TimelineYear, previous: TimelineYear | null, next: TimelineYear | null): Page {
@@ -28,9 +35,24 @@ function yearPage(ctx: RenderContext, year: TimelineYear, previous: TimelineYear
     title: `Timeline: ${year.year}`,
     year,
     axis: monthAxis(year),
-    groups: year.months.map((m) => ({ anchor: m.anchor, label: groupLabel(year, m.month), events: eventViews(ctx.archive, m.events) })),
+    groups: year.months.map((m) => {
+      const elsewhere = m.url !== year.url;
+      return { anchor: m.anchor, label: groupLabel(year, m.month), count: m.events.length, url: elsewhere ? m.url : null, events: elsewhere ? [] : eventViews(ctx.archive, m.events) };
+    }),
     previous: previous ? { label: String(previous.year), url: previous.url } : null,
     next: next ? { label: String(next.year), url: next.url } : null,
+  });
+}
+
+function monthPage(ctx: RenderContext, year: TimelineYear, month: TimelineMonth, previous: TimelineMonth | null, next: TimelineMonth | null): Page {
+  const label = groupLabel(year, month.month);
+  return renderPage(ctx, 'timeline-month.njk', month.url, {
+    title: `Timeline: ${label}`,
+    year,
+    label,
+    events: eventViews(ctx.archive, month.events),
+    previous: previous ? { label: groupLabel(year, previous.month), url: previous.url } : null,
+    next: next ? { label: groupLabel(year, next.month), url: next.url } : null,
   });
 }
 
