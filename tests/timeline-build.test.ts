@@ -80,6 +80,7 @@ for (const variant of ['raw seeds', 'seeds with front matter dates'] as const) {
           const article = articles.find((a) => a.id === source.articleId)!;
           expect(article.events).toContain(pin!.id);
           expect(site.read(`${article.url}index.html`)).toContain(`id="${source.anchor}"`);
+          expect(site.read(`timeline/${pin!.date.slice(0, 4)}/index.html`)).toContain(`href="../../${article.url}#${source.anchor}"`);
         }
         const page = site.read(`timeline/${pin!.date.slice(0, 4)}/index.html`);
         expect(page).toContain(`id="e-${pin!.id}"`);

@@ -39,7 +39,7 @@ export function eventDateLabel(event: Pick<TimelineEvent, 'date' | 'precision' |
 
 /** Builds views for events, resolving ids once per call. */
 export function eventViews(archive: Archive, events: readonly TimelineEvent[]): EventView[] {
-  const entityById = new Map(archive.entities.map((entity) => [entity.id, entity]));
+  const entityById = entitiesOf(archive);
   return events.map((event) => ({
     event,
     anchor: eventAnchor(event.id),
@@ -54,4 +54,13 @@ export function eventViews(archive: Archive, events: readonly TimelineEvent[]): 
       return article ? [{ label: article.title, url: `${article.url}#${source.anchor}` }] : [];
     }),
   }));
+}
+
+/** Entities by id, built once per archive: views are made per page, and pages are many. */
+const entityIndex = new WeakMap<Archive, Map<string, Archive['entities'][number]>>();
+
+function entitiesOf(archive: Archive): Map<string, Archive['entities'][number]> {
+  let index = entityIndex.get(archive);
+  if (!index) entityIndex.set(archive, (index = new Map(archive.entities.map((entity) => [entity.id, entity]))));
+  return index;
 }
