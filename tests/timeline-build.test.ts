@@ -60,11 +60,7 @@ for (const variant of ['raw seeds', 'seeds with front matter dates'] as const) {
       site = await buildSite(variant === 'raw seeds' ? 'raw' : 'dated', variant === 'raw seeds' ? seeds : withFrontMatter());
     });
 
-    it('pins the dated happenings, each linked to its article at the sentence', ({ skip }) => {
-      // The raw seeds carry their dates only in a dateline (002) and in embedded posts (000): until
-      // the parser reads those (issue 2), relative dates there cannot be placed, by design.
-      const dated = (JSON.parse(site.read('data/articles.json')) as Array<{ date: string | null }>).filter((a) => a.date !== null);
-      if (variant === 'raw seeds' && dated.length < 2) skip();
+    it('pins the dated happenings, each linked to its article at the sentence', () => {
       const pins = [
         event(site.events, '2020-01-03', 'Soleimani was killed'),
         event(site.events, '2024-01-03', 'Two explosions on January 3'),
@@ -92,6 +88,19 @@ for (const variant of ['raw seeds', 'seeds with front matter dates'] as const) {
       const crisis = event(site.events, '1979', '1979 hostage crisis');
       expect(crisis).toMatchObject({ precision: 'year', approximate: false });
       expect(site.read('timeline/1979/index.html')).toContain('<time datetime="1979">1979</time>');
+    });
+
+    it('resolves against the dates the parser found: the dateline of 002, the newest post of 000', () => {
+      const articles = JSON.parse(site.read('data/articles.json')) as Array<{ id: string; sourcePath: string; date: string | null }>;
+      expect(articles.map((a) => [a.sourcePath, a.date]).sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'en'))).toEqual([
+        ['000_738bf16bdcb4b154.txt', '2024-05-20'],
+        ['001_693b5509a5bf158d.txt', null],
+        ['002_cc6656fa01f43e34.txt', '2024-01-30'],
+      ]);
+      // 001 has no date: its `on Monday` stays off the timeline, only the absolute 1979 is placed.
+      const undatedId = articles.find((a) => a.date === null)!.id;
+      const undated = site.events.filter((e) => e.articles.includes(undatedId));
+      expect(undated.map((e) => e.date)).toEqual(['1979']);
     });
 
     it('takes nothing from the spam footer, the dateline or embedded posts, and places nothing after 2024', () => {
