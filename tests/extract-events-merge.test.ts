@@ -7,7 +7,7 @@ import { articleFromText } from './helpers/seed-article.js';
 function candidate(articleId: string, date: string, text: string, start = 0): EventCandidate {
   const precision = date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
   return {
-    articleId, blockAnchor: 'p-1', blockIndex: 0, part: 0, start, end: start + text.length, anchor: 's-p-1-1',
+    articleId, blockAnchor: 'p-1', blockIndex: 0, part: 0, partOffset: 0, start, end: start + text.length, anchor: 's-p-1-1',
     date, precision, approximate: false, future: false, dateText: date, text,
   };
 }
@@ -72,5 +72,20 @@ describe('buildTimeline', () => {
     const found = candidates.flatMap((cand) => mentionsOf(cand, 'ebrahim-raisi', 'Ebrahim Raisi'));
     const events = buildTimeline(candidates, found);
     expect(events.map((e) => [e.date, e.articles])).toEqual([['2024-05-19', ['first', 'second']]]);
+  });
+});
+
+describe('entities of list items', () => {
+  it('reads mention offsets in the block’s texts joined with a newline', () => {
+    const article = articleFromText('l', 'x', { date: '2024-01-30' });
+    article.blocks = [{ type: 'list', anchor: 'l-1', ordered: false, items: [{ text: 'Kerman is a city.', marks: [] }, { text: 'Soleimani was killed on January 3, 2020.', marks: [] }] }];
+    const [cand] = extractEvents(article);
+    expect(cand).toMatchObject({ part: 1, partOffset: 'Kerman is a city.'.length + 1, anchor: 'l-1' });
+    const at = 'Kerman is a city.\n'.length;
+    const mentions: Mention[] = [
+      { entityId: 'kerman', articleId: 'l', blockAnchor: 'l-1', surface: 'Kerman', start: 0, end: 6 },
+      { entityId: 'qasem-soleimani', articleId: 'l', blockAnchor: 'l-1', surface: 'Soleimani', start: at, end: at + 9 },
+    ];
+    expect(buildTimeline([cand!], mentions)[0]!.entities).toEqual(['qasem-soleimani']);
   });
 });

@@ -28,7 +28,7 @@ describe('groupTimeline', () => {
     const cands = [];
     for (let i = 0; i < YEAR_PAGE_LIMIT + 20; i++) {
       const date = i % 10 === 0 ? '2004' : `2004-${String((i % 12) + 1).padStart(2, '0')}-15`;
-      cands.push({ articleId: `a${i}`, blockAnchor: 'p-1', blockIndex: 0, part: 0, start: 0, end: 10, anchor: 's-p-1-1', date, precision: date.length === 4 ? 'year' as const : 'day' as const, approximate: false, future: false, dateText: date, text: `Event number ${i}: alpha${i} beta${i} gamma${i}.` });
+      cands.push({ articleId: `a${i}`, blockAnchor: 'p-1', blockIndex: 0, part: 0, partOffset: 0, start: 0, end: 10, anchor: 's-p-1-1', date, precision: date.length === 4 ? 'year' as const : 'day' as const, approximate: false, future: false, dateText: date, text: `Event number ${i}: alpha${i} beta${i} gamma${i}.` });
     }
     const events = buildTimeline([...cands, { ...cands[1]!, articleId: 'other', date: '2003', precision: 'year', text: 'Small year.' }], []);
     const [small, big] = groupTimeline(events);

@@ -14,6 +14,11 @@ export interface EventCandidate {
   blockIndex: number;
   /** Which text of the block holds the sentence: 0 for a paragraph, the item or paragraph index for lists and quotes. */
   part: number;
+  /**
+   * Offset of that text in the block's plain text, the text mention offsets count in: the block's
+   * texts joined with `\n` (0 for a paragraph).
+   */
+  partOffset: number;
   /** Offset of the sentence in that text (`content.text` for a paragraph). */
   start: number;
   /** Offset just after the sentence. */
@@ -42,6 +47,8 @@ export interface ArticleSentence {
   blockIndex: number;
   /** Which text of the block holds it (0 for a paragraph). */
   part: number;
+  /** Offset of that text in the block's plain text (its texts joined with `\n`). */
+  partOffset: number;
   /** 1-based number of the sentence inside its block, counted over all the block's texts. */
   number: number;
   /**

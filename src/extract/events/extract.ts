@@ -58,6 +58,7 @@ export function extractEvents(article: Article): EventCandidate[] {
         blockAnchor: sentence.blockAnchor,
         blockIndex: sentence.blockIndex,
         part: sentence.part,
+        partOffset: sentence.partOffset,
         start: sentence.start,
         end: sentence.end,
         anchor: sentence.anchor,

@@ -147,17 +147,17 @@ function indexMentions(mentions: readonly Mention[]): MentionIndex {
 }
 
 /**
- * Entities named inside the candidate's sentence. Mention offsets are into the block's text; a
- * mention counts when it lies inside the sentence and the sentence reads its surface there (for
- * list items and quotes, whose texts are separate, a surface found in the sentence counts).
+ * Entities named inside the candidate's sentence. Mention offsets count in the block's plain text
+ * (its texts joined with `\n`); a mention counts when it lies inside the sentence and the sentence
+ * reads its surface there.
  */
 function sentenceEntities(candidate: EventCandidate, index: MentionIndex): string[] {
   const out: string[] = [];
+  const from = candidate.partOffset + candidate.start;
+  const to = candidate.partOffset + candidate.end;
   for (const m of index.get(`${candidate.articleId}\u0000${candidate.blockAnchor}`) ?? []) {
-    const inside =
-      m.start >= candidate.start && m.end <= candidate.end && candidate.text.slice(m.start - candidate.start, m.end - candidate.start) === m.surface;
-    const inPart = candidate.part > 0 && m.surface.length > 0 && candidate.text.includes(m.surface);
-    if ((inside || inPart) && !out.includes(m.entityId)) out.push(m.entityId);
+    const inside = m.start >= from && m.end <= to && candidate.text.slice(m.start - from, m.end - from) === m.surface;
+    if (inside && !out.includes(m.entityId)) out.push(m.entityId);
   }
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

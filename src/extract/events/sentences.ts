@@ -7,6 +7,9 @@ import type { Article, Block, InlineText } from '../../types.js';
 import { splitSentences } from '../../text/sentences.js';
 import type { ArticleSentence } from './candidate.js';
 
+/** What joins a block's texts into the plain text mention offsets count in (as the entity finder does). */
+export const PART_SEPARATOR = '\n';
+
 /** The anchor of the `number`-th sentence (1-based) of a block. */
 export function sentenceAnchor(blockAnchor: string, number: number): string {
   return `s-${blockAnchor}-${number}`;
@@ -31,12 +34,14 @@ export function articleSentences(article: Article): ArticleSentence[] {
   const out: ArticleSentence[] = [];
   article.blocks.forEach((block, blockIndex) => {
     let number = 0;
+    let partOffset = 0;
     proseTexts(block).forEach((inline, part) => {
       for (const span of splitSentences(inline.text)) {
         number++;
         const anchor = block.type === 'paragraph' ? sentenceAnchor(block.anchor, number) : block.anchor;
-        out.push({ blockAnchor: block.anchor, blockIndex, part, number, anchor, start: span.start, end: span.end, text: span.text });
+        out.push({ blockAnchor: block.anchor, blockIndex, part, partOffset, number, anchor, start: span.start, end: span.end, text: span.text });
       }
+      partOffset += inline.text.length + PART_SEPARATOR.length;
     });
   });
   return out;
