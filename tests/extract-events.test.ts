@@ -150,3 +150,14 @@ describe('extractEvents on the BBC corpus', () => {
     for (const e of events) expect(e.dateText).toMatch(/\d{4}/);
   });
 });
+
+describe('hostile input', () => {
+  it('stays fast on long runs of digits, months, dates and letters', () => {
+    for (const text of ['1 '.repeat(999), 'January '.repeat(249), '2004-'.repeat(399), 'on Monday last week in 2004 '.repeat(70), 'x'.repeat(200000) + ' on Monday.']) {
+      const article = articleFromText('h', text, { date: '2024-01-30' });
+      const started = performance.now();
+      extractEvents(article);
+      expect(performance.now() - started).toBeLessThan(1500);
+    }
+  });
+});
