@@ -35,6 +35,8 @@ describe('datesIn: resolving one sentence', () => {
       '2024-01-25',
     ]);
     expect(dates('The country is slated to conduct elections within 50 days.', MAY_20_2024)).toEqual(['2024-07 approx future']);
+    expect(dates('A decision is due within two weeks.', MAY_20_2024)).toEqual(['2024-06-03 approx future']);
+    expect(dates('The plant will close within six months.', MAY_20_2024)).toEqual(['2024 approx future']);
     expect(dates('Sales fell last year, and the firm will report later this year.', JAN_30_2024)).toEqual(['2023', '2024 approx future']);
     expect(dates('It happened in early March.', JAN_30_2024)).toEqual(['2023-03 approx']);
     expect(dates('The election is scheduled for March.', JAN_30_2024)).toEqual(['2024-03 future']);

@@ -108,13 +108,28 @@ function resolveResult(result: chrono.ParsedResult, sentence: string, reference:
   }
   let stated: Precision = precision;
   let approximate = isApproximate(sentence, start, end);
-  // `within 50 days` is a deadline, not a day: place it in its month (or year), loosely.
+  // `within 50 days` is a deadline, not a day: place it loosely, at the precision its span allows.
   if (/^within\b/i.test(bare) || /\bwithin\s+$/i.test(sentence.slice(Math.max(0, start - 8), start))) {
     approximate = true;
-    stated = /\b(?:months?|years?)\b/i.test(text) ? 'year' : 'month';
+    stated = deadlinePrecision(text);
   }
-  const future = reference !== null && isAfter(day, stated, reference.day, sentence, start);
+  const future = reference !== null && isAfter(day, precision, reference.day, sentence, start);
   return { day, precision: stated, approximate, future, start, end, text };
+}
+
+/** Number words chrono reads in spans (`within two weeks`). */
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/**
+ * How precisely a deadline (`within 50 days`) places its end: a few days or a fortnight still name
+ * the day loosely, longer spans only the month, spans of several months or years only the year.
+ */
+function deadlinePrecision(text: string): Precision {
+  const m = /(\d+|[a-z]+)\s+(day|week|month|year)s?\b/i.exec(text);
+  if (!m) return 'month';
+  const count = /^\d+$/.test(m[1]!) ? Number(m[1]) : (NUMBER_WORDS[m[1]!.toLowerCase()] ?? 10);
+  const days = count * { day: 1, week: 7, month: 30, year: 365 }[m[2]!.toLowerCase() as 'day' | 'week' | 'month' | 'year'];
+  return days <= 14 ? 'day' : days <= 92 ? 'month' : 'year';
 }
 
 /**
