@@ -5,6 +5,7 @@
  */
 import type { Config } from './config.js';
 import { hasErrors, type Diagnostic } from './errors.js';
+import { extractTimeline } from './extract/events/stage.js';
 import { buildArchive } from './link/buildArchive.js';
 import type { Archive } from './link/archive.js';
 import { assignUrls } from './parse/assignUrls.js';
@@ -71,7 +72,8 @@ export async function build(config: Config, options: BuildOptions): Promise<Buil
   const articles = stage('parse', () => parseAll(read.sources));
   if (hasErrors(diagnostics)) return failed(null);
 
-  const archive = stage('link', () => ({ value: buildArchive(articles) }));
+  const events = stage('timeline', () => ({ value: extractTimeline(articles, []) }));
+  const archive = stage('link', () => ({ value: buildArchive(articles, { entities: [], mentions: [], events }) }));
 
   const rendered = stage('render', () => {
     try {
