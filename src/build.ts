@@ -8,6 +8,7 @@ import { cachedParse } from './build/cachedParse.js';
 import { NO_CACHE, openRecordCache, type RecordCache } from './build/recordCache.js';
 import { toolFingerprint } from './build/toolFingerprint.js';
 import { hasErrors, type Diagnostic } from './errors.js';
+import { extractTimeline } from './extract/events/stage.js';
 import { buildArchive } from './link/buildArchive.js';
 import type { Archive } from './link/archive.js';
 import { assignUrls } from './parse/assignUrls.js';
@@ -91,7 +92,8 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   if (options.cacheDir) stage('cache', () => ({ value: cache.save() }));
   if (hasErrors(diagnostics)) return failed(null);
 
-  const archive = stage('link', () => ({ value: buildArchive(articles) }));
+  const events = stage('timeline', () => ({ value: extractTimeline(articles, []) }));
+  const archive = stage('link', () => ({ value: buildArchive(articles, { entities: [], mentions: [], events }) }));
 
   const rendered = stage('render', () => {
     try {

@@ -29,3 +29,16 @@ export function encodePages<T extends Page[]>(pages: T): T {
   for (const page of pages) if (typeof page.content === 'string') page.content = Buffer.from(page.content);
   return pages;
 }
+
+/**
+ * The file a link should name. Folder URLs stay folder URLs (`articles/x/`), except in portable
+ * sites, where `file://` has no index files and the link must name `articles/x/index.html`; any
+ * `#fragment` stays at the end.
+ */
+export function linkTarget(target: string, portable: boolean): string {
+  if (!portable) return target;
+  const hash = target.indexOf('#');
+  const path = hash === -1 ? target : target.slice(0, hash);
+  const fragment = hash === -1 ? '' : target.slice(hash);
+  return path === '' || path.endsWith('/') ? `${path}index.html${fragment}` : target;
+}
