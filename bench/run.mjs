@@ -44,7 +44,10 @@ const SEEDS_LIMIT_S = 1;
  * `module` is relative to the repository root; `export` names a function `(article) => unknown`.
  * A probe whose module is missing is reported as skipped, never as a failure.
  */
-export const PER_ARTICLE_PROBES = [];
+export const PER_ARTICLE_PROBES = [
+  { name: 'timeline: event extraction', module: 'lib/extract/events/index.js', export: 'extractArticleEvents' },
+  { name: 'entity extraction', module: 'lib/extract/entities/index.js', export: 'extractArticleEntities' },
+];
 
 // ---------- measuring one process ----------
 

@@ -4,10 +4,11 @@
  * stage before `write` succeeded, so a failed build leaves the previous site as it was.
  */
 import type { Config } from './config.js';
-import { cachedParse } from './build/cachedParse.js';
+import { cachedParse, cachedPerArticle } from './build/cachedStages.js';
 import { NO_CACHE, openRecordCache, type RecordCache } from './build/recordCache.js';
 import { toolFingerprint } from './build/toolFingerprint.js';
 import { hasErrors, type Diagnostic } from './errors.js';
+import { extractEvents } from './extract/events/extract.js';
 import { extractTimeline } from './extract/events/stage.js';
 import { buildArchive } from './link/buildArchive.js';
 import type { Archive } from './link/archive.js';
@@ -88,11 +89,11 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     return { value: result, diagnostics: result.diagnostics };
   });
   const articles = stage('parse', () => parseAll(read.sources, cachedParse(cache, parseArticle)));
-  // Saving now lets go of the cached bytes before the memory-hungry render stage.
-  if (options.cacheDir) stage('cache', () => ({ value: cache.save() }));
   if (hasErrors(diagnostics)) return failed(null);
 
-  const events = stage('timeline', () => ({ value: extractTimeline(articles, []) }));
+  const events = stage('timeline', () => ({ value: extractTimeline(articles, [], cachedPerArticle(cache, 'events', extractEvents)) }));
+  // Saving now, before anything may change the records, also lets go of the cached bytes before rendering.
+  if (options.cacheDir) stage('cache', () => ({ value: cache.save() }));
   const archive = stage('link', () => ({ value: buildArchive(articles, { entities: [], mentions: [], events }) }));
 
   const rendered = stage('render', () => {

@@ -9,9 +9,14 @@ import { extractEvents } from './extract.js';
 import { buildTimeline } from './merge.js';
 
 /** The timeline of an archive; `mentions` (from entity extraction) fill each event's entities. */
-export function extractTimeline(articles: readonly Article[], mentions: readonly Mention[]): TimelineEvent[] {
+export function extractTimeline(
+  articles: readonly Article[],
+  mentions: readonly Mention[],
+  /** Per-article extraction; the build passes a cached `extractEvents` (src/build/cachedStages.ts). */
+  extract: (article: Article) => EventCandidate[] = extractEvents,
+): TimelineEvent[] {
   const candidates: EventCandidate[] = [];
-  for (const article of articles) candidates.push(...extractEvents(article));
+  for (const article of articles) candidates.push(...extract(article));
   return buildTimeline(candidates, mentions);
 }
 

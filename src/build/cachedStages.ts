@@ -1,0 +1,35 @@
+/**
+ * Per-file and per-article stages through the record cache: a file (or an article) that is the same
+ * as in an earlier build gets that build's result back instead of being worked out again. Each
+ * wrapper's key holds everything its function reads, so a cached result is the one it would return.
+ */
+import type { ParseResult } from '../parse/parseArticle.js';
+import type { Article, SourceFile } from '../types.js';
+import { cacheKey, type RecordCache } from './recordCache.js';
+
+/** Wraps `parse` (a pure function of the source file) so its results are kept in the `parse` namespace. */
+export function cachedParse(cache: RecordCache, parse: (source: SourceFile) => ParseResult): (source: SourceFile) => ParseResult {
+  // The text is decoded from the bytes the content hash covers; the paths appear in the record and its messages.
+  return memo(cache, 'parse', parse, (source) => cacheKey(source.relativePath, source.displayPath, source.format, source.contentHash));
+}
+
+/**
+ * Wraps a per-article function (event extraction, entity finding…) that reads nothing but the
+ * article record: the record is a function of its file's bytes and path plus the URL the build gave
+ * it, so those are the key. `namespace` names the stage (one cache file each).
+ */
+export function cachedPerArticle<T>(cache: RecordCache, namespace: string, run: (article: Article) => T): (article: Article) => T {
+  return memo(cache, namespace, run, (article) => cacheKey(article.sourcePath, article.contentHash, article.id, article.url));
+}
+
+function memo<I, T>(cache: RecordCache, namespace: string, run: (input: I) => T, keyOf: (input: I) => string): (input: I) => T {
+  const records = cache.namespace<{ value: T }>(namespace);
+  return (input) => {
+    const key = keyOf(input);
+    const cached = records.get(key);
+    if (cached) return cached.value;
+    const value = run(input);
+    records.set(key, { value });
+    return value;
+  };
+}
