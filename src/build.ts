@@ -6,6 +6,7 @@
 import type { Config } from './config.js';
 import { cachedParse, cachedPerArticle } from './build/cachedStages.js';
 import { NO_CACHE, openRecordCache, type RecordCache } from './build/recordCache.js';
+import { currentSite, rememberSite, siteInputs } from './build/siteRecord.js';
 import { toolFingerprint } from './build/toolFingerprint.js';
 import { hasErrors, type Diagnostic } from './errors.js';
 import { extractEvents } from './extract/events/extract.js';
@@ -96,6 +97,14 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   if (options.cacheDir) stage('cache', () => ({ value: cache.save() }));
   const archive = stage('link', () => ({ value: buildArchive(articles, { entities: [], mentions: [], events }) }));
 
+  // Every input the same as the last build's, and its output untouched: that site is this one.
+  const site = options.cacheDir && options.write !== false ? stage('unchanged', () => {
+    const inputs = siteInputs(toolFingerprint(), config, { search: options.search !== false }, read.sources, read.registryPath);
+    return { value: { inputs, current: currentSite(options.cacheDir!, inputs, config.output) } };
+  }) : null;
+  if (site?.current) return { ok: true, diagnostics: [...diagnostics, ...site.current.diagnostics], articles: articles.length, pages: site.current.pages, timings, archive };
+  const laterDiagnostics = diagnostics.length;
+
   const rendered = stage('render', () => {
     try {
       return { value: renderSite(archive, config) as Page[] | null };
@@ -125,6 +134,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     }
   });
   if (!written) return failed(archive, articles.length);
+  if (site) stage('record', () => ({ value: rememberSite(options.cacheDir!, site.inputs, config.output, written.written, diagnostics.slice(laterDiagnostics)) }));
   return { ok: true, diagnostics, articles: articles.length, pages: written.written, timings, archive };
 }
 

@@ -106,6 +106,40 @@ describe('cached and incremental builds', () => {
     expect(snapshot(output)).toEqual(snapshot(plain));
   });
 
+  it('skips rendering when nothing changed, and not when a template, an article or the output changed', async () => {
+    const input = archive();
+    const output = path.join(temp(), 'site');
+    const cacheDir = path.join(temp(), 'cache');
+    const templates = path.join(temp(), 'templates');
+    cpSync(path.join(REPO, 'templates'), templates, { recursive: true });
+    const run = async () => {
+      const config = { ...resolveConfig(REPO, { input, output }), templates };
+      const result = await build(config, { cwd: REPO, cacheDir, search: false });
+      expect(result.ok).toBe(true);
+      return result;
+    };
+    const first = await run();
+    const skipped = await run();
+    expect(Object.keys(skipped.timings)).not.toContain('render');
+    expect(skipped.pages).toBe(first.pages);
+    expect(skipped.diagnostics).toEqual(first.diagnostics);
+    expect(skipped.archive?.articles.length).toBe(first.archive?.articles.length);
+
+    writeFileSync(path.join(output, 'index.html'), 'tampered');
+    expect(Object.keys((await run()).timings)).toContain('render');
+    expect(readFileSync(path.join(output, 'index.html'), 'utf8')).not.toBe('tampered');
+
+    const layout = path.join(templates, 'layouts', 'base.njk');
+    writeFileSync(layout, `${readFileSync(layout, 'utf8')}<!-- edited -->\n`);
+    expect(Object.keys((await run()).timings)).toContain('render');
+    expect(readFileSync(path.join(output, '404.html'), 'utf8')).toContain('<!-- edited -->');
+
+    const story = path.join(input, '2011', '03', 'story-1.md');
+    writeFileSync(story, readFileSync(story, 'utf8').replace('Council story 1', 'Council story one'));
+    expect(Object.keys((await run()).timings)).toContain('render');
+    expect(Object.keys((await run()).timings)).not.toContain('render');
+  });
+
   it('ignores a cache written by another build of Dossier, and a damaged cache file', () => {
     const dir = temp();
     const first = openRecordCache(dir, 'tool-a');
