@@ -4,7 +4,7 @@
  * stage before `write` succeeded, so a failed build leaves the previous site as it was.
  */
 import type { Config } from './config.js';
-import { cachedParse, cachedPerArticle } from './build/cachedStages.js';
+import { cachedForArchive, cachedParse, cachedPerArticle } from './build/cachedStages.js';
 import { NO_CACHE, openRecordCache, type RecordCache } from './build/recordCache.js';
 import { currentSite, rememberSite, siteInputs } from './build/siteRecord.js';
 import { toolFingerprint } from './build/toolFingerprint.js';
@@ -92,7 +92,10 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   const articles = stage('parse', () => parseAll(read.sources, cachedParse(cache, parseArticle)));
   if (hasErrors(diagnostics)) return failed(null);
 
-  const events = stage('timeline', () => ({ value: extractTimeline(articles, [], cachedPerArticle(cache, 'events', extractEvents)) }));
+  // cachedForArchive's '' names the timeline's inputs besides the articles: when entity mentions are passed, key them there.
+  const events = stage('timeline', () => ({
+    value: cachedForArchive(cache, 'timeline', articles, '', () => extractTimeline(articles, [], cachedPerArticle(cache, 'events', extractEvents))),
+  }));
   // Saving now, before anything may change the records, also lets go of the cached bytes before rendering.
   if (options.cacheDir) stage('cache', () => ({ value: cache.save() }));
   const archive = stage('link', () => ({ value: buildArchive(articles, { entities: [], mentions: [], events }) }));

@@ -154,6 +154,23 @@ describe('cached and incremental builds', () => {
     expect(openRecordCache(dir, 'tool-a').namespace('parse').get('k')).toBeUndefined();
   });
 
+  it('keeps a namespace a build did not touch, and prunes entries a build did not use', () => {
+    const dir = temp();
+    const first = openRecordCache(dir, 't');
+    first.namespace<number>('a').set('k1', 1);
+    first.namespace<number>('a').set('k2', 2);
+    first.namespace<number>('b').set('k', 3);
+    first.save();
+    const second = openRecordCache(dir, 't');
+    second.namespace<number>('b');
+    expect(second.namespace<number>('a').get('k1')).toBe(1);
+    second.save();
+    const third = openRecordCache(dir, 't');
+    expect(third.namespace<number>('b').get('k')).toBe(3);
+    expect(third.namespace<number>('a').get('k1')).toBe(1);
+    expect(third.namespace<number>('a').get('k2')).toBeUndefined();
+  });
+
   it('returns a fresh copy on every get, so a stage mutating a cached record cannot change the cache', () => {
     const dir = temp();
     const cache = openRecordCache(dir, 't');

@@ -22,6 +22,15 @@ export function cachedPerArticle<T>(cache: RecordCache, namespace: string, run: 
   return memo(cache, namespace, run, (article) => cacheKey(article.sourcePath, article.contentHash, article.id, article.url));
 }
 
+/**
+ * Runs an archive-wide step (merging the timeline…) through the cache: its result is reused when
+ * every article is the same as in an earlier build (`extra` names anything else it reads).
+ */
+export function cachedForArchive<T>(cache: RecordCache, namespace: string, articles: readonly Article[], extra: string, run: () => T): T {
+  const key = cacheKey(extra, ...articles.map((article) => `${article.sourcePath}\0${article.contentHash}\0${article.id}\0${article.url}`));
+  return memo(cache, namespace, run, () => key)(undefined);
+}
+
 function memo<I, T>(cache: RecordCache, namespace: string, run: (input: I) => T, keyOf: (input: I) => string): (input: I) => T {
   const records = cache.namespace<{ value: T }>(namespace);
   return (input) => {

@@ -64,14 +64,15 @@ export function openRecordCache(dir: string, tool: string): RecordCache {
   const fileOf = (name: string) => path.join(dir, `${name.replace(/[^a-z0-9-]/gi, '_')}.bin`);
   return {
     namespace<T>(name: string): CacheNamespace<T> {
-      let state = namespaces.get(name);
-      if (!state) {
-        state = { loaded: load(fileOf(name), tool), used: new Map(), changed: false };
-        namespaces.set(name, state);
-      }
-      const s = state;
+      // Loaded on first use, so a namespace a build never reads or writes is neither loaded nor pruned.
+      const state = (): NamespaceState => {
+        let found = namespaces.get(name);
+        if (!found) namespaces.set(name, (found = { loaded: load(fileOf(name), tool), used: new Map(), changed: false }));
+        return found;
+      };
       return {
         get(key) {
+          const s = state();
           const bytes = s.loaded.get(key);
           if (bytes === undefined) return undefined;
           try {
@@ -83,6 +84,7 @@ export function openRecordCache(dir: string, tool: string): RecordCache {
           }
         },
         set(key, value) {
+          const s = state();
           s.used.set(key, { value });
           s.changed = true;
         },
