@@ -310,3 +310,21 @@ export const TimelineEventSchema = z.object({
   url: z.string(),
 });
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+
+// ───────────────────────────── inputs ─────────────────────────────
+
+/** One input file as read from disk, decoded to text. Produced by the read stage. */
+export interface SourceFile {
+  /** Absolute path on disk. */
+  absolutePath: string;
+  /** Path relative to the input folder, `/`-separated: the article's `sourcePath`. */
+  relativePath: string;
+  /** Path as shown in diagnostics (relative to the working directory). */
+  displayPath: string;
+  /** How the body is written. */
+  format: 'markdown' | 'text';
+  /** Decoded text: BOM removed, line endings normalised to `\n`. */
+  text: string;
+  /** Hex SHA-256 of the raw bytes. */
+  contentHash: string;
+}

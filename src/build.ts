@@ -1,0 +1,101 @@
+/**
+ * build(config): the stages in order. Each stage is a plain function; this file only sequences
+ * them, times them and tags their diagnostics with the stage's name. Nothing is written unless every
+ * stage before `write` succeeded, so a failed build leaves the previous site as it was.
+ */
+import type { Config } from './config.js';
+import { hasErrors, type Diagnostic } from './errors.js';
+import { buildArchive } from './link/buildArchive.js';
+import type { Archive } from './link/archive.js';
+import { assignUrls } from './parse/assignUrls.js';
+import { parseArticle } from './parse/parseArticle.js';
+import { readSources } from './read/readSources.js';
+import { templateErrorToDiagnostic } from './render/templateErrors.js';
+import { renderSite } from './render/renderSite.js';
+import type { Page } from './render/page.js';
+import type { Article } from './types.js';
+import { checkOutputFolder } from './write/checkOutputFolder.js';
+import { ForeignFileConflict, listStaticFiles, writeSite, type WriteResult } from './write/writeSite.js';
+
+/** What a build did. */
+export interface BuildResult {
+  /** True when the site was written. */
+  ok: boolean;
+  /** Every problem found, in every file. */
+  diagnostics: Diagnostic[];
+  /** Articles built. */
+  articles: number;
+  /** Files written (pages, data, static files). */
+  pages: number;
+  /** Milliseconds spent in each stage, in order. */
+  timings: Record<string, number>;
+  /** The linked records, when the build got that far (for tests and the dev server). */
+  archive: Archive | null;
+}
+
+export interface BuildOptions {
+  /** The folder paths in messages are shown relative to. */
+  cwd: string;
+  /** When false, stop after rendering (a dry run). */
+  write?: boolean;
+}
+
+export async function build(config: Config, options: BuildOptions): Promise<BuildResult> {
+  const diagnostics: Diagnostic[] = [];
+  const timings: Record<string, number> = {};
+  const stage = <T>(name: string, run: () => { value: T; diagnostics?: Diagnostic[] }): T => {
+    const started = performance.now();
+    const result = run();
+    timings[name] = performance.now() - started;
+    for (const d of result.diagnostics ?? []) diagnostics.push({ ...d, stage: d.stage ?? name });
+    return result.value;
+  };
+  const failed = (archive: Archive | null, articles = 0): BuildResult => ({ ok: false, diagnostics, articles, pages: 0, timings, archive });
+
+  checkOutputFolder(config.output, config, options.cwd);
+  const read = stage('read', () => {
+    const result = readSources(config.input, options.cwd);
+    return { value: result, diagnostics: result.diagnostics };
+  });
+  const articles = stage('parse', () => parseAll(read.sources));
+  if (hasErrors(diagnostics)) return failed(null);
+
+  const archive = stage('link', () => ({ value: buildArchive(articles) }));
+
+  const pages = stage('render', () => {
+    try {
+      return { value: renderSite(archive, config) as Page[] | null };
+    } catch (error) {
+      return { value: null, diagnostics: [templateErrorToDiagnostic(error, config.templates, options.cwd)] };
+    }
+  });
+  if (!pages || hasErrors(diagnostics)) return failed(archive, articles.length);
+  if (options.write === false) return { ok: true, diagnostics, articles: articles.length, pages: pages.length, timings, archive };
+
+  const written = stage('write', () => {
+    try {
+      return { value: writeSite(config.output, pages, listStaticFiles(config.public)) as WriteResult | null };
+    } catch (error) {
+      if (!(error instanceof ForeignFileConflict)) throw error;
+      return { value: null, diagnostics: [{ severity: 'error' as const, file: null, message: error.message }] };
+    }
+  });
+  if (!written) return failed(archive, articles.length);
+  return { ok: true, diagnostics, articles: articles.length, pages: written.written, timings, archive };
+}
+
+function parseAll(sources: Parameters<typeof parseArticle>[0][]): { value: Article[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const drafts: Article[] = [];
+  const displayPaths = new Map<string, string>();
+  for (const source of sources) {
+    const result = parseArticle(source);
+    diagnostics.push(...result.diagnostics);
+    if (result.article) {
+      drafts.push(result.article);
+      displayPaths.set(result.article.sourcePath, source.displayPath);
+    }
+  }
+  const placed = assignUrls(drafts, (article) => displayPaths.get(article.sourcePath) ?? article.sourcePath);
+  return { value: placed.articles, diagnostics: [...diagnostics, ...placed.diagnostics] };
+}

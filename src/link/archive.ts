@@ -1,0 +1,28 @@
+/**
+ * The Archive: every record of the build, linked, ready to render. The link stage builds it from
+ * the parsed articles and the extractors' results; templates read it and nothing else.
+ */
+import type { Article, Entity, Mention, TimelineEvent } from '../types.js';
+
+/** An article's chronological neighbours. */
+export interface Neighbours {
+  /** The next older article (or, among undated ones, the one before it in the listing). */
+  previous: Article | null;
+  /** The next newer article. */
+  next: Article | null;
+}
+
+export interface Archive {
+  /** All articles, newest first; undated ones last, by title. */
+  articles: Article[];
+  /** Articles by id. */
+  articleById: Map<string, Article>;
+  /** Previous/next article of each article, by article id. */
+  neighbours: Map<string, Neighbours>;
+  /** Every entity, by name. */
+  entities: Entity[];
+  /** Every mention of an entity, in article and text order. */
+  mentions: Mention[];
+  /** Every timeline event, oldest first. */
+  events: TimelineEvent[];
+}

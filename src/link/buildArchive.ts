@@ -1,0 +1,42 @@
+/**
+ * The link stage: orders the articles, finds their neighbours and joins the extractors' results
+ * into one Archive. Pure: no disk, no clock.
+ */
+import type { Article, Entity, Mention, TimelineEvent } from '../types.js';
+import type { Archive, Neighbours } from './archive.js';
+
+/** Newest first; undated last; ties by title then id so the order never depends on input order. */
+export function compareArticles(a: Article, b: Article): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? 1 : -1;
+  }
+  return a.title.localeCompare(b.title, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** What the extract stage hands over. */
+export interface Extracted {
+  /** Entities of the whole archive. */
+  entities: Entity[];
+  /** Their mentions. */
+  mentions: Mention[];
+  /** Timeline events. */
+  events: TimelineEvent[];
+}
+
+export function buildArchive(articles: readonly Article[], extracted: Extracted = { entities: [], mentions: [], events: [] }): Archive {
+  const ordered = [...articles].sort(compareArticles);
+  const neighbours = new Map<string, Neighbours>();
+  ordered.forEach((article, index) => {
+    neighbours.set(article.id, { previous: ordered[index + 1] ?? null, next: ordered[index - 1] ?? null });
+  });
+  return {
+    articles: ordered,
+    articleById: new Map(ordered.map((article) => [article.id, article])),
+    neighbours,
+    entities: extracted.entities,
+    mentions: extracted.mentions,
+    events: extracted.events,
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * Unique, stable URLs. Articles that want the same slug are ordered by source path; the first keeps
+ * the slug and each other one gets a suffix from a hash of its own source path. The suffix depends
+ * only on that article, so adding or removing another article never moves an existing URL (beyond
+ * the one article that owns the plain slug).
+ */
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../errors.js';
+import type { Article } from '../types.js';
+
+export function assignUrls(drafts: readonly Article[], displayPathOf: (article: Article) => string): { articles: Article[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const sorted = [...drafts].sort((a, b) => (a.sourcePath < b.sourcePath ? -1 : a.sourcePath > b.sourcePath ? 1 : 0));
+  const wanted = new Set(sorted.map((article) => article.slug));
+  const taken = new Map<string, Article>();
+  const articles = sorted.map((article) => {
+    let slug = article.slug;
+    const owner = taken.get(slug);
+    if (owner) {
+      const hash = createHash('sha256').update(article.sourcePath).digest('hex');
+      for (let length = 6; taken.has(slug) || (slug !== article.slug && wanted.has(slug)); length++) slug = `${article.slug}-${hash.slice(0, length)}`;
+      diagnostics.push({
+        severity: 'warning',
+        file: displayPathOf(article),
+        message: `has the same URL as ${owner.sourcePath} (articles/${article.slug}/); it is published at articles/${slug}/ instead.`,
+        hint: 'Give one of them a different title or a "slug" in its front matter.',
+      });
+    }
+    const placed = { ...article, id: slug, slug, url: `articles/${slug}/` };
+    taken.set(slug, placed);
+    return placed;
+  });
+  return { articles, diagnostics };
+}

@@ -1,0 +1,28 @@
+/** One page per article: headline, metadata, contents, body, embedded posts, neighbours. */
+import type { Article } from '../../types.js';
+import type { Page } from '../page.js';
+import { renderBlocks, type RangesFor } from '../renderBlocks.js';
+import { renderPage, type RenderContext } from '../renderContext.js';
+
+/** Extra per-article template variables and body ranges, contributed by later stages (entities, timeline). */
+export interface ArticleExtras {
+  /** Ranges (entity links, sentence anchors) to add to the article's body text. */
+  rangesFor?: RangesFor;
+  /** More template variables. */
+  vars?: Record<string, unknown>;
+}
+
+export function articlePages(ctx: RenderContext, extrasFor: (article: Article) => ArticleExtras = () => ({})): Page[] {
+  return ctx.archive.articles.map((article) => {
+    const extras = extrasFor(article);
+    const neighbours = ctx.archive.neighbours.get(article.id) ?? { previous: null, next: null };
+    return renderPage(ctx, 'article.njk', article.url, {
+      title: article.title,
+      article,
+      body: renderBlocks(article.blocks, extras.rangesFor),
+      previous: neighbours.previous,
+      next: neighbours.next,
+      ...extras.vars,
+    });
+  });
+}

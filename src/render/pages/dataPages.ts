@@ -1,0 +1,45 @@
+/**
+ * The data export, a public contract (see the README): `data/articles.json`. Fields may be added
+ * over time; none may change meaning.
+ */
+import type { Article, EmbedBlock } from '../../types.js';
+import type { Archive } from '../../link/archive.js';
+import type { Page } from '../page.js';
+
+/** One article as exported. */
+export function exportArticle(article: Article, entities: string[], events: string[]) {
+  return {
+    id: article.id,
+    url: article.url,
+    sourcePath: article.sourcePath,
+    title: article.title,
+    date: article.date,
+    datePrecision: article.datePrecision,
+    dateSource: article.dateSource,
+    outlet: article.outlet,
+    originalUrl: article.originalUrl,
+    author: article.author,
+    summary: article.summary,
+    sections: article.sections.map(({ title, level, anchor }) => ({ title, level, anchor })),
+    embeds: article.blocks
+      .filter((block): block is EmbedBlock => block.type === 'embed')
+      .map((embed) => ({ kind: embed.kind, author: embed.author, handle: embed.handle, date: embed.date, text: embed.text, ...(embed.url ? { url: embed.url } : {}) })),
+    removed: article.removed.map(({ reason, text }) => ({ reason, text })),
+    entities,
+    events,
+    wordCount: article.wordCount,
+  };
+}
+
+export function articlesData(archive: Archive): Page {
+  const entitiesOf = new Map<string, Set<string>>();
+  for (const mention of archive.mentions) {
+    let set = entitiesOf.get(mention.articleId);
+    if (!set) entitiesOf.set(mention.articleId, (set = new Set()));
+    set.add(mention.entityId);
+  }
+  const eventsOf = new Map<string, string[]>();
+  for (const event of archive.events) for (const id of event.articles) eventsOf.set(id, [...(eventsOf.get(id) ?? []), event.id]);
+  const records = archive.articles.map((article) => exportArticle(article, [...(entitiesOf.get(article.id) ?? [])].sort(), eventsOf.get(article.id) ?? []));
+  return { path: 'data/articles.json', content: `${JSON.stringify(records, null, 2)}\n` };
+}
