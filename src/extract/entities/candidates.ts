@@ -59,8 +59,9 @@ export function countWords(stats: WordStats, tokens: readonly Token[]): void {
 /** Finds the candidate names of one body text. */
 export function findCandidates(text: string, tokens: readonly Token[], stats: WordStats, gazetteer: Gazetteer): Candidate[] {
   const finder = new CandidateFinder(text, tokens, stats, gazetteer);
+  const headline = headlineTokens(text, tokens);
   for (let i = 0; i < tokens.length; ) {
-    const end = finder.runEnd(i);
+    const end = headline[i] ? i - 1 : finder.runEnd(i);
     if (end < i) i++;
     else {
       finder.process(i, end, false);
@@ -68,6 +69,39 @@ export function findCandidates(text: string, tokens: readonly Token[], stats: Wo
     }
   }
   return finder.found;
+}
+
+/**
+ * Marks the tokens of headline-like stretches: a stretch between sentence ends (or a line) with no
+ * final period where at least three quarters of the content words are capitalised. Headings glued to
+ * a paragraph (`…rivalries.US-Iran Relations: A Complex Tapestry`), contents lists, related-headline
+ * and SEO lines and post attributions read like this; in them a capital proves nothing. Names in
+ * them are still mentioned when found elsewhere.
+ */
+export function headlineTokens(text: string, tokens: readonly Token[]): boolean[] {
+  const marks = new Array<boolean>(tokens.length).fill(false);
+  let start = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    const token = tokens[i];
+    const previous = tokens[i - 1];
+    const boundary = token === undefined || (previous !== undefined && /[.!?\n|]/u.test(text.slice(previous.end, token.start)));
+    if (!boundary || i === start) continue;
+    const last = tokens[i - 1] as Token;
+    const ending = text.slice(last.end, token?.start ?? text.length).trim();
+    if (!/^[”"’')\]]*\./u.test(ending)) {
+      let capitalised = 0;
+      let content = 0;
+      for (let k = start; k < i; k++) {
+        const word = tokens[k] as Token;
+        if (word.masked || !/\p{L}/u.test(word.text) || STOPWORDS.has(word.key) || NAME_PARTICLES.has(word.key)) continue;
+        content++;
+        if (word.shape === 'title' || word.shape === 'upper') capitalised++;
+      }
+      if (capitalised >= 2 && capitalised * 4 >= content * 3) marks.fill(true, start, i);
+    }
+    start = i;
+  }
+  return marks;
 }
 
 class CandidateFinder {
@@ -128,7 +162,8 @@ class CandidateFinder {
       return;
     }
     if (run.length > 1 && run.every((token) => token.shape === 'upper')) return; // shouting, not acronyms
-    if (run.length > 1 && this.gazetteer.demonyms.has(first.key)) return this.process(from + 1, to, true);
+    // `Iranian President Ebrahim Raisi` drops the adjective; `Iranian Embassy` keeps it, being the name of a body.
+    if (run.length > 1 && this.gazetteer.demonyms.has(first.key) && !ORGANIZATION_HEADS.has(t[to]?.key ?? '')) return this.process(from + 1, to, true);
     if (run.length > 1 && this.splitLeadingPlace(from, to)) return;
     const titled = this.titleEnd(from, to);
     const lastKey = t[to]?.key ?? '';
