@@ -79,6 +79,51 @@ describe('building the seeds', async () => {
   });
 });
 
+describe('what a reader sees of the messy seeds', async () => {
+  const output = path.join(tempDir(), 'site');
+  await buildFolder(SEEDS, output);
+  type Exported = { title: string; url: string; sourcePath: string; date: string | null; sections: Array<{ title: string; anchor: string }>; embeds: Array<{ author: string; handle: string; date: string }>; removed: Array<{ reason: string; text: string }> };
+  const articles = JSON.parse(readOut(output, 'data/articles.json')) as Exported[];
+  const bySource = (prefix: string) => articles.find((a) => a.sourcePath.startsWith(prefix))!;
+  const page = (a: Exported) => readOut(output, `${a.url}index.html`);
+
+  it('shows embedded posts as quoted posts with author, handle and date, not as body paragraphs', () => {
+    const tweets = bySource('000_');
+    expect(tweets.embeds.map((e) => [e.author, e.handle, e.date])).toEqual([
+      ['OSINTdefender', 'sentdefender', '2024-05-20'],
+      ['Bobby LaValley', 'Bobby_LaVallley', '2024-05-20'],
+      ['Imtiaz Mahmood', 'ImtiazMadmood', '2024-05-20'],
+    ]);
+    const html = page(tweets);
+    expect(html.match(/<figure class="embed embed-tweet"/g)).toHaveLength(3);
+    expect(html).not.toMatch(/<p id="p-\d+">— OSINTdefender/);
+    expect(tweets.title).not.toBe('An unusual request for assistance made by Iran to the United States government wasn’t fulfilled.');
+    expect(tweets.date).toBe('2024-05-20');
+  });
+
+  it('turns a table of contents and glued headings into sections with anchors', () => {
+    const seo = bySource('001_');
+    expect(seo.sections.map((s) => s.title)).toEqual(expect.arrayContaining(["Washington's Initial Stance: A Willingness to Assist?", 'The Rationale Behind the Refusal']));
+    const html = page(seo);
+    for (const section of seo.sections) {
+      expect(html).toContain(`<a href="#${section.anchor}">`);
+      expect(html).toMatch(new RegExp(`<h2 id="${section.anchor}">`));
+    }
+    expect(html).not.toContain('on the global stage.Washington');
+    expect(html).toContain('<strong>Iran asked us for help</strong>');
+  });
+
+  it('removes chrome, spam and engagement prompts from pages but records them', () => {
+    const all = articles.map(page).join('\n');
+    for (const spam of ['Noarmsgirl', 'Corde Broadus', 'Post a Comment', 'No comments:', 'Is Iran a major threat to U.S. security?', 'Iran Opens Airspace Only For India']) {
+      expect(all).not.toContain(spam);
+    }
+    const removed = articles.flatMap((a) => a.removed.map((r) => r.reason));
+    expect(removed).toEqual(expect.arrayContaining(['chrome', 'seo-links', 'related-headlines', 'engagement-prompt', 'table-of-contents']));
+    expect(bySource('002_')).toMatchObject({ title: 'US Secretly Warned Iran Of Threat Within Its Borders Ahead Of Deadly Attack On Soleimani Memorial', date: '2024-01-30' });
+  });
+});
+
 describe('the seeds with front matter added', () => {
   it('takes title, date, outlet and url from the front matter and keeps the body', async () => {
     const input = copyOf(SEEDS);
