@@ -9,7 +9,9 @@ import { buildArchive } from './link/buildArchive.js';
 import type { Archive } from './link/archive.js';
 import { assignUrls } from './parse/assignUrls.js';
 import { parseArticle } from './parse/parseArticle.js';
+import { readRegistry } from './read/readRegistry.js';
 import { readSources } from './read/readSources.js';
+import { extractEntitiesStage } from './extract/extractEntitiesStage.js';
 import { templateErrorToDiagnostic } from './render/templateErrors.js';
 import { renderSite } from './render/renderSite.js';
 import type { Page } from './render/page.js';
@@ -55,12 +57,15 @@ export async function build(config: Config, options: BuildOptions): Promise<Buil
   checkOutputFolder(config.output, config, options.cwd);
   const read = stage('read', () => {
     const result = readSources(config.input, options.cwd);
-    return { value: result, diagnostics: result.diagnostics };
+    return { value: { ...result, registry: readRegistry(result.registryPath, options.cwd) }, diagnostics: result.diagnostics };
   });
   const articles = stage('parse', () => parseAll(read.sources));
   if (hasErrors(diagnostics)) return failed(null);
 
-  const archive = stage('link', () => ({ value: buildArchive(articles) }));
+  const entities = stage('extract', () => extractEntitiesStage(articles, read.registry));
+  if (hasErrors(diagnostics)) return failed(null, articles.length);
+
+  const archive = stage('link', () => ({ value: buildArchive(articles, { ...entities, events: [] }) }));
 
   const pages = stage('render', () => {
     try {
