@@ -87,12 +87,17 @@ const MAX_CO_MENTIONS = 10;
 const MAX_RELATED = 5;
 /** Entities named by more than this share of the articles carry no signal for relatedness. */
 const COMMON_SHARE = 0.2;
+/** …and so are entities named by more than this many articles, whatever the archive's size. */
+const COMMON_LIMIT = 150;
 /** Articles with more entities than this count only their most mentioned ones for co-mentions. */
-const MAX_ENTITIES_PER_ARTICLE = 40;
+const MAX_ENTITIES_PER_ARTICLE = 25;
 
 /** Builds the entity index. `articles` must already be in listing order (newest first). */
 export function linkEntities(articles: readonly Article[], entities: readonly Entity[], mentions: readonly Mention[]): EntityIndex {
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  // Alphabetical rank of each entity, so hot sorts compare numbers instead of calling localeCompare.
+  const nameRank = new Map([...entities].sort((a, b) => compareText(a.name, b.name) || (a.id < b.id ? -1 : 1)).map((entity, i) => [entity.id, i]));
+  const byName = (a: string, b: string): number => nameRank.get(a)! - nameRank.get(b)!;
   const articleById = new Map(articles.map((article) => [article.id, article]));
   const position = new Map(articles.map((article, index) => [article.id, index]));
   const mentionsOf = groupBy(mentions.filter((m) => byId.has(m.entityId) && articleById.has(m.articleId)), (m) => m.articleId);
@@ -106,7 +111,7 @@ export function linkEntities(articles: readonly Article[], entities: readonly En
   }
   const ranked = (count: Map<string, number>): Entity[] =>
     [...count]
-      .sort((a, b) => b[1] - a[1] || compareText(byId.get(a[0])!.name, byId.get(b[0])!.name))
+      .sort((a, b) => b[1] - a[1] || byName(a[0], b[0]))
       .map(([id]) => byId.get(id)!);
 
   const ofArticle = new Map<string, EntityGroupOfType[]>();
@@ -122,14 +127,15 @@ export function linkEntities(articles: readonly Article[], entities: readonly En
     byId,
     ofArticle,
     appearances: appearancesOf(entities, mentions, articleById, position),
-    coMentions: coMentionsOf(counts, byId, ranked),
-    related: relatedOf(articles, counts, byId),
+    coMentions: coMentionsOf(counts, byId, ranked, byName),
+    related: relatedOf(articles, counts, byId, byName),
     bodyLinks: bodyLinksOf(articles, mentionsOf),
   };
 }
 
 function appearancesOf(entities: readonly Entity[], mentions: readonly Mention[], articleById: Map<string, Article>, position: Map<string, number>): Map<string, EntityInArticle[]> {
   const sentencesCache = new Map<string, ReturnType<typeof splitSentences>>();
+  const blocksOf = new Map<string, Map<string, Block>>();
   const byEntity = groupBy(mentions, (m) => m.entityId);
   const result = new Map<string, EntityInArticle[]>();
   for (const entity of entities) {
@@ -140,8 +146,10 @@ function appearancesOf(entities: readonly Entity[], mentions: readonly Mention[]
       if (!article) continue;
       const seen = new Set<string>();
       const sentences: MentionSentence[] = [];
+      let blocks = blocksOf.get(articleId);
+      if (!blocks) blocksOf.set(articleId, (blocks = new Map(article.blocks.map((b) => [b.anchor, b]))));
       for (const mention of found) {
-        const block = article.blocks.find((b) => b.anchor === mention.blockAnchor);
+        const block = blocks.get(mention.blockAnchor);
         if (!block) continue;
         const key = `${articleId}#${block.anchor}`;
         let spans = sentencesCache.get(key);
@@ -170,7 +178,12 @@ function blockSentences(block: Block): ReturnType<typeof splitSentences> {
   return spans;
 }
 
-function coMentionsOf(counts: Map<string, Map<string, number>>, byId: Map<string, Entity>, ranked: (count: Map<string, number>) => Entity[]): Map<string, CoMention[]> {
+function coMentionsOf(
+  counts: Map<string, Map<string, number>>,
+  byId: Map<string, Entity>,
+  ranked: (count: Map<string, number>) => Entity[],
+  byName: (a: string, b: string) => number,
+): Map<string, CoMention[]> {
   const pairs = new Map<string, Map<string, number>>();
   for (const count of counts.values()) {
     const ids = ranked(count).slice(0, MAX_ENTITIES_PER_ARTICLE).map((e) => e.id);
@@ -182,16 +195,18 @@ function coMentionsOf(counts: Map<string, Map<string, number>>, byId: Map<string
   }
   const result = new Map<string, CoMention[]>();
   for (const [id, row] of pairs) {
-    const list = [...row]
-      .sort((x, y) => y[1] - x[1] || compareText(byId.get(x[0])!.name, byId.get(y[0])!.name))
-      .slice(0, MAX_CO_MENTIONS)
-      .map(([other, n]) => ({ entity: byId.get(other)!, articles: n }));
+    const list = topK(row, MAX_CO_MENTIONS, (x, y) => y[1] - x[1] || byName(x[0], y[0])).map(([other, n]) => ({ entity: byId.get(other)!, articles: n }));
     result.set(id, list);
   }
   return result;
 }
 
-function relatedOf(articles: readonly Article[], counts: Map<string, Map<string, number>>, byId: Map<string, Entity>): Map<string, RelatedArticle[]> {
+function relatedOf(
+  articles: readonly Article[],
+  counts: Map<string, Map<string, number>>,
+  byId: Map<string, Entity>,
+  byName: (a: string, b: string) => number,
+): Map<string, RelatedArticle[]> {
   const total = Math.max(articles.length, 1);
   const articleById = new Map(articles.map((article) => [article.id, article]));
   const weight = (entity: Entity): number => Math.log((total + 1) / entity.articles.length);
@@ -200,7 +215,7 @@ function relatedOf(articles: readonly Article[], counts: Map<string, Map<string,
     const scores = new Map<string, { score: number; shared: Entity[] }>();
     for (const id of counts.get(article.id)?.keys() ?? []) {
       const entity = byId.get(id)!;
-      if (entity.articles.length < 2 || (entity.articles.length > COMMON_SHARE * total && total >= 20)) continue;
+      if (entity.articles.length < 2 || (entity.articles.length > Math.min(COMMON_SHARE * total, COMMON_LIMIT) && total >= 20)) continue;
       for (const other of entity.articles) {
         if (other === article.id) continue;
         const entry = scores.get(other) ?? { score: 0, shared: [] };
@@ -209,14 +224,12 @@ function relatedOf(articles: readonly Article[], counts: Map<string, Map<string,
         scores.set(other, entry);
       }
     }
-    const list = [...scores]
+    const list = topK(scores, MAX_RELATED, (a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1))
       .filter(([id]) => articleById.has(id))
-      .sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1))
-      .slice(0, MAX_RELATED)
       .map(([id, { score, shared }]) => ({
         article: articleById.get(id)!,
         score,
-        shared: [...shared].sort((a, b) => a.articles.length - b.articles.length || compareText(a.name, b.name)).slice(0, 5),
+        shared: [...shared].sort((a, b) => a.articles.length - b.articles.length || byName(a.id, b.id)).slice(0, 5),
       }));
     result.set(article.id, list);
   }
@@ -244,6 +257,19 @@ function bodyLinksOf(articles: readonly Article[], mentionsOf: Map<string, Menti
     result.set(article.id, links);
   }
   return result;
+}
+
+/** The `k` smallest entries under `compare`, in order, without sorting the whole collection. */
+function topK<T>(entries: Iterable<T>, k: number, compare: (a: T, b: T) => number): T[] {
+  const best: T[] = [];
+  for (const entry of entries) {
+    if (best.length === k && compare(entry, best[k - 1]!) >= 0) continue;
+    let i = best.length;
+    while (i > 0 && compare(entry, best[i - 1]!) < 0) i--;
+    best.splice(i, 0, entry);
+    if (best.length > k) best.pop();
+  }
+  return best;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -18,7 +18,8 @@ export const PERSON_TITLES = words(`
   senator sen representative rep congressman congresswoman governor gov mayor judge justice
   king queen prince princess emperor sultan emir sheikh shah pope cardinal archbishop bishop imam
   rabbi reverend rev father pastor ambassador envoy mr mrs ms miss dr doctor prof professor sir
-  dame lord lady baroness baron chairman chairwoman chair ceo founder director boss chief
+  dame lord lady baroness baron chairman chairwoman chair ceo founder director boss chief speaker
+  inspector detective constable superintendent
   coach manager striker midfielder defender goalkeeper winger captain player actor actress singer
   star presenter author novelist writer director producer comedian rapper musician mp mep msp qc
 `);
@@ -41,7 +42,8 @@ export const ORGANIZATION_HEADS = words(`
   network television radio channel tv airlines united rovers athletic wanderers albion rangers airways motors records studios pictures church
   mosque hospital museum fund exchange reserve state command brigade brigades battalion movement
   front alliance coalition society trust institution bureau unit center centre laboratory labs
-  systems technologies industries holdings partners capital group
+  systems technologies industries holdings partners capital academy orchestra theatre theater
+  opera ballet choir zoo
 `);
 
 /** Last words that make a name an event, award or work, never a person (`World Cup`, `Davis Cup`, `Golden Globes`). */

@@ -165,7 +165,9 @@ export function resolveNames(found: ReadonlyMap<string, NameInfo>, registry: Reg
     const root = sets.find(info.key);
     members.set(root, [...(members.get(root) ?? []), info]);
   }
+  // Evidence a name is a person's, from the archive itself: surnames used alone, and first names of people a title named.
   const standalone = new Set([...names.values()].filter((info) => info.words === 1 && info.count > 0).map((info) => info.key));
+  for (const info of names.values()) if (info.words >= 2 && info.cues.person > 0 && clearlyPerson(info)) standalone.add(`${info.key.split(' ')[0]} `);
   const drafts = [...members].map(([root, infos]) => draftGroup(infos, findRegistry(infos, registryByKey), standalone, root));
   drafts.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
   const used = new Set<string>();
@@ -207,6 +209,7 @@ function draftGroup(infos: NameInfo[], registry: RegistryEntity | null, standalo
   return { root, sortKey: nameKey(name), infos, group: { name, type: registry?.type ?? typeOf(infos, place, standalone), keys: infos.map((info) => info.key).sort(), registry } };
 }
 
+/** `standalone` holds surnames used alone (`miller`) and, with a trailing space, first names of titled people (`john `). */
 function typeOf(infos: NameInfo[], place: GazetteerPlace | null, standalone: ReadonlySet<string>): EntityType {
   if (place) return 'place';
   const votes: Record<EntityType, number> = { person: 0, organization: 0, place: 0, other: 0 };
@@ -215,8 +218,13 @@ function typeOf(infos: NameInfo[], place: GazetteerPlace | null, standalone: Rea
   const total = infos.reduce((sum, info) => sum + info.count, 0);
   const ranked = (['place', 'person', 'organization'] as const).filter((kind) => votes[kind] > 0 && votes[kind] * 5 >= total).sort((a, b) => votes[b] - votes[a]);
   if (ranked[0]) return ranked[0];
-  // No context said what it is: a two-to-four-word name whose last word also stands alone (`… Miller said`) reads as a person.
-  const person = infos.some((info) => info.count > 0 && personShaped(info) && info.words >= 2 && standalone.has(info.key.split(' ').at(-1) ?? ''));
+  // No context said what it is: a two-to-four-word name reads as a person's when its last word also
+  // stands alone (`… Miller said`) or its first word starts the name of someone a title named (`John …`).
+  const person = infos.some((info) => {
+    if (info.count === 0 || info.words < 2 || !personShaped(info)) return false;
+    const words = info.key.split(' ');
+    return standalone.has(words.at(-1) ?? '') || (info.proper && standalone.has(`${words[0]} `));
+  });
   return person ? 'person' : 'other';
 }
 
