@@ -44,8 +44,8 @@ export function entityIndexPage(ctx: RenderContext): Page {
   return renderPage(ctx, 'entities.njk', ENTITIES_URL, { title: 'Entities', groups, alphabet, graph, total: entities.length });
 }
 
-/** One page per entity. */
-export function entityPages(ctx: RenderContext): Page[] {
+/** One page per entity; `eventsFor` gives the timeline events of an entity (views for `partials/entity-events.njk`). */
+export function entityPages(ctx: RenderContext, eventsFor: (entityId: string) => unknown[] = () => []): Page[] {
   const { entityIndex } = ctx.archive;
   return ctx.archive.entities.map((entity) =>
     renderPage(ctx, 'entity.njk', entity.url, {
@@ -54,6 +54,7 @@ export function entityPages(ctx: RenderContext): Page[] {
       typeLabel: ENTITY_TYPES.find((t) => t.type === entity.type)?.label ?? entity.type,
       appearances: entityIndex.appearances.get(entity.id) ?? [],
       coMentions: entityIndex.coMentions.get(entity.id) ?? [],
+      events: eventsFor(entity.id),
     }),
   );
 }
