@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blockPlainText, EMPTY_REGISTRY, extractEntities, parseRegistry, type Registry } from '../src/extract/entities/index.js';
 import { tokenize } from '../src/extract/entities/tokens.js';
+import { formatDiagnostic } from '../src/errors.js';
 import type { Article, Entity } from '../src/types.js';
 import { articleFromText } from './helpers/article-fixture.js';
 import { parsedFolder } from './helpers/parsed-seeds.js';
@@ -137,8 +138,11 @@ describe('parseRegistry', () => {
     expect(diagnostics.map((d) => [d.line, d.field])).toEqual([
       [4, 'entities.type'],
       [6, 'entities.wikipedia'],
-      [7, 'entities'],
+      [8, 'entities'],
     ]);
+    expect(formatDiagnostic(diagnostics[0]!)).toBe(
+      'seeds/entities.yml:4: entities.type: Invalid option: expected one of "person"|"organization"|"place"|"other". Fix this entry; it was skipped.',
+    );
     expect(diagnostics.every((d) => d.severity === 'error' && d.file === 'seeds/entities.yml')).toBe(true);
   });
 

@@ -13,7 +13,7 @@ import { countWords, emptyWordStats, findCandidates } from './candidates.js';
 import { loadGazetteer } from './gazetteer.js';
 import { ADJECTIVE_ENDING } from './lexicon.js';
 import { NameMatcher } from './matcher.js';
-import type { Registry } from './registry.js';
+import { EMPTY_REGISTRY, type Registry } from './registry.js';
 import { newNameInfo, resolveNames, type NameInfo } from './resolve.js';
 import { textUnits, type TextUnit } from './text-units.js';
 import { tokenize, type Token } from './tokens.js';
@@ -102,6 +102,14 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   return { entities, mentions, diagnostics };
 }
 
+/**
+ * One article's entities on its own, with no archive to learn from: what a user gets for a single
+ * dropped-in article, and the per-article probe `npm run bench` times on the BBC corpus.
+ */
+export function extractArticleEntities(article: Article, registry: Registry = EMPTY_REGISTRY): EntityExtraction {
+  return extractEntities([article], registry);
+}
+
 /** The mentions of one article: names matched, then ambiguous short names settled by the article's other mentions. */
 function articleMentions(articleId: string, units: readonly ReadUnit[], matcher: NameMatcher, types: ReadonlyMap<string, EntityType>): Mention[] {
   const found = units.flatMap((unit) => matcher.findNames(unit.tokens).map((match) => ({ unit, match })));
@@ -126,15 +134,15 @@ function usedAsAdjective(tokens: readonly Token[], first: number, last: number):
   return first === last && word.shape === 'title' && ADJECTIVE_ENDING.test(word.key) && next !== undefined && next.joined && next.shape === 'lower';
 }
 
-/** Position of each article in the newest-first order: dated articles by date descending, undated last, then by id. */
-export function articleOrder(articles: readonly Article[]): Map<string, number> {
+/** Position of each article in the listing order: newest first, undated last, then by title and id (as the link stage lists them). */
+function articleOrder(articles: readonly Article[]): Map<string, number> {
   const sorted = [...articles].sort((a, b) => {
     if (a.date !== b.date) {
       if (a.date === null) return 1;
       if (b.date === null) return -1;
       return a.date < b.date ? 1 : -1;
     }
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    return a.title.localeCompare(b.title, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   });
   return new Map(sorted.map((article, index) => [article.id, index]));
 }

@@ -60,7 +60,7 @@ export interface Registry {
 /** The registry used when there is no registry file. */
 export const EMPTY_REGISTRY: Registry = { file: null, entities: [], never: [], separate: [] };
 
-const httpUrl = z.string().regex(/^https?:\/\/[^\s<>"]+$/, 'must be an http or https URL');
+const httpUrl = z.string().regex(/^https?:\/\/[^\s<>"]+$/, 'Must be an http or https URL');
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
 const EntryShape = {
@@ -86,7 +86,8 @@ export function parseRegistry(yamlText: string, filePath: string): { registry: R
   const registry: Registry = { file: filePath, entities: [], never: [], separate: [] };
   for (const error of doc.errors) {
     const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
-    diagnostics.push(diagnostic('error', filePath, `The registry is not valid YAML: ${error.message.split('\n')[0]}`, { line, hint: 'Fix the YAML syntax; the registry was ignored.' }));
+    const reason = (error.message.split('\n')[0] ?? '').replace(/([^.])$/, '$1.');
+    diagnostics.push(diagnostic('error', filePath, `The registry is not valid YAML: ${reason}`, { line, hint: 'Fix the YAML syntax; the registry was ignored.' }));
   }
   if (doc.errors.length > 0) return { registry, diagnostics };
   let data: unknown;
@@ -149,11 +150,16 @@ function stringList(value: unknown): string[] {
 function issueDiagnostic(file: string, issue: z.core.$ZodIssue, lineOf: (path: readonly PropertyKey[]) => number): Diagnostic {
   const path = issue.path.map(String);
   const field = path.filter((part) => !/^\d+$/.test(part)).join('.') || undefined;
+  // An unknown key is reported on its own line, not on its entry's.
+  const where = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
   const hint =
     issue.code === 'unrecognized_keys'
       ? 'Known fields: entities (name, type, aliases, description, wikipedia, wikidata, links), never, separate.'
-      : 'Fix this entry; it was skipped.';
-  return diagnostic('error', file, `${field ? '' : 'registry: '}${issue.message}`, { line: lineOf(issue.path), ...(field ? { field } : {}), hint });
+      : path[0] === 'entities'
+        ? 'Fix this entry; it was skipped.'
+        : 'Write it as a YAML list of names, e.g. [Great Satan].';
+  const message = `${issue.message.charAt(0).toUpperCase()}${issue.message.slice(1)}`.replace(/([^.])$/, '$1.');
+  return diagnostic('error', file, message, { line: lineOf(where), ...(field ? { field } : {}), hint });
 }
 
 /** Line of the deepest node on `path` that exists. */
