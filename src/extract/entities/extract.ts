@@ -6,6 +6,12 @@
  * 4. Mentions found in one pass per text (`matcher.ts`), so an entity found in one article is also
  *    found where that article's grammar alone would not have shown it (`Raisi was found dead`).
  * Pure and deterministic: articles are processed in id order and every map is read in key order.
+ *
+ * Why rules and not an NLP library: measured on the seeds and 300 BBC articles, compromise's
+ * `topics()` took about 24 ms per article (the budget is 2) and returned `President`, `MATTHEW`,
+ * `— Bobby`, `Complex Tapestry` and names with punctuation attached; wink-nlp's light English model
+ * (1.5 ms per article) finds dates, numbers and handles but no people, organisations or places at
+ * all. These rules take about 1 ms per article on the BBC corpus (`npm run bench`).
  */
 import { diagnostic, type Diagnostic } from '../../errors.js';
 import type { Article, Entity, EntityType, Mention } from '../../types.js';
