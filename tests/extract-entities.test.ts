@@ -7,6 +7,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blockPlainText, EMPTY_REGISTRY, extractEntities, parseRegistry, type Registry } from '../src/extract/entities/index.js';
+import { loadGazetteer } from '../src/extract/entities/gazetteer.js';
+import { GAZETTEER_DATA } from '../src/extract/entities/gazetteerData.js';
+import { gazetteerData } from '../src/extract/entities/gazetteerSource.js';
 import { tokenize } from '../src/extract/entities/tokens.js';
 import { formatDiagnostic } from '../src/errors.js';
 import type { Article, Entity } from '../src/types.js';
@@ -30,6 +33,21 @@ describe('tokens', () => {
   it('masks URLs, handles and all-caps speaker labels', () => {
     const tokens = tokenize('REPORTER: Ask @Bobby_LaValley at https://Example.com/Iran or pic.twitter.com/AbC');
     expect(tokens.filter((t) => !t.masked).map((t) => t.text)).toEqual(['Ask', 'at', 'or']);
+  });
+});
+
+describe('gazetteer', () => {
+  it('is the table the packages give (run `npm run gazetteer` after upgrading them)', () => {
+    expect(GAZETTEER_DATA).toEqual(gazetteerData());
+  });
+
+  it('knows countries by their spellings, cities, regions and demonyms', () => {
+    const gazetteer = loadGazetteer();
+    expect(['us', 'usa', 'united states of america', 'united states'].map((key) => gazetteer.byKey.get(key)?.name)).toEqual(Array(4).fill('United States'));
+    expect(gazetteer.byKey.get('kerman')?.kind).toBe('city');
+    expect(gazetteer.byKey.get('africa')?.kind).toBe('country');
+    expect(gazetteer.byKey.has('is')).toBe(false); // Iceland's code, a word in prose
+    expect(gazetteer.demonyms.has('iranian')).toBe(true);
   });
 });
 
