@@ -16,6 +16,8 @@ import type { Archive } from './link/archive.js';
 import { assignUrls } from './parse/assignUrls.js';
 import { parseArticle } from './parse/parseArticle.js';
 import { publishSite } from './publish/publishSite.js';
+import { extractEntitiesStage } from './extract/extractEntitiesStage.js';
+import { readRegistry } from './read/readRegistry.js';
 import { readSources } from './read/readSources.js';
 import { indexSearch, SEARCH_STAGE } from './search/indexSearch.js';
 import { templateErrorToDiagnostic } from './render/templateErrors.js';
@@ -87,18 +89,22 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   checkOutputFolder(config.output, config, options.cwd);
   const read = stage('read', () => {
     const result = readSources(config.input, options.cwd);
-    return { value: result, diagnostics: result.diagnostics };
+    return { value: { ...result, registry: readRegistry(result.registryPath, options.cwd) }, diagnostics: result.diagnostics };
   });
   const articles = stage('parse', () => parseAll(read.sources, cachedParse(cache, parseArticle)));
   if (hasErrors(diagnostics)) return failed(null);
 
-  // cachedForArchive's '' names the timeline's inputs besides the articles: when entity mentions are passed, key them there.
+  // The archive-wide steps go through the cache too; the registry is their one input besides the articles.
+  const registryKey = JSON.stringify(read.registry);
+  const entities = stage('extract', () => cachedForArchive(cache, 'entities', articles, registryKey, () => extractEntitiesStage(articles, read.registry)));
+  if (hasErrors(diagnostics)) return failed(null, articles.length);
+  // After entities, so each event lists the entities its sentence names.
   const events = stage('timeline', () => ({
-    value: cachedForArchive(cache, 'timeline', articles, '', () => extractTimeline(articles, [], cachedPerArticle(cache, 'events', extractEvents))),
+    value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, entities.mentions, cachedPerArticle(cache, 'events', extractEvents))),
   }));
   // Saving now, before anything may change the records, also lets go of the cached bytes before rendering.
   if (options.cacheDir) stage('cache', () => ({ value: cache.save() }));
-  const archive = stage('link', () => ({ value: buildArchive(articles, { entities: [], mentions: [], events }) }));
+  const archive = stage('link', () => ({ value: buildArchive(articles, { ...entities, events }) }));
 
   // Every input the same as the last build's, and its output untouched: that site is this one.
   const site = options.cacheDir && options.write !== false ? stage('unchanged', () => {
