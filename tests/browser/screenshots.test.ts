@@ -1,0 +1,70 @@
+/**
+ * Screenshots of one page of each kind (home, article, and whatever kinds the build adds) at 390 px
+ * and 1280 px wide, light and dark, written to test-artifacts/screenshots/ (git-ignored) for a
+ * person to look at. The test also checks nothing overflows sideways at the narrowest width, 360 px.
+ */
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, RUN_BROWSER_TESTS } from './helpers/chromium.js';
+import { pathOf, representatives } from './helpers/pageKinds.js';
+import { serveFolder, type StaticServer } from './helpers/server.js';
+import { buildSite, REPO_ROOT, type BuiltSite } from './helpers/site.js';
+
+const OUT = path.join(REPO_ROOT, 'test-artifacts', 'screenshots');
+const WIDTHS = [390, 1280];
+const SCHEMES = ['light', 'dark'] as const;
+
+describe.runIf(RUN_BROWSER_TESTS)('screenshots of each page kind', () => {
+  let site: BuiltSite;
+  let server: StaticServer;
+  let browser: Browser;
+  let chosen: Map<string, string>;
+
+  beforeAll(async () => {
+    site = await buildSite('seeds');
+    server = await serveFolder(site.dir);
+    browser = await launchChromium();
+    chosen = representatives(site.htmlFiles, (file) => statSync(path.join(site.dir, file)).size);
+    rmSync(OUT, { recursive: true, force: true });
+    mkdirSync(OUT, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    site?.remove();
+  });
+
+  it('saves each kind at 390 and 1280 px, light and dark', async () => {
+    const saved: string[] = [];
+    for (const scheme of SCHEMES) {
+      for (const width of WIDTHS) {
+        const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+        const page = await context.newPage();
+        for (const [kind, file] of chosen) {
+          await page.goto(new URL(pathOf(file), server.origin).href, { waitUntil: 'load' });
+          const name = `${kind}-${width}-${scheme}.png`;
+          await page.screenshot({ path: path.join(OUT, name), fullPage: true });
+          saved.push(name);
+        }
+        await context.close();
+      }
+    }
+    expect(saved.length).toBe(chosen.size * WIDTHS.length * SCHEMES.length);
+  }, 90_000);
+
+  it('lays every kind out without sideways scrolling at 360 px', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const overflowing: string[] = [];
+    for (const file of chosen.values()) {
+      await page.goto(new URL(pathOf(file), server.origin).href, { waitUntil: 'load' });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 360) overflowing.push(`${file}: ${width} px wide`);
+    }
+    await context.close();
+    expect(overflowing).toEqual([]);
+  }, 60_000);
+});
