@@ -4,21 +4,34 @@
  */
 import type { Config } from '../config.js';
 import type { Archive } from '../link/archive.js';
+import { jsonSchemaPages } from '../export/jsonSchemaPages.js';
+import { notFoundRoot } from '../publish/links.js';
+import { addPublishingFilters } from '../publish/templateFilters.js';
+import { searchPages } from '../search/searchPage.js';
 import { createEnvironment } from './environment.js';
 import type { Page } from './page.js';
 import { articlePages } from './pages/articlePages.js';
 import { articlesData } from './pages/dataPages.js';
 import { homePages } from './pages/homePages.js';
 import { renderPage, type NavItem, type RenderContext } from './renderContext.js';
+import { timelineArticleExtras } from './timeline/articleEvents.js';
+import { timelineJsData, timelineData } from './timeline/timelineData.js';
+import { TIMELINE_URL, timelinePages } from './timeline/timelinePages.js';
 
 export function renderSite(archive: Archive, config: Config): Page[] {
   const env = createEnvironment(config);
-  const nav: NavItem[] = [{ label: 'Articles', url: '' }];
+  addPublishingFilters(env, archive, config);
+  const nav: NavItem[] = [{ label: 'Articles', url: '' }, { label: 'Timeline', url: TIMELINE_URL }];
   const ctx: RenderContext = { archive, config, env, nav };
   return [
     ...homePages(ctx),
-    ...articlePages(ctx),
-    renderPage(ctx, '404.njk', '404.html', { title: 'Page not found' }),
+    ...articlePages(ctx, timelineArticleExtras(ctx)),
+    ...timelinePages(ctx),
+    renderPage(ctx, '404.njk', '404.html', { title: 'Page not found', ...notFoundRoot(config) }),
+    ...searchPages(ctx),
     articlesData(archive),
+    timelineData(archive),
+    timelineJsData(archive, config),
+    ...jsonSchemaPages(config.baseUrl),
   ];
 }
