@@ -15,6 +15,7 @@ import { buildSite, REPO_ROOT, type BuiltSite } from './helpers/site.js';
 const OUT = path.join(REPO_ROOT, 'test-artifacts', 'screenshots');
 const WIDTHS = [390, 1280];
 const SCHEMES = ['light', 'dark'] as const;
+const MAX_HEIGHT = 2400;
 
 describe.runIf(RUN_BROWSER_TESTS)('screenshots of each page kind', () => {
   let site: BuiltSite;
@@ -46,7 +47,9 @@ describe.runIf(RUN_BROWSER_TESTS)('screenshots of each page kind', () => {
         for (const [kind, file] of chosen) {
           await page.goto(new URL(pathOf(file), server.origin).href, { waitUntil: 'load' });
           const name = `${kind}-${width}-${scheme}.png`;
-          await page.screenshot({ path: path.join(OUT, name), fullPage: true });
+          // The whole page, cut at MAX_HEIGHT so a long article stays a viewable image.
+          const height = Math.min(await page.evaluate(() => document.documentElement.scrollHeight), MAX_HEIGHT);
+          await page.screenshot({ path: path.join(OUT, name), fullPage: true, clip: { x: 0, y: 0, width, height } });
           saved.push(name);
         }
         await context.close();
