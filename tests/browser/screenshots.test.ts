@@ -1,7 +1,7 @@
 /**
  * Screenshots of one page of each kind (home, article, and whatever kinds the build adds) at 390 px
  * and 1280 px wide, light and dark, written to test-artifacts/screenshots/ (git-ignored) for a
- * person to look at. The test also checks nothing overflows sideways at the narrowest width, 360 px.
+ * person to look at, plus each kind's print layout. The test also checks nothing overflows sideways at the narrowest width, 360 px.
  */
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -57,6 +57,18 @@ describe.runIf(RUN_BROWSER_TESTS)('screenshots of each page kind', () => {
     }
     expect(saved.length).toBe(chosen.size * WIDTHS.length * SCHEMES.length);
   }, 90_000);
+
+  it('saves the print layout of each kind', async () => {
+    const context = await browser.newContext({ viewport: { width: 794, height: 1123 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    await page.emulateMedia({ media: 'print' });
+    for (const [kind, file] of chosen) {
+      await page.goto(new URL(pathOf(file), server.origin).href, { waitUntil: 'load' });
+      const height = Math.min(await page.evaluate(() => document.documentElement.scrollHeight), MAX_HEIGHT);
+      await page.screenshot({ path: path.join(OUT, `${kind}-print.png`), fullPage: true, clip: { x: 0, y: 0, width: 794, height } });
+    }
+    await context.close();
+  }, 60_000);
 
   it('lays every kind out without sideways scrolling at 360 px', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
