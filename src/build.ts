@@ -11,6 +11,8 @@ import type { Archive } from './link/archive.js';
 import { assignUrls } from './parse/assignUrls.js';
 import { parseArticle } from './parse/parseArticle.js';
 import { publishSite } from './publish/publishSite.js';
+import { extractEntitiesStage } from './extract/extractEntitiesStage.js';
+import { readRegistry } from './read/readRegistry.js';
 import { readSources } from './read/readSources.js';
 import { indexSearch, SEARCH_STAGE } from './search/indexSearch.js';
 import { templateErrorToDiagnostic } from './render/templateErrors.js';
@@ -67,13 +69,16 @@ export async function build(config: Config, options: BuildOptions): Promise<Buil
   checkOutputFolder(config.output, config, options.cwd);
   const read = stage('read', () => {
     const result = readSources(config.input, options.cwd);
-    return { value: result, diagnostics: result.diagnostics };
+    return { value: { ...result, registry: readRegistry(result.registryPath, options.cwd) }, diagnostics: result.diagnostics };
   });
   const articles = stage('parse', () => parseAll(read.sources));
   if (hasErrors(diagnostics)) return failed(null);
 
-  const events = stage('timeline', () => ({ value: extractTimeline(articles, []) }));
-  const archive = stage('link', () => ({ value: buildArchive(articles, { entities: [], mentions: [], events }) }));
+  const entities = stage('extract', () => extractEntitiesStage(articles, read.registry));
+  if (hasErrors(diagnostics)) return failed(null, articles.length);
+  // After entities, so each event lists the entities its sentence names.
+  const events = stage('timeline', () => ({ value: extractTimeline(articles, entities.mentions) }));
+  const archive = stage('link', () => ({ value: buildArchive(articles, { ...entities, events }) }));
 
   const rendered = stage('render', () => {
     try {
