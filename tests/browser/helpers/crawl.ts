@@ -4,7 +4,7 @@
  * console errors, uncaught exceptions and failed requests. Non-HTML targets (JSON, feeds) are
  * fetched, not opened, so only their status is known.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 
 /** A link found on a page. */
 export interface FoundLink {
@@ -39,31 +39,53 @@ export interface CrawledPage {
 /** Everything a crawl saw, by page path. */
 export type CrawlResult = Map<string, CrawledPage>;
 
-/** Opens `url` in a fresh tab and collects what the tests judge about it. */
-export async function visit(context: BrowserContext, url: string): Promise<CrawledPage> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const failedRequests: string[] = [];
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(`console: ${message.text()}`); });
-  page.on('pageerror', (error) => errors.push(`exception: ${error.message}`));
-  page.on('requestfailed', (request) => failedRequests.push(`${request.url()} (${request.failure()?.errorText ?? 'failed'})`));
-  page.on('response', (response) => { if (response.status() >= 400 && response.url() !== url) failedRequests.push(`${response.url()} (HTTP ${response.status()})`); });
-  try {
-    const response = await page.goto(url, { waitUntil: 'load' });
-    const contentType = response?.headers()['content-type'] ?? '';
-    const found = await pageFacts(page);
+/** Collects, on one reused tab, what the tests judge about each page it opens. */
+export class Visitor {
+  private errors: string[] = [];
+  private failedRequests: string[] = [];
+  private current = '';
+  /** The failure list of the visit each request was made during. */
+  private readonly owner = new WeakMap<Request, string[]>();
+
+  private constructor(private readonly page: Page) {
+    page.on('console', (message) => { if (message.type() === 'error') this.errors.push(`console: ${message.text()}`); });
+    page.on('pageerror', (error) => this.errors.push(`exception: ${error.message}`));
+    page.on('request', (request) => this.owner.set(request, this.failedRequests));
+    page.on('requestfailed', (request) => {
+      const owner = this.owner.get(request) ?? this.failedRequests;
+      const reason = request.failure()?.errorText ?? 'failed';
+      // Leaving a page cancels what it still had in flight (a favicon, a worker): not the site's fault.
+      // Real failures show as another error or as a 4xx/5xx response.
+      if (reason === 'net::ERR_ABORTED') return;
+      owner.push(`${request.url()} (${reason})`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400 && response.url() !== this.current) (this.owner.get(response.request()) ?? this.failedRequests).push(`${response.url()} (HTTP ${response.status()})`);
+    });
+  }
+
+  static async open(context: BrowserContext): Promise<Visitor> {
+    return new Visitor(await context.newPage());
+  }
+
+  /** Opens `url` and returns what was seen while it loaded. */
+  async visit(url: string): Promise<CrawledPage> {
+    this.errors = [];
+    this.failedRequests = [];
+    this.current = url;
+    const response = await this.page.goto(url, { waitUntil: 'load' });
+    const found = await pageFacts(this.page);
+    const from = new URL(url).pathname;
     return {
-      path: new URL(url).pathname,
+      path: from,
       status: response?.status() ?? 0,
-      contentType,
+      contentType: response?.headers()['content-type'] ?? '',
       opened: true,
       ids: new Set(found.ids),
-      links: found.links.map((link) => ({ from: new URL(url).pathname, href: link.href, target: link.target })),
-      errors,
-      failedRequests,
+      links: found.links.map((link) => ({ from, href: link.href, target: link.target })),
+      errors: this.errors,
+      failedRequests: this.failedRequests,
     };
-  } finally {
-    await page.close();
   }
 }
 
@@ -86,6 +108,7 @@ export async function crawl(context: BrowserContext, origin: string, extra: read
   const result: CrawlResult = new Map();
   const queue: string[] = [new URL('/', origin).pathname, ...extra];
   const seen = new Set(queue);
+  const visitor = await Visitor.open(context);
   while (queue.length > 0) {
     const pathname = queue.shift()!;
     const url = new URL(pathname, origin).href;
@@ -95,7 +118,7 @@ export async function crawl(context: BrowserContext, origin: string, extra: read
       result.set(pathname, { path: pathname, status: head.status, contentType, opened: false, ids: new Set(), links: [], errors: [], failedRequests: [] });
       continue;
     }
-    const page = await visit(context, url);
+    const page = await visitor.visit(url);
     result.set(pathname, page);
     for (const link of page.links) {
       const target = new URL(link.target);
