@@ -1,7 +1,7 @@
 /**
  * The seed site in a real browser: starting from the home page and following every internal link,
- * no link leads to a missing page or anchor, no page logs a console error or fails a request, and
- * every page the build wrote can be reached.
+ * no link leads to a missing page or anchor, no page logs a console error, fails a request or
+ * loads anything from another origin, and every page the build wrote can be reached.
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,12 +18,19 @@ describe.runIf(RUN_BROWSER_TESTS)('crawl of the seed site', () => {
   let browser: Browser;
   let context: BrowserContext;
   let pages: CrawlResult;
+  const outside: string[] = [];
 
   beforeAll(async () => {
     site = await buildSite('seeds');
     server = await serveFolder(site.dir);
     browser = await launchChromium();
     context = await browser.newContext();
+    // A page must not load anything from another origin (fonts, trackers, scripts): record and refuse.
+    await context.route('**/*', (route) => {
+      if (route.request().url().startsWith(server.origin)) return route.continue();
+      outside.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
     pages = await crawl(context, server.origin, ['/404.html']);
   }, 60_000);
 
@@ -46,6 +53,10 @@ describe.runIf(RUN_BROWSER_TESTS)('crawl of the seed site', () => {
   it('sees no console error, exception or failed request on any page', () => {
     const problems = [...pages.values()].flatMap((page) => [...page.errors, ...page.failedRequests].map((problem) => `${page.path}: ${problem}`));
     expect(problems).toEqual([]);
+  });
+
+  it('loads nothing from outside the site', () => {
+    expect(outside).toEqual([]);
   });
 
   it('reaches every page the build wrote from the home page', () => {
