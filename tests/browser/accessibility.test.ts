@@ -5,12 +5,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, RUN_BROWSER_TESTS } from './helpers/chromium.js';
-import { pathOf, representatives } from './helpers/pageKinds.js';
-import { serveFolder, type StaticServer } from './helpers/server.js';
-import { buildSite, type BuiltSite } from './helpers/site.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { RUN_BROWSER_TESTS } from './helpers/chromium.js';
+import { useBrowserHarness } from './helpers/harness.js';
+import { representatives } from './helpers/pageKinds.js';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -37,28 +36,14 @@ async function axeViolations(page: Page, label: string, scheme: string): Promise
 }
 
 describe.runIf(RUN_BROWSER_TESTS)('accessibility of the seed site (axe-core, WCAG 2.2 A and AA)', () => {
-  let site: BuiltSite;
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    site = await buildSite('seeds');
-    server = await serveFolder(site.dir);
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    site?.remove();
-  });
+  const h = useBrowserHarness('seeds');
 
   async function check(files: readonly string[], scheme: 'light' | 'dark'): Promise<Violation[]> {
-    const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+    const context = await h.browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const found: Violation[] = [];
     for (const file of files) {
-      await page.goto(new URL(pathOf(file), server.origin).href, { waitUntil: 'load' });
+      await page.goto(h.urlOf(file), { waitUntil: 'load' });
       found.push(...(await axeViolations(page, file, scheme)));
     }
     await context.close();
@@ -66,11 +51,11 @@ describe.runIf(RUN_BROWSER_TESTS)('accessibility of the seed site (axe-core, WCA
   }
 
   it('finds no violation on any page in the light scheme', async () => {
-    expect(await check(site.htmlFiles, 'light')).toEqual([]);
+    expect(await check(h.site.htmlFiles, 'light')).toEqual([]);
   }, 90_000);
 
   it('finds no violation on one page of each kind in the dark scheme', async () => {
-    const chosen = representatives(site.htmlFiles, (file) => statSync(path.join(site.dir, file)).size);
+    const chosen = representatives(h.site.htmlFiles, (file) => statSync(path.join(h.site.dir, file)).size);
     expect(await check([...chosen.values()], 'dark')).toEqual([]);
   }, 60_000);
 });

@@ -5,12 +5,9 @@
  * and no request leaves the local server. The pages are loaded with the Content-Security-Policy
  * bypassed, so these checks prove the escaping itself, not only the policy behind it.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, RUN_BROWSER_TESTS } from './helpers/chromium.js';
-import { pathOf } from './helpers/pageKinds.js';
-import { serveFolder, type StaticServer } from './helpers/server.js';
-import { buildSite, type BuiltSite } from './helpers/site.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RUN_BROWSER_TESTS } from './helpers/chromium.js';
+import { useBrowserHarness } from './helpers/harness.js';
 
 /** What loading one page let happen. */
 interface PageOutcome {
@@ -21,44 +18,32 @@ interface PageOutcome {
 }
 
 describe.runIf(RUN_BROWSER_TESTS)('the hostile fixture site in the browser', () => {
-  let site: BuiltSite;
-  let server: StaticServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const h = useBrowserHarness('tests/fixtures/hostile');
   const dialogs: string[] = [];
   const escaped: string[] = [];
   const outcomes = new Map<string, PageOutcome>();
 
   beforeAll(async () => {
-    site = await buildSite('tests/fixtures/hostile');
-    server = await serveFolder(site.dir);
-    browser = await launchChromium();
-    context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
+    const context = await h.browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
     // Every request not for the local server is recorded and refused.
     await context.route('**/*', (route) => {
       const url = route.request().url();
-      if (url.startsWith(server.origin)) return route.continue();
+      if (url.startsWith(h.server.origin)) return route.continue();
       escaped.push(url);
       return route.abort('blockedbyclient');
     });
     const page = await context.newPage();
     page.on('dialog', (dialog) => { dialogs.push(`${dialog.type()}: ${dialog.message()}`); void dialog.dismiss(); });
-    for (const file of site.htmlFiles) {
-      await page.goto(new URL(pathOf(file), server.origin).href, { waitUntil: 'load' });
+    for (const file of h.site.htmlFiles) {
+      await page.goto(h.urlOf(file), { waitUntil: 'load' });
       // Give error and load handlers of anything that slipped through a moment to fire.
       await page.waitForTimeout(50);
       outcomes.set(file, await page.evaluate(inspectPage));
     }
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    site?.remove();
-  });
-
   it('builds a page for every hostile article', () => {
-    expect(site.htmlFiles.filter((file) => file.startsWith('articles/')).length).toBe(3);
+    expect(h.site.htmlFiles.filter((file) => file.startsWith('articles/')).length).toBe(3);
   });
 
   it('sets no property on window', () => {
