@@ -1,13 +1,14 @@
 /**
  * The hostile fixture site (tests/fixtures/hostile: script, event handlers, `javascript:` URLs,
- * frames and remote resources in titles, front matter and bodies) loaded page by page in chromium.
- * Nothing may run: `window` gains no `__pwned…` property (every payload sets one), no dialog opens,
+ * frames and remote resources in titles, front matter, bodies and embedded posts, and in the site's
+ * own name) loaded page by page in chromium. Nothing may run: `window` gains no `__pwned…` property (every payload sets one), no dialog opens,
  * and no request leaves the local server. The pages are loaded with the Content-Security-Policy
  * bypassed, so these checks prove the escaping itself, not only the policy behind it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RUN_BROWSER_TESTS } from './helpers/chromium.js';
 import { useBrowserHarness } from './helpers/harness.js';
+import { HOSTILE_TITLE } from './helpers/site.js';
 
 /** What loading one page let happen. */
 interface PageOutcome {
@@ -18,7 +19,7 @@ interface PageOutcome {
 }
 
 describe.runIf(RUN_BROWSER_TESTS)('the hostile fixture site in the browser', () => {
-  const h = useBrowserHarness('tests/fixtures/hostile');
+  const h = useBrowserHarness('tests/fixtures/hostile', { title: HOSTILE_TITLE });
   const dialogs: string[] = [];
   const escaped: string[] = [];
   const outcomes = new Map<string, PageOutcome>();

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate, type Message } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, REPO_ROOT, type BuiltSite } from './helpers/site.js';
+import { buildSite, HOSTILE_TITLE, REPO_ROOT, type BuiltSite } from './helpers/site.js';
 
 const validator = new HtmlValidate(new FileSystemConfigLoader());
 
@@ -25,9 +25,12 @@ async function validationErrors(site: BuiltSite): Promise<string[]> {
   return problems;
 }
 
-describe.each(['seeds', 'tests/fixtures/hostile'])('html-validate on every page of %s', (input) => {
+describe.each([
+  { input: 'seeds', title: undefined },
+  { input: 'tests/fixtures/hostile', title: HOSTILE_TITLE },
+])('html-validate on every page of $input', ({ input, title }) => {
   let site: BuiltSite;
-  beforeAll(async () => { site = await buildSite(input); });
+  beforeAll(async () => { site = await buildSite(input, title ? { title } : {}); });
   afterAll(() => site?.remove());
 
   it('finds no error', async () => {

@@ -22,10 +22,10 @@ export interface BrowserHarness {
   urlOf(file: string): string;
 }
 
-export function useBrowserHarness(input: string): BrowserHarness {
+export function useBrowserHarness(input: string, overrides: Parameters<typeof buildSite>[1] = {}): BrowserHarness {
   const harness = { urlOf: (file: string) => new URL(pathOf(file), harness.server.origin).href } as BrowserHarness;
   beforeAll(async () => {
-    harness.site = await buildSite(input);
+    harness.site = await buildSite(input, overrides);
     harness.server = await serveFolder(harness.site.dir);
     harness.browser = await launchChromium();
   }, 60_000);

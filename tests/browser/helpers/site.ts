@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from '../../../src/build.js';
-import { resolveConfig } from '../../../src/config.js';
+import { resolveConfig, type ConfigOverrides } from '../../../src/config.js';
 
 /** The repository root (tests/browser/helpers → ../../..). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -22,10 +22,13 @@ export interface BuiltSite {
   remove(): void;
 }
 
+/** The hostile fixture site's name: it is on every page, so it is attacked too. */
+export const HOSTILE_TITLE = 'Archive <script>window.__pwned_site_title = 1</script><img src=x onerror="window.__pwned_site_img = 1">';
+
 /** Builds `input` (relative to the repository root) and fails loudly on any build error. */
-export async function buildSite(input: string): Promise<BuiltSite> {
+export async function buildSite(input: string, overrides: Pick<ConfigOverrides, 'title'> = {}): Promise<BuiltSite> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-browser-'));
-  const config = resolveConfig(REPO_ROOT, { input, output: dir });
+  const config = resolveConfig(REPO_ROOT, { ...overrides, input, output: dir });
   const result = await build({ ...config, templates: path.join(REPO_ROOT, 'templates'), public: path.join(REPO_ROOT, 'public') }, { cwd: REPO_ROOT });
   if (!result.ok) {
     rmSync(dir, { recursive: true, force: true });
