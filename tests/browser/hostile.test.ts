@@ -10,8 +10,13 @@ import { RUN_BROWSER_TESTS } from './helpers/chromium.js';
 import { useBrowserHarness } from './helpers/harness.js';
 import { HOSTILE_TITLE } from './helpers/site.js';
 
+/** Queries run on the search page: one that finds every hostile article, one that is itself an attack. */
+const SEARCHES = ['pwned', '<img src=x onerror="window.__pwned_query=1">'];
+
 /** What loading one page let happen. */
 interface PageOutcome {
+  /** Search results shown (on the search page). */
+  results: number;
   /** `__pwned…` properties found on window. */
   pwned: string[];
   /** Elements or attributes that could run code or load from elsewhere. */
@@ -23,6 +28,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the hostile fixture site in the browser', () 
   const dialogs: string[] = [];
   const escaped: string[] = [];
   const outcomes = new Map<string, PageOutcome>();
+  let searched = false;
 
   beforeAll(async () => {
     const context = await h.browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
@@ -41,7 +47,22 @@ describe.runIf(RUN_BROWSER_TESTS)('the hostile fixture site in the browser', () 
       await page.waitForTimeout(50);
       outcomes.set(file, await page.evaluate(inspectPage));
     }
+    // The search page shows hostile titles and excerpts from its index, and echoes the query.
+    if (h.site.htmlFiles.includes('search/index.html')) {
+      for (const query of SEARCHES) {
+        await page.goto(`${h.urlOf('search/index.html')}?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
+        await page.waitForSelector('.search-result', { timeout: 3000 }).catch(() => undefined);
+        await page.waitForTimeout(50);
+        outcomes.set(`search for ${query}`, await page.evaluate(inspectPage));
+      }
+      searched = true;
+    }
   }, 60_000);
+
+  it('shows hostile search results without running them', () => {
+    expect(searched).toBe(h.site.htmlFiles.includes('search/index.html'));
+    if (searched) expect(outcomes.get(`search for ${SEARCHES[0]}`)?.results).toBeGreaterThan(0);
+  });
 
   it('builds a page for every hostile article', () => {
     expect(h.site.htmlFiles.filter((file) => file.startsWith('articles/')).length).toBe(3);
@@ -95,5 +116,5 @@ function inspectPage(): PageOutcome {
     const protocol = new URL(link.getAttribute('href') ?? '', location.href).protocol;
     if (!['http:', 'https:', 'mailto:'].includes(protocol)) dangerous.push(`link with protocol ${protocol}: ${link.getAttribute('href')}`);
   }
-  return { pwned, dangerous };
+  return { pwned, dangerous, results: document.querySelectorAll('.search-result').length };
 }
