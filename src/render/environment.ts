@@ -17,7 +17,9 @@ export interface PageContext {
 }
 
 export function createEnvironment(config: Pick<Config, 'templates' | 'portable' | 'baseUrl'>): nunjucks.Environment {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(config.templates, { noCache: true }), {
+  // Each build makes a new environment, so caching compiled templates within it is safe, and it
+  // makes rendering about ten times faster than compiling each template again for every page.
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(config.templates, { noCache: false }), {
     autoescape: true,
     throwOnUndefined: false,
     trimBlocks: true,

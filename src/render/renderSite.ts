@@ -11,8 +11,8 @@ import { articlesData } from './pages/dataPages.js';
 import { homePages } from './pages/homePages.js';
 import { renderPage, type NavItem, type RenderContext } from './renderContext.js';
 
-export function renderSite(archive: Archive, config: Config): Page[] {
-  const env = createEnvironment(config);
+/** `env` lets the dev server pass an environment that reuses pages whose inputs did not change. */
+export function renderSite(archive: Archive, config: Config, env = createEnvironment(config)): Page[] {
   const nav: NavItem[] = [{ label: 'Articles', url: '' }];
   const ctx: RenderContext = { archive, config, env, nav };
   return [
