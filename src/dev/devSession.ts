@@ -1,0 +1,168 @@
+/**
+ * A watch session: the first build, then one incremental rebuild per burst of changes, each through
+ * the same `build()` as the CLI with the session's `IncrementalSteps`. A failed rebuild leaves the
+ * last good site on disk and is reported (terminal, and the server's error page) until a later
+ * build succeeds. A settings change starts over from scratch with the new settings.
+ */
+import path from 'node:path';
+import { build, type BuildResult } from '../build.js';
+import type { Config } from '../config.js';
+import { hasErrors, UsageError, type Diagnostic } from '../errors.js';
+import { printDiagnostics } from '../report.js';
+import { pathsToWatch } from './classifyChange.js';
+import { IncrementalSteps, type Change } from './incrementalSteps.js';
+import { RebuildQueue } from './rebuildQueue.js';
+import { watchFiles, type FileWatcher } from './watchFiles.js';
+
+/** Where the site stands after the latest build. */
+export interface BuildStatus {
+  /** True when the latest build succeeded (the site on disk is current). */
+  ok: boolean;
+  /** The latest build's diagnostics (errors first when it failed). */
+  diagnostics: Diagnostic[];
+  /** Counts builds, so listeners can tell one from the next. */
+  generation: number;
+  /** Files the latest build wrote or removed (0 when nothing changed on disk). */
+  filesChanged: number;
+}
+
+export interface DevSessionOptions {
+  /** Settings to start with. */
+  config: Config;
+  /** Reads the settings again after the settings file changed; throws UsageError when they are invalid. */
+  reloadConfig: () => Config;
+  /** The folder paths in messages are relative to. */
+  cwd: string;
+  /** Watch the files (false in tests that report changes themselves). */
+  watch?: boolean;
+  /** Quiet period before a rebuild, in milliseconds. */
+  quietMs?: number;
+  /** Print only errors and summaries. */
+  quiet?: boolean;
+  /** Where messages go (the terminal by default). */
+  write?: (text: string) => void;
+}
+
+export class DevSession {
+  config: Config;
+  status: BuildStatus = { ok: false, diagnostics: [], generation: 0, filesChanged: 0 };
+  /** The latest build's result, or null when it stopped before building (bad settings). */
+  lastResult: BuildResult | null = null;
+  private steps = new IncrementalSteps();
+  private watcher: FileWatcher | null = null;
+  private readonly queue: RebuildQueue<Change>;
+  private readonly listeners = new Set<(status: BuildStatus) => void>();
+  private readonly write: (text: string) => void;
+
+  private constructor(private readonly options: DevSessionOptions) {
+    this.config = options.config;
+    this.write = options.write ?? ((text) => process.stderr.write(text));
+    this.queue = new RebuildQueue((changes) => this.rebuild(changes), options.quietMs);
+  }
+
+  /** Builds the site once, then (unless told not to) watches for changes. */
+  static async start(options: DevSessionOptions): Promise<DevSession> {
+    const session = new DevSession(options);
+    await session.runBuild('Built');
+    if (options.watch !== false) await session.startWatching();
+    return session;
+  }
+
+  /** Calls `listener` after every build. Returns a function that stops it. */
+  onBuilt(listener: (status: BuildStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Reports a change (the watcher does this; tests may too). */
+  changed(change: Change): void {
+    this.queue.push(change);
+  }
+
+  /** Resolves once every reported change is built. */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  /** The IncrementalSteps in use, for tests and the benchmark. */
+  get currentSteps(): IncrementalSteps {
+    return this.steps;
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+    await this.watcher?.close();
+    this.watcher = null;
+    this.listeners.clear();
+  }
+
+  private async rebuild(changes: Change[]): Promise<void> {
+    if (changes.some((change) => change.kind === 'config')) {
+      try {
+        const config = this.options.reloadConfig();
+        const rewatch = pathsToWatch(config).join('\n') !== pathsToWatch(this.config).join('\n');
+        this.config = config;
+        this.steps = new IncrementalSteps();
+        if (rewatch && this.watcher) {
+          await this.watcher.close();
+          await this.startWatching();
+        }
+      } catch (error) {
+        this.finish(null, usageDiagnostics(error), 0);
+        return;
+      }
+      await this.runBuild('Settings changed; rebuilt');
+      return;
+    }
+    for (const change of changes) this.steps.noteChange(change);
+    await this.runBuild(`Rebuilt after ${describeChanges(changes)}`);
+  }
+
+  private async runBuild(verb: string): Promise<void> {
+    const started = performance.now();
+    let result: BuildResult | null = null;
+    try {
+      result = await build(this.config, { cwd: this.options.cwd, steps: this.steps });
+    } catch (error) {
+      this.finish(null, usageDiagnostics(error), started);
+      return;
+    }
+    this.finish(result, result.diagnostics, started, verb);
+  }
+
+  private finish(result: BuildResult | null, diagnostics: Diagnostic[], started: number, verb = 'Built'): void {
+    const ok = result !== null && result.ok && !hasErrors(diagnostics);
+    this.lastResult = result;
+    printDiagnostics(ok ? diagnostics : diagnostics.filter((d) => d.severity === 'error'), this.options.quiet ?? false, (line) => (this.write(line), true));
+    const out = path.relative(this.options.cwd, this.config.output) || '.';
+    const ms = started ? Math.round(performance.now() - started) : 0;
+    if (ok) {
+      const { counts } = this.steps;
+      const detail = this.status.generation === 0 ? `${result.pages} files` : `${result.pages} file${result.pages === 1 ? '' : 's'} updated, ${counts.parsed} parsed, ${this.steps.memo.counts.rendered} rendered`;
+      this.write(`${verb}: ${result.articles} article${result.articles === 1 ? '' : 's'} into ${out}/ (${detail}) in ${ms} ms.\n`);
+    } else {
+      const count = diagnostics.filter((d) => d.severity === 'error').length;
+      this.write(`Build failed: ${count} error${count === 1 ? '' : 's'}; the last good site stays in ${out}/. Fix the file and save it to go on.\n`);
+    }
+    const filesChanged = ok ? result.pages : 0;
+    this.status = { ok, diagnostics, generation: this.status.generation + 1, filesChanged };
+    for (const listener of this.listeners) listener(this.status);
+  }
+
+  private async startWatching(): Promise<void> {
+    this.watcher = await watchFiles(this.config, (change) => this.changed(change));
+  }
+}
+
+/** A thrown error as diagnostics: a UsageError's own, or one line for anything else. */
+function usageDiagnostics(error: unknown): Diagnostic[] {
+  if (error instanceof UsageError) {
+    return [...error.diagnostics, { severity: 'error', file: null, message: error.message }];
+  }
+  return [{ severity: 'error', file: null, message: `the build stopped: ${error instanceof Error ? error.message : String(error)}` }];
+}
+
+function describeChanges(changes: Change[]): string {
+  const unique = [...new Set(changes.map((change) => change.path))];
+  return unique.length === 1 ? unique[0]! : `${unique[0]} and ${unique.length - 1} other change${unique.length === 2 ? '' : 's'}`;
+}
