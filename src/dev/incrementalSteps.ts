@@ -11,6 +11,7 @@
  * records: they are cheap, and re-running them is what keeps the output equal to a clean build.
  */
 import path from 'node:path';
+import type nunjucks from 'nunjucks';
 import type { Config } from '../config.js';
 import type { BuildSteps } from '../build.js';
 import type { Diagnostic } from '../errors.js';
@@ -43,7 +44,10 @@ export class IncrementalSteps implements BuildSteps {
   /** Records a change reported by the watcher; the next build picks it up. (Settings changes start a new session instead.) */
   noteChange(change: Change): void {
     if (change.kind === 'article') this.changedFiles.add(change.path);
-    else if (change.kind === 'template') this.memo.clear();
+    else if (change.kind === 'template') {
+      this.memo.clear();
+      this.env = null;
+    }
     else if (change.kind === 'static') this.writer.staticChanged(change.path);
   }
 
@@ -88,7 +92,10 @@ export class IncrementalSteps implements BuildSteps {
     return article;
   };
 
-  environment = (config: Config) => this.memo.wrap(createEnvironment(config));
+  /** Kept from build to build (its compiled templates with it) until a template changes. */
+  private env: nunjucks.Environment | null = null;
+
+  environment = (config: Config): nunjucks.Environment => (this.env ??= this.memo.wrap(createEnvironment(config)));
 
   write = (outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[]) => this.writer.write(outDir, pages, staticFiles);
 
