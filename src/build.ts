@@ -89,7 +89,7 @@ export async function build(config: Config, options: BuildOptions): Promise<Buil
   const failed = (archive: Archive | null, articles = 0): BuildResult => ({ ok: false, diagnostics, articles, pages: 0, timings, archive });
   const steps = options.steps ?? freshSteps;
 
-  checkOutputFolder(config.output, config);
+  checkOutputFolder(config.output, config, options.cwd);
   const read = stage('read', () => {
     const result = steps.read(config.input, options.cwd);
     return { value: result, diagnostics: result.diagnostics };

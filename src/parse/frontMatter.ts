@@ -70,7 +70,8 @@ export function splitFrontMatter(text: string, file: string, diagnostics: Diagno
     return null;
   }
   const bodyLine = countLines(text.slice(0, text.length - split.content.length)) + 1;
-  const parsed = parseYamlSafely(split.matter, file, 2, diagnostics);
+  // gray-matter's `matter` keeps the newline after the opening fence, so its first line is the file's line 1.
+  const parsed = parseYamlSafely(split.matter, file, 1, diagnostics);
   if (!parsed) return null;
   const value = parsed.value ?? {};
   if (typeof value !== 'object' || Array.isArray(value)) {

@@ -54,7 +54,8 @@ export function parseArticle(source: SourceFile): ParseResult {
   const date = chooseDate(front.date, body.dateline, blocks);
   const slug = chooseSlug(front.data.slug, title.text, source.relativePath, file, diagnostics);
   const wordCount = countWords(blocks);
-  const originalUrl = front.data.url && isWebUrl(front.data.url) ? front.data.url : null;
+  // Normalised through the URL parser, so quotes and brackets arrive percent-encoded.
+  const originalUrl = front.data.url && isWebUrl(front.data.url) ? new URL(front.data.url).href : null;
 
   const article: Article = {
     id: slug,

@@ -13,8 +13,11 @@ export function safeUrl(raw: string): string | null {
   const compact = raw.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(compact);
   if (scheme) return ALLOWED_SCHEMES.has(scheme[1]!.toLowerCase()) ? raw.trim() : null;
-  // No scheme: a relative link, unless it smuggles one past a browser's parser ("&#106;avascript:").
-  if (/&#|%[0-9a-f]{2}.*:/i.test(compact.split(/[/?#]/)[0] ?? '')) return null;
+  // No valid scheme. A colon before any path or query separator still means someone tried to write
+  // one ("&#106;avascript:", "%6Aavascript:"): refuse rather than guess how a browser will read it.
+  const colon = compact.indexOf(':');
+  const separator = compact.search(/[/?]|(?<!&)#/);
+  if (colon !== -1 && (separator === -1 || colon < separator)) return null;
   return raw.trim();
 }
 

@@ -25,7 +25,9 @@ export interface ParsedYaml {
 export function parseYamlSafely(text: string, file: string, firstLine: number, diagnostics: Diagnostic[]): ParsedYaml | null {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
-  const lineAt = (offset: number): number => lineCounter.linePos(offset).line + firstLine - 1;
+  // An error at the very end of the text (an unclosed quote) is reported on the last written line.
+  const lastLine = text.replace(/\s+$/, '').split('\n').length;
+  const lineAt = (offset: number): number => Math.min(lineCounter.linePos(offset).line, lastLine) + firstLine - 1;
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       diagnostics.push({
@@ -42,10 +44,11 @@ export function parseYamlSafely(text: string, file: string, firstLine: number, d
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
+    const firstAnchor = text.search(/&[^\s]/);
     diagnostics.push({
       severity: 'error',
       file,
-      line: firstLine,
+      line: lineAt(Math.max(0, firstAnchor)),
       message: `YAML aliases expand too far (${firstSentence(String((error as Error).message))}).`,
       hint: 'Write the values out instead of repeating anchors; this looks like an alias bomb.',
     });
@@ -89,7 +92,8 @@ export function zodIssuesToDiagnostics(
     const field = keyPath.map(String).join('.') || undefined;
     const base = { severity: 'error' as const, file, ...(line !== undefined ? { line } : {}), ...(field ? { field } : {}) };
     if (issue.code === 'unrecognized_keys') {
-      return { ...base, message: `unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}.`, hint: 'Check the spelling; see the README for the settings.' };
+      const keyLine = lineOf?.([...keyPath, issue.keys[0]!]);
+      return { ...base, ...(keyLine !== undefined ? { line: keyLine } : {}), message: `unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}.`, hint: 'Check the spelling; see the README for the settings.' };
     }
     return { ...base, message: `${issue.message}.`.replace(/\.\.$/, '.') };
   });

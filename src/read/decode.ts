@@ -4,7 +4,19 @@
  */
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-const windows1252 = new TextDecoder('windows-1252');
+
+/**
+ * Windows-1252's bytes 0x80–0x9F (curly quotes, dashes, the euro sign…). Node's TextDecoder treats
+ * the label as ISO-8859-1 and turns these into invisible control characters, so we map them
+ * ourselves; the five bytes Windows-1252 leaves undefined stay as their control characters.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  return text;
+}
 
 /** The decoded text and whether the fallback encoding had to be used. */
 export interface DecodedText {
@@ -20,7 +32,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     text = utf8.decode(bytes);
   } catch {
-    text = windows1252.decode(bytes);
+    text = decodeWindows1252(bytes);
     usedFallback = true;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -98,7 +98,7 @@ export function isIgnoredName(name: string): boolean {
     name.endsWith('~') ||
     (name.startsWith('#') && name.endsWith('#')) ||
     /\.(swp|swo|swx|tmp|bak|orig|crdownload|part)$/i.test(name) ||
-    /^\d+$/.test(name) // vim's write test file "4913"
+    name === '4913' // the file vim writes to test a folder's permissions
   );
 }
 

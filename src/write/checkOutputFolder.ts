@@ -20,10 +20,11 @@ export interface ProtectedFolders {
   public: string;
 }
 
-export function checkOutputFolder(output: string, folders: ProtectedFolders): void {
+export function checkOutputFolder(output: string, folders: ProtectedFolders, cwd: string): void {
   const out = realish(output);
+  const shown = path.relative(cwd, output) || '.';
   const refuse = (why: string) => {
-    throw new UsageError(`Refusing to write the site to ${output}: ${why}. Choose an output folder of its own, such as "dist".`);
+    throw new UsageError(`Refusing to write the site to ${shown}: ${why}. Choose an output folder of its own, such as "dist".`);
   };
   if (out === path.parse(out).root) refuse('it is the file system root');
   if (out === realish(os.homedir())) refuse('it is your home folder');
