@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DevSession } from '../src/dev/devSession.js';
 import type { Change } from '../src/dev/incrementalSteps.js';
 import { resolveConfig, type Config } from '../src/config.js';
-import { cleanBuildSnapshot, differences, seededRandom, snapshotFolder, tempProject } from './helpers/devProject.js';
+import { cleanBuildSnapshot, differences, seededRandom, snapshotTree, tempProject } from './helpers/devProject.js';
 
 const WORDS = ['minister', 'river', 'council', 'Paris', 'budget', 'storm', 'election', 'Acme Corp', 'Maria Lopez', 'harbour', 'vote', 'report', 'strike', 'court'];
 const DATES = ['2024-05-20', '2024-05-21', '2023-01-02', '2024-05', '2022', null];
@@ -56,7 +56,7 @@ describe('incremental rebuilds', () => {
     let serial = 0;
     let operations = 0;
     let checks = 0;
-    let lastGood = snapshotFolder(config.output);
+    let lastGood = snapshotTree(config.output);
     while (operations < 240) {
       // A few operations per rebuild, as in a burst of saves.
       const burst = 1 + Math.floor(random() * 3);
@@ -65,7 +65,7 @@ describe('incremental rebuilds', () => {
       }
       await session.idle();
       const clean = await cleanBuildSnapshot(config);
-      const now = snapshotFolder(config.output);
+      const now = snapshotTree(config.output);
       if (clean) {
         expect(session.status.ok, `operation ${operations}`).toBe(true);
         expect(differences(now, clean), `after operation ${operations}`).toEqual([]);
@@ -93,7 +93,7 @@ describe('incremental rebuilds', () => {
     // The article itself and its two neighbours (whose links name it); not the other 30 pages.
     expect(steps.memo.counts.rendered).toBeLessThanOrEqual(4);
     expect(steps.memo.counts.reused).toBeGreaterThan(25);
-    expect(differences(snapshotFolder(config.output), (await cleanBuildSnapshot(config))!)).toEqual([]);
+    expect(differences(snapshotTree(config.output), (await cleanBuildSnapshot(config))!)).toEqual([]);
   });
 
   it('moves an unchanged article to its suffixed URL when a new one takes its slug', async () => {
@@ -105,7 +105,7 @@ describe('incremental rebuilds', () => {
     session.changed({ kind: 'article', path: 'a.md' });
     await session.idle();
     expect(readFileSync(path.join(config.output, 'articles/shared/index.html'), 'utf8')).toContain('Text of a.');
-    expect(differences(snapshotFolder(config.output), (await cleanBuildSnapshot(config))!)).toEqual([]);
+    expect(differences(snapshotTree(config.output), (await cleanBuildSnapshot(config))!)).toEqual([]);
   });
 
   it('starts over with the new settings when the settings file changes', async () => {

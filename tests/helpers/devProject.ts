@@ -1,25 +1,9 @@
 /** Helpers for the live-preview tests: temporary projects, clean builds to compare with, folder snapshots. */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll } from 'vitest';
 import { build } from '../../src/build.js';
 import { resolveConfig, type Config } from '../../src/config.js';
-
-/** The repository root. */
-export const REPO = path.resolve(import.meta.dirname, '../..');
-
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh temporary folder, removed after the test file. */
-export function tempDir(prefix = 'dossier-dev-'): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
+import { REPO, tempDir } from './project.js';
 
 /**
  * A project in a temporary folder: a copy of the seeds as input, and copies of the templates and
@@ -35,11 +19,11 @@ export function tempProject(): Config {
 export async function cleanBuildSnapshot(config: Config): Promise<Map<string, string> | null> {
   const output = path.join(tempDir('dossier-clean-'), 'site');
   const result = await build({ ...config, output }, { cwd: config.root });
-  return result.ok ? snapshotFolder(output) : null;
+  return result.ok ? snapshotTree(output) : null;
 }
 
-/** Every file (with its bytes) and every folder (as `path/`) under `dir`. */
-export function snapshotFolder(dir: string): Map<string, string> {
+/** Every file (with its bytes) and every folder (as `path/`, so a left-over empty folder shows) under `dir`. */
+export function snapshotTree(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (sub: string) => {
     for (const name of readdirSync(path.join(dir, sub)).sort()) {
