@@ -56,12 +56,14 @@ export async function startServer(options: DevServerOptions): Promise<DevServer>
     if (requestPath === RELOAD_SCRIPT_URL) return send(res, 200, 'text/javascript; charset=utf-8', RELOAD_CLIENT);
     if (requestPath === RELOAD_EVENTS_URL) return openEventStream(req, res, clients);
     const root = options.root();
-    if (requestPath === null || !existsSync(root) || !staysInside(root, requestPath)) return notFound(root, res);
+    if (requestPath === null) return notFound(root, res);
+    // While the latest build has errors, pages show them (even before the first good build).
     const errors = options.errors();
     if (errors.length > 0 && looksLikePage(requestPath)) {
       res.setHeader('Content-Security-Policy', "default-src 'self'; style-src 'unsafe-inline'");
       return send(res, 500, 'text/html; charset=utf-8', errorPage(errors, RELOAD_SCRIPT_URL));
     }
+    if (!existsSync(root) || !staysInside(root, requestPath)) return notFound(root, res);
     delete req.headers.range; // the reload tag changes HTML lengths; a preview needs no ranges
     injectIntoHtml(res);
     staticFiles(root)(req, res, () => notFound(root, res));
