@@ -108,6 +108,17 @@ describe('incremental rebuilds', () => {
     expect(differences(snapshotTree(config.output), (await cleanBuildSnapshot(config))!)).toEqual([]);
   });
 
+  it('writes the whole site again when the output folder was removed behind its back', async () => {
+    const config = tempProject();
+    session = await DevSession.start({ config, reloadConfig: () => config, cwd: config.root, watch: false, quietMs: 1, write: () => {} });
+    rmSync(config.output, { recursive: true, force: true });
+    rmSync(path.join(config.public, 'favicon.svg'));
+    session.changed({ kind: 'static', path: 'favicon.svg' });
+    await session.idle();
+    expect(session.status.filesChanged).toBeGreaterThan(0);
+    expect(differences(snapshotTree(config.output), (await cleanBuildSnapshot(config))!)).toEqual([]);
+  });
+
   it('starts over with the new settings when the settings file changes', async () => {
     const config = tempProject();
     const settings = path.join(config.root, 'dossier.yml');

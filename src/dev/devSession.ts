@@ -150,7 +150,11 @@ export class DevSession {
   }
 
   private async startWatching(): Promise<void> {
-    this.watcher = await watchFiles(this.config, (change) => this.changed(change));
+    this.watcher = await watchFiles(
+      this.config,
+      (change) => this.changed(change),
+      (error) => this.write(`dossier: the file watcher reported a problem: ${error.message}\n`),
+    );
   }
 }
 

@@ -20,7 +20,7 @@ export interface FileWatcher {
 }
 
 /** Watches `config`'s folders; resolves once the watcher is ready, so no change after that is missed. */
-export async function watchFiles(config: WatchedPaths, onChange: (change: Change) => void): Promise<FileWatcher> {
+export async function watchFiles(config: WatchedPaths, onChange: (change: Change) => void, onError: (error: Error) => void): Promise<FileWatcher> {
   const roots = pathsToWatch(config);
   const watcher: FSWatcher = watch(roots, {
     ignoreInitial: true,
@@ -49,6 +49,8 @@ export async function watchFiles(config: WatchedPaths, onChange: (change: Change
     watcher.once('ready', resolve);
     watcher.once('error', reject);
   });
+  // After start-up a watcher error (too many files, a folder gone) is reported, never fatal.
+  watcher.on('error', (error) => onError(error instanceof Error ? error : new Error(String(error))));
   return {
     close: () => {
       for (const timer of lateChecks.values()) clearTimeout(timer);

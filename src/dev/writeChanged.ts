@@ -34,7 +34,8 @@ export class ChangedFilesWriter {
     for (const page of pages) next.set(page.path, { content: page.content }); // a page wins over a static file, as in writeSite
     const previous = this.written;
     this.written = null; // until this write completes
-    if (!previous || this.outDir !== outDir) {
+    // Start from scratch the first time, and whenever the folder was moved, emptied or removed behind our back.
+    if (!previous || this.outDir !== outDir || !existsSync(path.join(outDir, MANIFEST_NAME))) {
       const result = writeSite(outDir, pages, staticFiles);
       this.finish(outDir, next);
       return result;
@@ -63,13 +64,14 @@ export class ChangedFilesWriter {
       removeEmptyFolders(path.dirname(target), outDir);
       removed++;
     }
-    if (removed > 0 || next.size !== previous.size || [...next.keys()].some((file) => !previous.has(file))) {
+    if (removed > 0 || next.size !== previous.size) {
       const manifest = path.join(outDir, MANIFEST_NAME);
       writeFileSync(`${manifest}.dossier-tmp-${process.pid}`, manifestContent(next.keys()));
       renameSync(`${manifest}.dossier-tmp-${process.pid}`, manifest);
     }
     this.finish(outDir, next);
-    return { written: changed, removed, kept: 0 };
+    // `written` counts every file that changed on disk, removals included: the server reloads when it is not 0.
+    return { written: changed + removed, removed, kept: 0 };
   }
 
   private isChanged(file: string, before: Written | undefined, now: Written): boolean {
