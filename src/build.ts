@@ -13,7 +13,9 @@ import { buildArchive } from './link/buildArchive.js';
 import type { Archive } from './link/archive.js';
 import { assignUrls } from './parse/assignUrls.js';
 import { parseArticle } from './parse/parseArticle.js';
+import { publishSite } from './publish/publishSite.js';
 import { readSources } from './read/readSources.js';
+import { indexSearch, SEARCH_STAGE } from './search/indexSearch.js';
 import { templateErrorToDiagnostic } from './render/templateErrors.js';
 import { renderSite } from './render/renderSite.js';
 import type { Page } from './render/page.js';
@@ -48,6 +50,8 @@ export interface BuildOptions {
   write?: boolean;
   /** The steps that touch the disk or may reuse earlier work; `freshSteps` unless the dev server passes its own. */
   steps?: BuildSteps;
+  /** When false, skip the full-text search index (faster rebuilds in the dev server). */
+  search?: boolean;
 }
 
 /**
@@ -86,6 +90,13 @@ export async function build(config: Config, options: BuildOptions): Promise<Buil
     for (const d of result.diagnostics ?? []) diagnostics.push({ ...d, stage: d.stage ?? name });
     return result.value;
   };
+  const stageAsync = async <T>(name: string, run: () => Promise<{ value: T; diagnostics?: Diagnostic[] }>): Promise<T> => {
+    const started = performance.now();
+    const result = await run();
+    timings[name] = performance.now() - started;
+    for (const d of result.diagnostics ?? []) diagnostics.push({ ...d, stage: d.stage ?? name });
+    return result.value;
+  };
   const failed = (archive: Archive | null, articles = 0): BuildResult => ({ ok: false, diagnostics, articles, pages: 0, timings, archive });
   const steps = options.steps ?? freshSteps;
 
@@ -99,19 +110,29 @@ export async function build(config: Config, options: BuildOptions): Promise<Buil
 
   const archive = stage('link', () => ({ value: buildArchive(articles) }));
 
-  const pages = stage('render', () => {
+  const rendered = stage('render', () => {
     try {
       return { value: renderSite(archive, config, steps.environment(config)) as Page[] | null };
     } catch (error) {
       return { value: null, diagnostics: [templateErrorToDiagnostic(error, config.templates, options.cwd)] };
     }
   });
-  if (!pages || hasErrors(diagnostics)) return failed(archive, articles.length);
+  if (!rendered || hasErrors(diagnostics)) return failed(archive, articles.length);
+  // Feeds and the sitemap describe the finished pages, so they come after rendering.
+  const pages = stage('publish', () => {
+    const published = publishSite(rendered, archive, config);
+    return { value: published.pages, diagnostics: published.diagnostics };
+  });
   if (options.write === false) return { ok: true, diagnostics, articles: articles.length, pages: pages.length, timings, archive };
+  // Indexed in memory before writing, so the index is swapped in with the pages it describes.
+  const searchFiles = options.search === false ? [] : await stageAsync(SEARCH_STAGE, async () => {
+    const index = await indexSearch(pages);
+    return { value: index.files, diagnostics: index.diagnostics };
+  });
 
   const written = stage('write', () => {
     try {
-      return { value: steps.write(config.output, pages, listStaticFiles(config.public)) as WriteResult | null };
+      return { value: steps.write(config.output, [...pages, ...searchFiles], listStaticFiles(config.public)) as WriteResult | null };
     } catch (error) {
       if (!(error instanceof ForeignFileConflict)) throw error;
       return { value: null, diagnostics: [{ severity: 'error' as const, file: null, message: error.message }] };

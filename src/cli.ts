@@ -8,6 +8,7 @@ import { build } from './build.js';
 import { resolveConfig, type ConfigOverrides } from './config.js';
 import { UsageError, type Diagnostic } from './errors.js';
 import { printDiagnostics } from './report.js';
+import { SEARCH_STAGE } from './search/indexSearch.js';
 
 export const HELP = `Usage: dossier <command> [options]
 
@@ -133,7 +134,8 @@ async function run(command: Command, cwd: string): Promise<number> {
     process.stderr.write(`Build failed: ${count} error${count === 1 ? '' : 's'}; ${out}/ was left as it was.\n`);
     return 1;
   }
-  process.stdout.write(`Built ${result.articles} article${result.articles === 1 ? '' : 's'} into ${out}/ (${result.pages} files) in ${ms} ms.\n`);
+  const search = result.timings[SEARCH_STAGE] === undefined ? '' : `, search index ${Math.round(result.timings[SEARCH_STAGE])} ms`;
+  process.stdout.write(`Built ${result.articles} article${result.articles === 1 ? '' : 's'} into ${out}/ (${result.pages} files) in ${ms} ms${search}.\n`);
   return 0;
 }
 

@@ -17,7 +17,7 @@ describe('dossier CLI', () => {
     const out = path.join(tempDir(), 'site');
     const { code, stdout } = await runCli(['build', '--input', SEEDS, '--out', out]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Built 3 articles into .*site\/ \(\d+ files\) in \d+ ms\.\n$/);
+    expect(stdout).toMatch(/^Built 3 articles into .*site\/ \(\d+ files\) in \d+ ms, search index \d+ ms\.\n$/);
   });
 
   it('exits 1 on content errors, naming the file and line', async () => {

@@ -17,8 +17,8 @@ export interface PageContext {
 }
 
 export function createEnvironment(config: Pick<Config, 'templates' | 'portable' | 'baseUrl'>): nunjucks.Environment {
-  // Each build makes a new environment, so caching compiled templates within it is safe, and it
-  // makes rendering about ten times faster than compiling each template again for every page.
+  // Each build makes a new environment, so the template cache never outlives a build and edits are
+  // still picked up by the next one; caching within a build makes rendering about ten times faster.
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(config.templates, { noCache: false }), {
     autoescape: true,
     throwOnUndefined: false,

@@ -26,10 +26,14 @@ export interface RenderContext {
   nav: NavItem[];
 }
 
-/** Renders `template` as the page at `url` (`articles/x/`, or a file name such as `404.html`). */
+/**
+ * Renders `template` as the page at `url` (`articles/x/`, or a file name such as `404.html`).
+ * `vars.root` may replace the relative prefix to the site root, for a page served at other
+ * addresses than its own (the 404 page).
+ */
 export function renderPage(ctx: RenderContext, template: string, url: string, vars: Record<string, unknown>): Page {
   const path = fileForUrl(url);
-  const root = rootFor(path);
+  const root = typeof vars.root === 'string' ? vars.root : rootFor(path);
   const { config } = ctx;
   const content = ctx.env.render(template, {
     ...vars,

@@ -4,6 +4,10 @@
  */
 import type { Config } from '../config.js';
 import type { Archive } from '../link/archive.js';
+import { jsonSchemaPages } from '../export/jsonSchemaPages.js';
+import { notFoundRoot } from '../publish/links.js';
+import { addPublishingFilters } from '../publish/templateFilters.js';
+import { searchPages } from '../search/searchPage.js';
 import { createEnvironment } from './environment.js';
 import type { Page } from './page.js';
 import { articlePages } from './pages/articlePages.js';
@@ -13,12 +17,15 @@ import { renderPage, type NavItem, type RenderContext } from './renderContext.js
 
 /** `env` lets the dev server pass an environment that reuses pages whose inputs did not change. */
 export function renderSite(archive: Archive, config: Config, env = createEnvironment(config)): Page[] {
+  addPublishingFilters(env, archive, config);
   const nav: NavItem[] = [{ label: 'Articles', url: '' }];
   const ctx: RenderContext = { archive, config, env, nav };
   return [
     ...homePages(ctx),
     ...articlePages(ctx),
-    renderPage(ctx, '404.njk', '404.html', { title: 'Page not found' }),
+    renderPage(ctx, '404.njk', '404.html', { title: 'Page not found', ...notFoundRoot(config) }),
+    ...searchPages(ctx),
     articlesData(archive),
+    ...jsonSchemaPages(config.baseUrl),
   ];
 }

@@ -1,13 +1,15 @@
 /**
  * The data export, a public contract (see the README): `data/articles.json`. Fields may be added
- * over time; none may change meaning.
+ * over time; none may change meaning. The record's type comes from `src/export/schemas.ts`, which
+ * also generates the published JSON Schema.
  */
 import type { Article, EmbedBlock } from '../../types.js';
 import type { Archive } from '../../link/archive.js';
+import type { ArticleExport } from '../../export/schemas.js';
 import type { Page } from '../page.js';
 
 /** One article as exported. */
-export function exportArticle(article: Article, entities: string[], events: string[]) {
+export function exportArticle(article: Article, entities: string[], events: string[]): ArticleExport {
   return {
     id: article.id,
     url: article.url,

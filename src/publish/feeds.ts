@@ -1,0 +1,166 @@
+/**
+ * Feeds: the archive's newest articles as Atom (`feed.xml`) and JSON Feed 1.1 (`feed.json`), and
+ * one Atom feed per entity (`entities/<id>/feed.xml`) so a reader can follow a person or a place.
+ * Written from templates in code rather than a feed library: the formats are small and this keeps
+ * every byte deterministic. Articles without a known date are left out: a feed entry must say when
+ * it was published, and the build never invents a date.
+ */
+import type { Config } from '../config.js';
+import type { Archive } from '../link/archive.js';
+import { compareArticles } from '../link/buildArchive.js';
+import type { Page } from '../render/page.js';
+import type { Article, Entity } from '../types.js';
+import { absoluteUrl, publicUrl, rfc3339 } from './links.js';
+import { escapeXml } from './xml.js';
+
+/** How many of the newest articles a feed lists. */
+export const FEED_SIZE = 50;
+
+/** Path of the site's Atom feed. */
+export const ATOM_FEED = 'feed.xml';
+/** Path of the site's JSON Feed. */
+export const JSON_FEED = 'feed.json';
+
+/** The settings feeds read. */
+export type FeedConfig = Pick<Config, 'title' | 'description' | 'language' | 'baseUrl' | 'portable'>;
+
+/** What one Atom feed is about. */
+interface AtomFeedSpec {
+  /** Where the feed is written, relative to the site root. */
+  path: string;
+  /** Feed title. */
+  title: string;
+  /** One line about the feed. */
+  subtitle: string;
+  /** The page the feed follows (site root, an entity page). */
+  pageUrl: string;
+  /** Stable id suffix used when there is no base URL (`urn:dossier:<key>`). */
+  key: string;
+  /** The articles, newest first. */
+  articles: readonly Article[];
+}
+
+/** The newest dated articles, at most FEED_SIZE. */
+export function feedArticles(articles: readonly Article[]): Article[] {
+  return articles.filter((article) => article.date !== null).slice(0, FEED_SIZE);
+}
+
+/** A stable Atom id: the page's public address, or a `urn:` when there is no base URL (ids must be absolute). */
+function feedId(config: FeedConfig, url: string, key: string): string {
+  return absoluteUrl(config, url) ?? `urn:dossier:${key}`;
+}
+
+export function atomFeed(config: FeedConfig, spec: AtomFeedSpec): Page {
+  const link = (target: string) => escapeXml(publicUrl(config, spec.path, target));
+  const updated = spec.articles[0]?.date ? rfc3339(spec.articles[0].date) : '1970-01-01T00:00:00Z';
+  const entries = spec.articles.map((article) =>
+    [
+      '  <entry>',
+      `    <title>${escapeXml(article.title)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${link(article.url)}"/>`,
+      `    <id>${escapeXml(feedId(config, article.url, `article:${article.id}`))}</id>`,
+      `    <published>${rfc3339(article.date!)}</published>`,
+      `    <updated>${rfc3339(article.date!)}</updated>`,
+      ...(article.author ? [`    <author><name>${escapeXml(article.author)}</name></author>`] : []),
+      ...(article.summary ? [`    <summary>${escapeXml(article.summary)}</summary>`] : []),
+      '  </entry>',
+    ].join('\n'),
+  );
+  const content = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(config.language)}">`,
+    `  <title>${escapeXml(spec.title)}</title>`,
+    `  <subtitle>${escapeXml(spec.subtitle)}</subtitle>`,
+    `  <id>${escapeXml(feedId(config, spec.pageUrl, spec.key))}</id>`,
+    `  <updated>${updated}</updated>`,
+    `  <link rel="self" type="application/atom+xml" href="${link(spec.path)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${link(spec.pageUrl)}"/>`,
+    `  <author><name>${escapeXml(config.title)}</name></author>`,
+    '  <generator>Dossier</generator>',
+    ...entries,
+    '</feed>',
+    '',
+  ].join('\n');
+  return { path: spec.path, content };
+}
+
+/** The site's JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
+export function jsonFeed(config: FeedConfig, articles: readonly Article[]): Page {
+  const link = (target: string) => publicUrl(config, JSON_FEED, target);
+  const home = absoluteUrl(config, '');
+  const self = absoluteUrl(config, JSON_FEED);
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: config.title,
+    ...(home ? { home_page_url: home } : {}),
+    ...(self ? { feed_url: self } : {}),
+    description: config.description,
+    language: config.language,
+    authors: [{ name: config.title }],
+    items: articles.map((article) => ({
+      id: absoluteUrl(config, article.url) ?? `urn:dossier:article:${article.id}`,
+      url: link(article.url),
+      ...(article.originalUrl ? { external_url: article.originalUrl } : {}),
+      title: article.title,
+      content_text: article.summary || article.title,
+      ...(article.summary ? { summary: article.summary } : {}),
+      date_published: rfc3339(article.date!),
+      ...(article.author ? { authors: [{ name: article.author }] } : {}),
+    })),
+  };
+  return { path: JSON_FEED, content: `${JSON.stringify(feed, null, 2)}\n` };
+}
+
+/** Path of an entity's feed: inside its page's folder. */
+export function entityFeedPath(entity: Pick<Entity, 'url'>): string {
+  return `${entity.url}feed.xml`;
+}
+
+/**
+ * The dated articles of each entity that gets a feed, newest first, by entity id: from the
+ * entity's `articles` list, else from the mentions. Entities with no dated article get no feed.
+ */
+export function entityFeedArticles(archive: Archive): Map<string, Article[]> {
+  const mentionedIn = new Map<string, Set<string>>();
+  for (const mention of archive.mentions) {
+    let set = mentionedIn.get(mention.entityId);
+    if (!set) mentionedIn.set(mention.entityId, (set = new Set()));
+    set.add(mention.articleId);
+  }
+  const feeds = new Map<string, Article[]>();
+  for (const entity of archive.entities) {
+    const ids = entity.articles.length > 0 ? entity.articles : [...(mentionedIn.get(entity.id) ?? [])];
+    const articles = feedArticles(ids.flatMap((id) => archive.articleById.get(id) ?? []).sort(compareArticles));
+    if (articles.length > 0) feeds.set(entity.id, articles);
+  }
+  return feeds;
+}
+
+/** One Atom feed per entity that has at least one dated article. */
+export function entityFeeds(archive: Archive, config: FeedConfig): Page[] {
+  const feeds = entityFeedArticles(archive);
+  return archive.entities.flatMap((entity) => {
+    const articles = feeds.get(entity.id);
+    if (!articles) return [];
+    return [
+      atomFeed(config, {
+        path: entityFeedPath(entity),
+        title: `${entity.name} · ${config.title}`,
+        subtitle: `Articles that mention ${entity.name}.`,
+        pageUrl: entity.url,
+        key: `entity:${entity.id}`,
+        articles,
+      }),
+    ];
+  });
+}
+
+/** The site's Atom and JSON feeds plus every entity's Atom feed. */
+export function feedPages(archive: Archive, config: FeedConfig): Page[] {
+  const newest = feedArticles(archive.articles);
+  return [
+    atomFeed(config, { path: ATOM_FEED, title: config.title, subtitle: config.description, pageUrl: '', key: 'site', articles: newest }),
+    jsonFeed(config, newest),
+    ...entityFeeds(archive, config),
+  ];
+}

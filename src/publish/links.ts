@@ -1,0 +1,45 @@
+/**
+ * Addresses in published files. Internal links stay relative so one build works on any host, at
+ * any path, and from disk; only what must be absolute (canonical links, feeds' ids, the sitemap,
+ * social metadata) uses the base URL, and only when there is one: never a guessed absolute URL.
+ */
+import type { Config } from '../config.js';
+import { fileForUrl, rootFor } from '../render/page.js';
+
+/** The settings links depend on. */
+export type LinkConfig = Pick<Config, 'baseUrl' | 'portable'>;
+
+/** The public address of `target` (a path relative to the site root), or null without a base URL. */
+export function absoluteUrl(config: Pick<Config, 'baseUrl'>, target: string): string | null {
+  return config.baseUrl ? `${config.baseUrl}${target}` : null;
+}
+
+/**
+ * A link from the file at `from` to `target`, both relative to the site root (`articles/x/`,
+ * `feed.xml`). In portable sites a folder link names its `index.html`, as file:// needs.
+ */
+export function relativeUrl(config: Pick<Config, 'portable'>, from: string, target: string): string {
+  const file = config.portable && (target === '' || target.endsWith('/')) ? `${target}index.html` : target;
+  const link = `${rootFor(fileForUrl(from))}${file}`;
+  return link === '' ? './' : link;
+}
+
+/** The absolute address when there is a base URL, else a link relative to `from`. */
+export function publicUrl(config: LinkConfig, from: string, target: string): string {
+  return absoluteUrl(config, target) ?? relativeUrl(config, from, target);
+}
+
+/** A date at any precision (`2024`, `2024-05`, `2024-05-20`) as an RFC 3339 time at midnight UTC on its first day. */
+export function rfc3339(date: string): string {
+  const [year, month = '01', day = '01'] = date.split('-');
+  return `${year}-${month}-${day}T00:00:00Z`;
+}
+
+/**
+ * Hosts serve `404.html` at whatever address was missing (`/archive/a/b/c`), so its links cannot be
+ * relative to its own place. With a base URL they start from the base URL's path (`/archive/`),
+ * which works on the published host; without one they stay relative (right for misses at the top).
+ */
+export function notFoundRoot(config: Pick<Config, 'baseUrl' | 'portable'>): { root?: string } {
+  return config.baseUrl && !config.portable ? { root: new URL(config.baseUrl).pathname } : {};
+}

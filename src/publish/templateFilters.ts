@@ -1,0 +1,59 @@
+/**
+ * Template filters for publishing metadata: structured data and search filters of an article, and
+ * the feed of an entity. They close over the Archive so templates never look records up themselves.
+ */
+import type nunjucks from 'nunjucks';
+import type { Archive } from '../link/archive.js';
+import type { Article, Entity, EntityType } from '../types.js';
+import { entityFeedArticles, entityFeedPath } from './feeds.js';
+import { breadcrumbJsonLd, newsArticleJsonLd, type StructuredDataConfig } from './structuredData.js';
+
+/** Filter labels of the entity types, as shown in the search page's filters. */
+export const TYPE_LABELS: Record<EntityType, string> = { person: 'Person', organization: 'Organisation', place: 'Place', other: 'Other' };
+
+/** An article's search filters (Pagefind `data-pagefind-filter` values). */
+export interface SearchFilters {
+  /** Publication year, or null when unknown. */
+  year: string | null;
+  /** Labels of the entity types it mentions, in TYPE_LABELS order. */
+  types: string[];
+  /** The entities it mentions: filter name (the type's label) and value (the entity's name). */
+  entities: { filter: string; name: string }[];
+}
+
+/** The entities each article mentions, in order of first mention. */
+export function entitiesByArticle(archive: Archive): Map<string, Entity[]> {
+  const byId = new Map(archive.entities.map((entity) => [entity.id, entity]));
+  const seen = new Map<string, Set<string>>();
+  const out = new Map<string, Entity[]>();
+  for (const mention of archive.mentions) {
+    const entity = byId.get(mention.entityId);
+    if (!entity) continue;
+    let ids = seen.get(mention.articleId);
+    if (!ids) seen.set(mention.articleId, (ids = new Set()));
+    if (ids.has(entity.id)) continue;
+    ids.add(entity.id);
+    out.set(mention.articleId, [...(out.get(mention.articleId) ?? []), entity]);
+  }
+  return out;
+}
+
+export function searchFilters(article: Article, entities: readonly Entity[]): SearchFilters {
+  const present = new Set(entities.map((entity) => entity.type));
+  return {
+    year: article.date ? article.date.slice(0, 4) : null,
+    types: (Object.keys(TYPE_LABELS) as EntityType[]).filter((type) => present.has(type)).map((type) => TYPE_LABELS[type]),
+    entities: entities.map((entity) => ({ filter: TYPE_LABELS[entity.type], name: entity.name })),
+  };
+}
+
+export function addPublishingFilters(env: nunjucks.Environment, archive: Archive, config: StructuredDataConfig): void {
+  const mentioned = entitiesByArticle(archive);
+  const withFeeds = new Set(entityFeedArticles(archive).keys());
+  /** `{{ article | structuredData | jsonScript }}`: the article's JSON-LD records. */
+  env.addFilter('structuredData', (article: Article) => [newsArticleJsonLd(article, mentioned.get(article.id) ?? [], config), breadcrumbJsonLd(article, config)]);
+  /** `{% set filters = article | searchFilters %}`: year, entity types and entities for the search index. */
+  env.addFilter('searchFilters', (article: Article) => searchFilters(article, mentioned.get(article.id) ?? []));
+  /** `{{ entity | entityFeed }}`: the entity's Atom feed path, or '' when it has none. */
+  env.addFilter('entityFeed', (entity: Pick<Entity, 'id' | 'url'>) => (entity && withFeeds.has(entity.id) ? entityFeedPath(entity) : ''));
+}
