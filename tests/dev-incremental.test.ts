@@ -51,7 +51,7 @@ describe('incremental rebuilds', () => {
     // A small page size so home-page pagination comes and goes as articles are added and removed.
     const config = { ...tempProject(), pageSize: 4 };
     const random = seededRandom(20240521);
-    session = await DevSession.start({ config, reloadConfig: () => config, cwd: config.root, watch: false, quietMs: 1, write: () => {} });
+    session = await DevSession.start({ config, reloadConfig: () => config, cwd: config.root, watch: false, quietMs: 1, searchQuietMs: 1, write: () => {} });
     expect(session.status.ok).toBe(true);
     let serial = 0;
     let operations = 0;
@@ -83,7 +83,7 @@ describe('incremental rebuilds', () => {
   it('re-reads and re-parses only the changed article, and re-renders only pages whose inputs changed', async () => {
     const config = tempProject();
     for (let i = 0; i < 30; i++) writeFileSync(path.join(config.input, `extra-${i}.md`), `---\ntitle: Extra ${i}\ndate: 2020-01-${String(i + 1).padStart(2, '0')}\n---\n\nParagraph ${i}.\n`);
-    session = await DevSession.start({ config, reloadConfig: () => config, cwd: config.root, watch: false, quietMs: 1, write: () => {} });
+    session = await DevSession.start({ config, reloadConfig: () => config, cwd: config.root, watch: false, quietMs: 1, searchQuietMs: 1, write: () => {} });
     const file = path.join(config.input, 'extra-10.md');
     writeFileSync(file, readFileSync(file, 'utf8') + '\nA new closing paragraph.\n');
     session.changed({ kind: 'article', path: 'extra-10.md' });
@@ -99,7 +99,7 @@ describe('incremental rebuilds', () => {
   it('moves an unchanged article to its suffixed URL when a new one takes its slug', async () => {
     const config = tempProject();
     writeFileSync(path.join(config.input, 'b.md'), '---\ntitle: B\nslug: shared\n---\n\nText of b.\n');
-    session = await DevSession.start({ config, reloadConfig: () => config, cwd: config.root, watch: false, quietMs: 1, write: () => {} });
+    session = await DevSession.start({ config, reloadConfig: () => config, cwd: config.root, watch: false, quietMs: 1, searchQuietMs: 1, write: () => {} });
     expect(readFileSync(path.join(config.output, 'articles/shared/index.html'), 'utf8')).toContain('Text of b.');
     writeFileSync(path.join(config.input, 'a.md'), '---\ntitle: A\nslug: shared\n---\n\nText of a.\n');
     session.changed({ kind: 'article', path: 'a.md' });
@@ -110,7 +110,7 @@ describe('incremental rebuilds', () => {
 
   it('writes the whole site again when the output folder was removed behind its back', async () => {
     const config = tempProject();
-    session = await DevSession.start({ config, reloadConfig: () => config, cwd: config.root, watch: false, quietMs: 1, write: () => {} });
+    session = await DevSession.start({ config, reloadConfig: () => config, cwd: config.root, watch: false, quietMs: 1, searchQuietMs: 1, write: () => {} });
     rmSync(config.output, { recursive: true, force: true });
     rmSync(path.join(config.public, 'favicon.svg'));
     session.changed({ kind: 'static', path: 'favicon.svg' });
@@ -124,7 +124,7 @@ describe('incremental rebuilds', () => {
     const settings = path.join(config.root, 'dossier.yml');
     writeFileSync(settings, 'title: First Title\n');
     const load = (): Config => resolveConfig(config.root, {});
-    session = await DevSession.start({ config: load(), reloadConfig: load, cwd: config.root, watch: false, quietMs: 1, write: () => {} });
+    session = await DevSession.start({ config: load(), reloadConfig: load, cwd: config.root, watch: false, quietMs: 1, searchQuietMs: 1, write: () => {} });
     expect(readFileSync(path.join(config.output, 'index.html'), 'utf8')).toContain('First Title');
     writeFileSync(settings, 'title: Second Title\n');
     session.changed({ kind: 'config', path: 'dossier.yml' });

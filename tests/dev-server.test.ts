@@ -78,7 +78,7 @@ const terminal: string[] = [];
 beforeAll(async () => {
   config = tempProject();
   writeFileSync(path.join(config.root, 'secret.txt'), 'TOP SECRET outside the output folder');
-  session = await DevSession.start({ config, reloadConfig: () => config, cwd: config.root, quietMs: 10, write: (text) => terminal.push(text) });
+  session = await DevSession.start({ config, reloadConfig: () => config, cwd: config.root, quietMs: 10, searchQuietMs: 1, write: (text) => terminal.push(text) });
   server = await startServer({ host: '127.0.0.1', port: 0, root: () => session.config.output, errors: () => (session.status.ok ? [] : session.status.diagnostics) });
   session.onBuilt(() => server.reload());
 });

@@ -9,9 +9,11 @@ import { build, type BuildResult } from '../build.js';
 import type { Config } from '../config.js';
 import { hasErrors, UsageError, type Diagnostic } from '../errors.js';
 import { printDiagnostics } from '../report.js';
+import { indexSearch, type SearchIndex } from '../search/indexSearch.js';
 import { pathsToWatch } from './classifyChange.js';
 import { IncrementalSteps, type Change } from './incrementalSteps.js';
 import { RebuildQueue } from './rebuildQueue.js';
+import { SearchRefresh } from './searchRefresh.js';
 import { watchFiles, type FileWatcher } from './watchFiles.js';
 
 /** Where the site stands after the latest build. */
@@ -37,6 +39,8 @@ export interface DevSessionOptions {
   watch?: boolean;
   /** Quiet period before a rebuild, in milliseconds. */
   quietMs?: number;
+  /** Quiet period before the search index is refreshed, in milliseconds. */
+  searchQuietMs?: number;
   /** Print only errors and summaries. */
   quiet?: boolean;
   /** Where messages go (the terminal by default). */
@@ -53,11 +57,16 @@ export class DevSession {
   private readonly queue: RebuildQueue<Change>;
   private readonly listeners = new Set<(status: BuildStatus) => void>();
   private readonly write: (text: string) => void;
+  private readonly search: SearchRefresh;
+  /** The search warnings last printed, so they are not repeated after every refresh. */
+  private searchWarnings = '';
 
   private constructor(private readonly options: DevSessionOptions) {
     this.config = options.config;
     this.write = options.write ?? ((text) => process.stderr.write(text));
     this.queue = new RebuildQueue((changes) => this.rebuild(changes), options.quietMs);
+    const steps = () => this.steps;
+    this.search = new SearchRefresh(indexSearch, (index) => this.writeSearchIndex(index, steps()), options.searchQuietMs);
   }
 
   /** Builds the site once, then (unless told not to) watches for changes. */
@@ -79,9 +88,13 @@ export class DevSession {
     this.queue.push(change);
   }
 
-  /** Resolves once every reported change is built. */
-  idle(): Promise<void> {
-    return this.queue.idle();
+  /** Resolves once every reported change is built and the search index is up to date. */
+  async idle(): Promise<void> {
+    // A change may come in while the index is made, and a rebuild schedules a new index: loop until both rest.
+    do {
+      await this.queue.idle();
+      await this.search.idle();
+    } while (!this.queue.isIdle() || !this.search.isIdle());
   }
 
   /** The IncrementalSteps in use, for tests and the benchmark. */
@@ -91,6 +104,7 @@ export class DevSession {
 
   async close(): Promise<void> {
     await this.queue.close();
+    await this.search.close();
     await this.watcher?.close();
     this.watcher = null;
     this.listeners.clear();
@@ -122,12 +136,27 @@ export class DevSession {
     const started = performance.now();
     let result: BuildResult | null = null;
     try {
-      result = await build(this.config, { cwd: this.options.cwd, steps: this.steps });
+      // The search index is refreshed behind the edits (SearchRefresh), not on every rebuild.
+      result = await build(this.config, { cwd: this.options.cwd, steps: this.steps, search: false });
     } catch (error) {
       this.finish(null, usageDiagnostics(error), started);
       return;
     }
     this.finish(result, result.diagnostics, started, verb);
+    if (this.status.ok && this.steps.lastWrite) this.search.schedule(this.steps.lastWrite.pages);
+  }
+
+  /** Writes a fresh search index, unless the settings changed while it was made. */
+  private writeSearchIndex(index: SearchIndex, steps: IncrementalSteps): void {
+    if (steps !== this.steps) return;
+    const warnings = index.diagnostics.map((d) => d.message).join('\n');
+    if (warnings !== this.searchWarnings) printDiagnostics(index.diagnostics, this.options.quiet ?? false, (line) => (this.write(line), true));
+    this.searchWarnings = warnings;
+    try {
+      steps.writeSearchIndex(index.files);
+    } catch (error) {
+      this.write(`dossier: the search index could not be written: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
   }
 
   private finish(result: BuildResult | null, diagnostics: Diagnostic[], started: number, verb = 'Built'): void {

@@ -6,7 +6,7 @@
  * - keep hands back last build's record when an article is unchanged, so unchanged records keep
  *   their identity and the render memo can skip their pages;
  * - the environment goes through the render memo;
- * - write writes only the files whose bytes changed.
+ * - write writes only the files whose bytes changed, with the search index as last refreshed.
  * Link and render (and any archive-wide stage added to `build()`) simply run again on the cached
  * records: they are cheap, and re-running them is what keeps the output equal to a clean build.
  */
@@ -97,7 +97,23 @@ export class IncrementalSteps implements BuildSteps {
 
   environment = (config: Config): nunjucks.Environment => (this.env ??= this.memo.wrap(createEnvironment(config)));
 
-  write = (outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[]) => this.writer.write(outDir, pages, staticFiles);
+  /** The search index files to write with the pages (the index is refreshed apart from rebuilds; see SearchRefresh). */
+  private searchFiles: readonly Page[] = [];
+  /** What the last write wrote (without the search index), for indexing and for writing a new index. */
+  lastWrite: { outDir: string; pages: readonly Page[]; staticFiles: readonly StaticFile[] } | null = null;
+
+  write = (outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[]) => {
+    this.lastWrite = null;
+    const result = this.writer.write(outDir, [...pages, ...this.searchFiles], staticFiles);
+    this.lastWrite = { outDir, pages, staticFiles };
+    return result;
+  };
+
+  /** Writes a new search index beside the pages last written. */
+  writeSearchIndex(files: readonly Page[]): void {
+    this.searchFiles = files;
+    if (this.lastWrite) this.writer.write(this.lastWrite.outDir, [...this.lastWrite.pages, ...files], this.lastWrite.staticFiles);
+  }
 
   private forget(file: string): void {
     this.files.delete(file);

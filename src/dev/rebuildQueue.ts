@@ -56,7 +56,8 @@ export class RebuildQueue<T> {
       });
   }
 
-  private isIdle(): boolean {
+  /** True when nothing is pending, waiting or running. */
+  isIdle(): boolean {
     return !this.timer && !this.running && this.pending.length === 0;
   }
 

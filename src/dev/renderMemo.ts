@@ -5,20 +5,44 @@
  * build to the next (see `BuildSteps.keep`), so comparing them is mostly one identity check.
  *
  * The memo is only valid while the templates and settings are unchanged: the dev session clears it
- * on a template change and starts a new one on a settings change.
+ * on a template change and starts a new one on a settings change. Filters that read more than their
+ * arguments are checked too (see `RenderMemo`).
  */
 import type nunjucks from 'nunjucks';
+
+/** One call of a filter added per build, as a render made it. */
+interface FilterCall {
+  /** The filter's name. */
+  name: string;
+  /** What `this` was (Nunjucks passes the render context). */
+  self: unknown;
+  /** The arguments. */
+  args: unknown[];
+  /** What it returned. */
+  result: unknown;
+}
 
 /** What was rendered last time for one template and page. */
 interface Rendered {
   /** The variables it was rendered with. */
   vars: unknown;
+  /** Calls it made to filters added per build (which may read the whole archive). */
+  calls: FilterCall[];
   /** The output. */
   output: string;
 }
 
+/**
+ * Filters added after the environment was made (the publishing filters are added on every build
+ * and read the archive, not just their arguments) are tracked: a page is reused only if calling
+ * each such filter again, as the page did, still gives the same result.
+ */
 export class RenderMemo {
   private readonly rendered = new Map<string, Rendered>();
+  /** The latest version of each tracked filter. */
+  private readonly filters = new Map<string, (...args: unknown[]) => unknown>();
+  /** The calls made by the render under way. */
+  private recording: FilterCall[] | null = null;
   /** Renders done and renders skipped since the last `resetCounts`, for the terminal and tests. */
   counts = { rendered: 0, reused: 0 };
 
@@ -29,16 +53,38 @@ export class RenderMemo {
       // Pages are told apart by their URL (set by renderPage); a collision only costs a render.
       const key = `${name}\n${String((vars as { url?: unknown } | undefined)?.url ?? '')}`;
       const previous = this.rendered.get(key);
-      if (previous && sameValue(previous.vars, vars)) {
+      if (previous && sameValue(previous.vars, vars) && this.sameCalls(previous.calls)) {
         this.counts.reused++;
         return previous.output;
       }
-      const output = render(name, vars);
-      this.counts.rendered++;
-      this.rendered.set(key, { vars, output });
-      return output;
+      const calls: FilterCall[] = [];
+      this.recording = calls;
+      try {
+        const output = render(name, vars);
+        this.counts.rendered++;
+        this.rendered.set(key, { vars, calls, output });
+        return output;
+      } finally {
+        this.recording = null;
+      }
+    };
+    const addFilter = env.addFilter.bind(env);
+    const filters = this.filters;
+    const memo = this;
+    const tracked = (name: string, filter: (...args: unknown[]) => unknown, async?: boolean) => {
+      filters.set(name, filter);
+      return addFilter(
+        name,
+        function (this: unknown, ...args: unknown[]) {
+          const result = filters.get(name)!.apply(this, args);
+          memo.recording?.push({ name, self: this, args, result });
+          return result;
+        },
+        async,
+      );
     };
     env.render = memoised as typeof env.render;
+    env.addFilter = tracked as typeof env.addFilter;
     return env;
   }
 
@@ -49,6 +95,10 @@ export class RenderMemo {
 
   resetCounts(): void {
     this.counts = { rendered: 0, reused: 0 };
+  }
+
+  private sameCalls(calls: readonly FilterCall[]): boolean {
+    return calls.every((call) => sameValue(this.filters.get(call.name)?.apply(call.self, call.args), call.result));
   }
 }
 
