@@ -18,7 +18,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Builds a copy of `inputDir`, watches it, then `edits` times appends a paragraph with a unique
  * marker to one article and polls that article's page until the marker is there.
- * Returns { articles, firstBuildMs, latencies (ms, in edit order), median }.
+ * Returns { articles, firstBuildMs, latencies (ms, in edit order), median, rebuildMedian (the
+ * rebuild alone, without the watcher and the debounce) }.
  */
 export async function measureEditLatency(inputDir, { edits = 10, gapMs = 150, timeoutMs = 30_000 } = {}) {
   const work = mkdtempSync(path.join(os.tmpdir(), 'dossier-edit-latency-'));
@@ -34,6 +35,8 @@ export async function measureEditLatency(inputDir, { edits = 10, gapMs = 150, ti
     if (!session.status.ok || !archive) throw new Error(`the first build of ${inputDir} failed`);
     const articles = archive.articles;
     const latencies = [];
+    const rebuilds = [];
+    session.onBuilt((status) => rebuilds.push(status.ms));
     for (let i = 0; i < edits; i++) {
       const article = articles[Math.floor(((i + 0.5) * articles.length) / edits)];
       const source = path.join(input, article.sourcePath);
@@ -48,7 +51,7 @@ export async function measureEditLatency(inputDir, { edits = 10, gapMs = 150, ti
       }
       latencies.push(performance.now() - saved);
     }
-    return { articles: articles.length, firstBuildMs, latencies, median: median(latencies) };
+    return { articles: articles.length, firstBuildMs, latencies, median: median(latencies), rebuildMedian: median(rebuilds) };
   } finally {
     await session?.close();
     rmSync(work, { recursive: true, force: true });
@@ -76,6 +79,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const result = await measureEditLatency(input);
     const all = result.latencies.map((ms) => ms.toFixed(0)).join(' ');
     const verdict = result.median < targetMs ? 'under' : 'OVER';
-    console.log(`edit latency, ${name} (${result.articles} articles): median ${result.median.toFixed(1)} ms, ${verdict} the ${targetMs} ms target; first build ${(result.firstBuildMs / 1000).toFixed(2)} s; edits ${all} ms`);
+    console.log(`edit latency, ${name} (${result.articles} articles): median ${result.median.toFixed(1)} ms, ${verdict} the ${targetMs} ms target (rebuild alone ${result.rebuildMedian.toFixed(1)} ms); first build ${(result.firstBuildMs / 1000).toFixed(2)} s; edits ${all} ms`);
   }
 }

@@ -26,6 +26,8 @@ export interface BuildStatus {
   generation: number;
   /** Files the latest build wrote or removed (0 when nothing changed on disk). */
   filesChanged: number;
+  /** How long the latest build took, in milliseconds (0 when it stopped before building). */
+  ms: number;
 }
 
 export interface DevSessionOptions {
@@ -49,7 +51,7 @@ export interface DevSessionOptions {
 
 export class DevSession {
   config: Config;
-  status: BuildStatus = { ok: false, diagnostics: [], generation: 0, filesChanged: 0 };
+  status: BuildStatus = { ok: false, diagnostics: [], generation: 0, filesChanged: 0, ms: 0 };
   /** The latest build's result, or null when it stopped before building (bad settings). */
   lastResult: BuildResult | null = null;
   private steps = new IncrementalSteps();
@@ -164,7 +166,8 @@ export class DevSession {
     this.lastResult = result;
     printDiagnostics(ok ? diagnostics : diagnostics.filter((d) => d.severity === 'error'), this.options.quiet ?? false, (line) => (this.write(line), true));
     const out = path.relative(this.options.cwd, this.config.output) || '.';
-    const ms = started ? Math.round(performance.now() - started) : 0;
+    const elapsed = started ? performance.now() - started : 0;
+    const ms = Math.round(elapsed);
     if (ok) {
       const { counts } = this.steps;
       const detail = this.status.generation === 0 ? `${result.pages} files` : `${result.pages} file${result.pages === 1 ? '' : 's'} updated, ${counts.parsed} parsed, ${this.steps.memo.counts.rendered} rendered`;
@@ -174,7 +177,7 @@ export class DevSession {
       this.write(`Build failed: ${count} error${count === 1 ? '' : 's'}; the last good site stays in ${out}/. Fix the file and save it to go on.\n`);
     }
     const filesChanged = ok ? result.pages : 0;
-    this.status = { ok, diagnostics, generation: this.status.generation + 1, filesChanged };
+    this.status = { ok, diagnostics, generation: this.status.generation + 1, filesChanged, ms: elapsed };
     for (const listener of this.listeners) listener(this.status);
   }
 

@@ -15,7 +15,7 @@ export class RebuildQueue<T> {
     /** Runs one rebuild for the changes collected since the last one. */
     private readonly rebuild: (changes: T[]) => Promise<void>,
     /** How long the files must be quiet before a rebuild starts. */
-    private readonly quietMs = 15,
+    private readonly quietMs = 10,
   ) {}
 
   /** Adds a change; the rebuild starts once no change came for `quietMs`. */
