@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyChange } from '../src/dev/classifyChange.js';
 import { RebuildQueue } from '../src/dev/rebuildQueue.js';
+import { SearchRefresh } from '../src/dev/searchRefresh.js';
+import type { Page } from '../src/render/page.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -84,6 +86,54 @@ describe('RebuildQueue', () => {
     queue.push(3);
     await sleep(20);
     expect(calls).toEqual([[1]]);
+  });
+});
+
+describe('SearchRefresh', () => {
+  const pages = (name: string): Page[] => [{ path: `${name}.html`, content: name }];
+  /** An indexer that takes `ms` and records what it indexed; `applied` is what was handed over. */
+  function indexer(ms: number) {
+    const indexed: string[] = [];
+    const applied: string[] = [];
+    const index = async (list: readonly Page[]) => {
+      indexed.push(list[0]!.path);
+      await sleep(ms);
+      return { files: [{ path: `pagefind/${list[0]!.path}`, content: '' }], indexed: 1, diagnostics: [] };
+    };
+    return { indexed, applied, index, apply: (result: { files: Page[] }) => applied.push(result.files[0]!.path) };
+  }
+
+  it('indexes only the latest pages once edits pause', async () => {
+    const { indexed, applied, index, apply } = indexer(1);
+    const refresh = new SearchRefresh(index, apply, 20);
+    refresh.schedule(pages('a'));
+    await sleep(5);
+    refresh.schedule(pages('b'));
+    await refresh.idle();
+    expect(indexed).toEqual(['b.html']);
+    expect(applied).toEqual(['pagefind/b.html']);
+  });
+
+  it('throws away an index of pages replaced while it was made', async () => {
+    const { indexed, applied, index, apply } = indexer(40);
+    const refresh = new SearchRefresh(index, apply, 1);
+    refresh.schedule(pages('a'));
+    await sleep(15); // indexing a
+    refresh.schedule(pages('b'));
+    await refresh.idle();
+    expect(indexed).toEqual(['a.html', 'b.html']);
+    expect(applied).toEqual(['pagefind/b.html']);
+  });
+
+  it('drops everything on cancel', async () => {
+    const { applied, index, apply } = indexer(20);
+    const refresh = new SearchRefresh(index, apply, 1);
+    refresh.schedule(pages('a'));
+    await sleep(8);
+    refresh.cancel();
+    await refresh.idle();
+    expect(applied).toEqual([]);
+    await refresh.close();
   });
 });
 

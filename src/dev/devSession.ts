@@ -20,7 +20,7 @@ import { watchFiles, type FileWatcher } from './watchFiles.js';
 export interface BuildStatus {
   /** True when the latest build succeeded (the site on disk is current). */
   ok: boolean;
-  /** The latest build's diagnostics (errors first when it failed). */
+  /** The latest build's diagnostics. */
   diagnostics: Diagnostic[];
   /** Counts builds, so listeners can tell one from the next. */
   generation: number;
@@ -67,8 +67,7 @@ export class DevSession {
     this.config = options.config;
     this.write = options.write ?? ((text) => process.stderr.write(text));
     this.queue = new RebuildQueue((changes) => this.rebuild(changes), options.quietMs);
-    const steps = () => this.steps;
-    this.search = new SearchRefresh(indexSearch, (index) => this.writeSearchIndex(index, steps()), options.searchQuietMs);
+    this.search = new SearchRefresh(indexSearch, (index) => this.writeSearchIndex(index), options.searchQuietMs);
   }
 
   /** Builds the site once, then (unless told not to) watches for changes. */
@@ -119,6 +118,7 @@ export class DevSession {
         const rewatch = pathsToWatch(config).join('\n') !== pathsToWatch(this.config).join('\n');
         this.config = config;
         this.steps = new IncrementalSteps();
+        this.search.cancel(); // an index of the old site must not land in the new one
         if (rewatch && this.watcher) {
           await this.watcher.close();
           await this.startWatching();
@@ -148,14 +148,13 @@ export class DevSession {
     if (this.status.ok && this.steps.lastWrite) this.search.schedule(this.steps.lastWrite.pages);
   }
 
-  /** Writes a fresh search index, unless the settings changed while it was made. */
-  private writeSearchIndex(index: SearchIndex, steps: IncrementalSteps): void {
-    if (steps !== this.steps) return;
+  /** Writes a fresh search index beside the pages it was made from. */
+  private writeSearchIndex(index: SearchIndex): void {
     const warnings = index.diagnostics.map((d) => d.message).join('\n');
     if (warnings !== this.searchWarnings) printDiagnostics(index.diagnostics, this.options.quiet ?? false, (line) => (this.write(line), true));
     this.searchWarnings = warnings;
     try {
-      steps.writeSearchIndex(index.files);
+      this.steps.writeSearchIndex(index.files);
     } catch (error) {
       this.write(`dossier: the search index could not be written: ${error instanceof Error ? error.message : String(error)}\n`);
     }

@@ -36,6 +36,15 @@ export class SearchRefresh {
     this.timer = setTimeout(() => this.start(), this.quietMs);
   }
 
+  /** Drops the pages waiting to be indexed, and the index being made (the settings changed). */
+  cancel(): void {
+    this.generation++;
+    this.latest = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.settle();
+  }
+
   /** Resolves when the index of the latest pages is written (or there is nothing to index). */
   idle(): Promise<void> {
     if (this.isIdle()) return Promise.resolve();
