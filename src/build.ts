@@ -9,11 +9,14 @@
  */
 import type { Config } from './config.js';
 import { hasErrors, type Diagnostic } from './errors.js';
+import { extractTimeline } from './extract/events/stage.js';
 import { buildArchive } from './link/buildArchive.js';
 import type { Archive } from './link/archive.js';
 import { assignUrls } from './parse/assignUrls.js';
 import { parseArticle } from './parse/parseArticle.js';
 import { publishSite } from './publish/publishSite.js';
+import { extractEntitiesStage } from './extract/extractEntitiesStage.js';
+import { readRegistry } from './read/readRegistry.js';
 import { readSources } from './read/readSources.js';
 import { indexSearch, SEARCH_STAGE } from './search/indexSearch.js';
 import { templateErrorToDiagnostic } from './render/templateErrors.js';
@@ -103,12 +106,16 @@ export async function build(config: Config, options: BuildOptions): Promise<Buil
   checkOutputFolder(config.output, config, options.cwd);
   const read = stage('read', () => {
     const result = steps.read(config.input, options.cwd);
-    return { value: result, diagnostics: result.diagnostics };
+    return { value: { ...result, registry: readRegistry(result.registryPath, options.cwd) }, diagnostics: result.diagnostics };
   });
   const articles = stage('parse', () => parseAll(read.sources, steps));
   if (hasErrors(diagnostics)) return failed(null);
 
-  const archive = stage('link', () => ({ value: buildArchive(articles) }));
+  const entities = stage('extract', () => extractEntitiesStage(articles, read.registry));
+  if (hasErrors(diagnostics)) return failed(null, articles.length);
+  // After entities, so each event lists the entities its sentence names.
+  const events = stage('timeline', () => ({ value: extractTimeline(articles, entities.mentions) }));
+  const archive = stage('link', () => ({ value: buildArchive(articles, { ...entities, events }) }));
 
   const rendered = stage('render', () => {
     try {

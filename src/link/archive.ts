@@ -3,6 +3,7 @@
  * the parsed articles and the extractors' results; templates read it and nothing else.
  */
 import type { Article, Entity, Mention, TimelineEvent } from '../types.js';
+import type { EntityIndex } from './linkEntities.js';
 
 /** An article's chronological neighbours. */
 export interface Neighbours {
@@ -23,6 +24,8 @@ export interface Archive {
   entities: Entity[];
   /** Every mention of an entity, in article and text order. */
   mentions: Mention[];
+  /** Entities linked into the archive: per-article lists, sentences, co-mentions, related articles, body links. */
+  entityIndex: EntityIndex;
   /** Every timeline event, oldest first. */
   events: TimelineEvent[];
 }

@@ -4,6 +4,7 @@
  */
 import type { Article, Entity, Mention, TimelineEvent } from '../types.js';
 import type { Archive, Neighbours } from './archive.js';
+import { linkEntities } from './linkEntities.js';
 
 /** Newest first; undated last; ties by title then id so the order never depends on input order. */
 export function compareArticles(a: Article, b: Article): number {
@@ -35,8 +36,9 @@ export function buildArchive(articles: readonly Article[], extracted: Extracted 
     articles: ordered,
     articleById: new Map(ordered.map((article) => [article.id, article])),
     neighbours,
-    entities: extracted.entities,
+    entities: [...extracted.entities].sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1)),
     mentions: extracted.mentions,
+    entityIndex: linkEntities(ordered, extracted.entities, extracted.mentions),
     events: extracted.events,
   };
 }

@@ -4,7 +4,7 @@
  * social metadata) uses the base URL, and only when there is one: never a guessed absolute URL.
  */
 import type { Config } from '../config.js';
-import { fileForUrl, rootFor } from '../render/page.js';
+import { fileForUrl, linkTarget, rootFor } from '../render/page.js';
 
 /** The settings links depend on. */
 export type LinkConfig = Pick<Config, 'baseUrl' | 'portable'>;
@@ -19,8 +19,7 @@ export function absoluteUrl(config: Pick<Config, 'baseUrl'>, target: string): st
  * `feed.xml`). In portable sites a folder link names its `index.html`, as file:// needs.
  */
 export function relativeUrl(config: Pick<Config, 'portable'>, from: string, target: string): string {
-  const file = config.portable && (target === '' || target.endsWith('/')) ? `${target}index.html` : target;
-  const link = `${rootFor(fileForUrl(from))}${file}`;
+  const link = `${rootFor(fileForUrl(from))}${linkTarget(target, config.portable)}`;
   return link === '' ? './' : link;
 }
 

@@ -5,6 +5,7 @@
 import nunjucks from 'nunjucks';
 import type { Config } from '../config.js';
 import { formatDate } from './formatDate.js';
+import { linkTarget } from './page.js';
 import { jsonForScript } from './jsonForScript.js';
 
 /** Variables every template gets (besides what its page kind passes). */
@@ -27,8 +28,7 @@ export function createEnvironment(config: Pick<Config, 'templates' | 'portable' 
   });
   /** `{{ 'articles/x/' | url }}`: a link relative to the current page (naming index.html in portable sites). */
   env.addFilter('url', function (this: { ctx: PageContext }, target: string) {
-    const file = config.portable && (target === '' || target.endsWith('/')) ? `${target}index.html` : target;
-    const link = `${this.ctx.root}${file}`;
+    const link = `${this.ctx.root}${linkTarget(target, config.portable)}`;
     return link === '' ? './' : link;
   });
   /** `{{ 'articles/x/' | absoluteUrl }}`: the public address of a page, or '' without a base URL. */

@@ -16,3 +16,16 @@ export function rootFor(pagePath: string): string {
 export function fileForUrl(url: string): string {
   return url === '' || url.endsWith('/') ? `${url}index.html` : url;
 }
+
+/**
+ * The file a link should name. Folder URLs stay folder URLs (`articles/x/`), except in portable
+ * sites, where `file://` has no index files and the link must name `articles/x/index.html`; any
+ * `#fragment` stays at the end.
+ */
+export function linkTarget(target: string, portable: boolean): string {
+  if (!portable) return target;
+  const hash = target.indexOf('#');
+  const path = hash === -1 ? target : target.slice(0, hash);
+  const fragment = hash === -1 ? '' : target.slice(hash);
+  return path === '' || path.endsWith('/') ? `${path}index.html${fragment}` : target;
+}

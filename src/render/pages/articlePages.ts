@@ -26,3 +26,14 @@ export function articlePages(ctx: RenderContext, extrasFor: (article: Article) =
     });
   });
 }
+
+/** Joins the extras of several stages (entity links, sentence anchors): ranges add up, variables merge. */
+export function combineArticleExtras(...sources: Array<(article: Article) => ArticleExtras>): (article: Article) => ArticleExtras {
+  return (article) => {
+    const extras = sources.map((source) => source(article));
+    return {
+      rangesFor: (blockAnchor) => extras.flatMap((extra) => extra.rangesFor?.(blockAnchor) ?? []),
+      vars: Object.assign({}, ...extras.map((extra) => extra.vars ?? {})),
+    };
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * The extract stage's entity step: the registry validated, then the archive's entities found.
+ * A registry with errors still applies its valid entries; its errors fail the build like any
+ * content error.
+ */
+import type { Diagnostic } from '../errors.js';
+import type { RegistrySource } from '../read/readRegistry.js';
+import type { Article, Entity, Mention } from '../types.js';
+import { EMPTY_REGISTRY, extractEntities, parseRegistry } from './entities/index.js';
+
+/** Entities and mentions of the archive. */
+export interface ExtractedEntities {
+  /** Every entity mentioned at least once. */
+  entities: Entity[];
+  /** Every mention. */
+  mentions: Mention[];
+}
+
+export function extractEntitiesStage(articles: readonly Article[], registrySource: RegistrySource | null): { value: ExtractedEntities; diagnostics: Diagnostic[] } {
+  const parsed = registrySource ? parseRegistry(registrySource.text, registrySource.displayPath) : { registry: EMPTY_REGISTRY, diagnostics: [] };
+  const { entities, mentions, diagnostics } = extractEntities(articles, parsed.registry);
+  return { value: { entities, mentions }, diagnostics: [...parsed.diagnostics, ...diagnostics] };
+}

@@ -1,0 +1,288 @@
+/**
+ * Links entities into the archive: which entities each article names (by type), the sentences that
+ * name each entity, which entities appear together, related articles, and which mentions become
+ * links in article bodies. Pure; every list has a fixed order so output never depends on input order.
+ *
+ * Related articles come from an inverted index (entity → articles): each article adds, for each of
+ * its entities, the entity's rarity weight to every other article naming it. Entities in more than
+ * `COMMON_SHARE` of the archive are skipped there, which keeps the step far from quadratic on big
+ * archives (their weight is near zero anyway).
+ */
+import { blockParts, PART_SEPARATOR } from '../extract/entities/text-units.js';
+import { splitSentences } from '../text/sentences.js';
+import type { Article, Block, Entity, EntityType, Mention } from '../types.js';
+
+/** An article related to another by the entities they share. */
+export interface RelatedArticle {
+  /** The related article. */
+  article: Article;
+  /** Sum of the rarity weights of the shared entities. */
+  score: number;
+  /** The shared entities, rarest first (at most five). */
+  shared: Entity[];
+}
+
+/** An entity named together with another one. */
+export interface CoMention {
+  /** The other entity. */
+  entity: Entity;
+  /** Number of articles naming both. */
+  articles: number;
+}
+
+/** A sentence that names an entity. */
+export interface MentionSentence {
+  /** Anchor of the block that holds it (`p-3`), for a link to the spot. */
+  blockAnchor: string;
+  /** The sentence. */
+  text: string;
+}
+
+/** The sentences of one article that name an entity. */
+export interface EntityInArticle {
+  /** The article. */
+  article: Article;
+  /** The sentences, in reading order (at most `MAX_SENTENCES`). */
+  sentences: MentionSentence[];
+  /** How many sentences there were in all. */
+  total: number;
+}
+
+/** An article's entities of one type. */
+export interface EntityGroupOfType {
+  /** The type. */
+  type: EntityType;
+  /** Plural heading for it (`People`). */
+  label: string;
+  /** The entities, most mentioned first. */
+  entities: Entity[];
+}
+
+/** Everything pages need to show entities and link through them. */
+export interface EntityIndex {
+  /** Entities by id. */
+  byId: Map<string, Entity>;
+  /** Each article's entities grouped by type (people, organisations, places, other), by article id. */
+  ofArticle: Map<string, EntityGroupOfType[]>;
+  /** Each entity's articles (newest first) with the sentences naming it, by entity id. */
+  appearances: Map<string, EntityInArticle[]>;
+  /** Entities most often named with each entity, by entity id (at most `MAX_CO_MENTIONS`). */
+  coMentions: Map<string, CoMention[]>;
+  /** Related articles of each article, best first (at most `MAX_RELATED`), by article id. */
+  related: Map<string, RelatedArticle[]>;
+  /** Mentions to turn into links, by article id then block anchor: the first of each entity per section, in paragraphs only. */
+  bodyLinks: Map<string, Map<string, Mention[]>>;
+}
+
+/** Order and headings of the entity types. */
+export const ENTITY_TYPES: ReadonlyArray<{ type: EntityType; label: string }> = [
+  { type: 'person', label: 'People' },
+  { type: 'organization', label: 'Organizations' },
+  { type: 'place', label: 'Places' },
+  { type: 'other', label: 'Other' },
+];
+
+const MAX_SENTENCES = 5;
+const MAX_CO_MENTIONS = 10;
+const MAX_RELATED = 5;
+/** Entities named by more than this share of the articles carry no signal for relatedness. */
+const COMMON_SHARE = 0.2;
+/** …and so are entities named by more than this many articles, whatever the archive's size. */
+const COMMON_LIMIT = 150;
+/** Articles with more entities than this count only their most mentioned ones for co-mentions. */
+const MAX_ENTITIES_PER_ARTICLE = 25;
+
+/** Builds the entity index. `articles` must already be in listing order (newest first). */
+export function linkEntities(articles: readonly Article[], entities: readonly Entity[], mentions: readonly Mention[]): EntityIndex {
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  // Alphabetical rank of each entity, so hot sorts compare numbers instead of calling localeCompare.
+  const nameRank = new Map([...entities].sort((a, b) => compareText(a.name, b.name) || (a.id < b.id ? -1 : 1)).map((entity, i) => [entity.id, i]));
+  const byName = (a: string, b: string): number => nameRank.get(a)! - nameRank.get(b)!;
+  const articleById = new Map(articles.map((article) => [article.id, article]));
+  const position = new Map(articles.map((article, index) => [article.id, index]));
+  const mentionsOf = groupBy(mentions.filter((m) => byId.has(m.entityId) && articleById.has(m.articleId)), (m) => m.articleId);
+
+  // Entities of each article with how often it names them.
+  const counts = new Map<string, Map<string, number>>();
+  for (const [articleId, list] of mentionsOf) {
+    const count = new Map<string, number>();
+    for (const m of list) count.set(m.entityId, (count.get(m.entityId) ?? 0) + 1);
+    counts.set(articleId, count);
+  }
+  const ranked = (count: Map<string, number>): Entity[] =>
+    [...count]
+      .sort((a, b) => b[1] - a[1] || byName(a[0], b[0]))
+      .map(([id]) => byId.get(id)!);
+
+  const ofArticle = new Map<string, EntityGroupOfType[]>();
+  for (const [articleId, count] of counts) {
+    const list = ranked(count);
+    ofArticle.set(
+      articleId,
+      ENTITY_TYPES.map(({ type, label }) => ({ type, label, entities: list.filter((e) => e.type === type) })).filter((group) => group.entities.length > 0),
+    );
+  }
+
+  return {
+    byId,
+    ofArticle,
+    appearances: appearancesOf(entities, mentions, articleById, position),
+    coMentions: coMentionsOf(counts, byId, ranked, byName),
+    related: relatedOf(articles, counts, byId, byName),
+    bodyLinks: bodyLinksOf(articles, mentionsOf),
+  };
+}
+
+function appearancesOf(entities: readonly Entity[], mentions: readonly Mention[], articleById: Map<string, Article>, position: Map<string, number>): Map<string, EntityInArticle[]> {
+  const sentencesCache = new Map<string, ReturnType<typeof splitSentences>>();
+  const blocksOf = new Map<string, Map<string, Block>>();
+  const byEntity = groupBy(mentions, (m) => m.entityId);
+  const result = new Map<string, EntityInArticle[]>();
+  for (const entity of entities) {
+    const perArticle = groupBy(byEntity.get(entity.id) ?? [], (m) => m.articleId);
+    const list: EntityInArticle[] = [];
+    for (const [articleId, found] of perArticle) {
+      const article = articleById.get(articleId);
+      if (!article) continue;
+      const seen = new Set<string>();
+      const sentences: MentionSentence[] = [];
+      let blocks = blocksOf.get(articleId);
+      if (!blocks) blocksOf.set(articleId, (blocks = new Map(article.blocks.map((b) => [b.anchor, b]))));
+      for (const mention of found) {
+        const block = blocks.get(mention.blockAnchor);
+        if (!block) continue;
+        const key = `${articleId}#${block.anchor}`;
+        let spans = sentencesCache.get(key);
+        if (!spans) sentencesCache.set(key, (spans = blockSentences(block)));
+        const sentence = spans.find((s) => s.start <= mention.start && mention.start < s.end);
+        if (!sentence || seen.has(`${block.anchor}:${sentence.start}`)) continue;
+        seen.add(`${block.anchor}:${sentence.start}`);
+        sentences.push({ blockAnchor: block.anchor, text: sentence.text });
+      }
+      list.push({ article, sentences: sentences.slice(0, MAX_SENTENCES), total: sentences.length });
+    }
+    list.sort((a, b) => (position.get(a.article.id) ?? 0) - (position.get(b.article.id) ?? 0));
+    result.set(entity.id, list);
+  }
+  return result;
+}
+
+/** Sentences of a block's plain text, never running across two items of a list or table. */
+function blockSentences(block: Block): ReturnType<typeof splitSentences> {
+  const spans: ReturnType<typeof splitSentences> = [];
+  let offset = 0;
+  for (const part of blockParts(block)) {
+    for (const span of splitSentences(part)) spans.push({ ...span, start: span.start + offset, end: span.end + offset });
+    offset += part.length + PART_SEPARATOR.length;
+  }
+  return spans;
+}
+
+function coMentionsOf(
+  counts: Map<string, Map<string, number>>,
+  byId: Map<string, Entity>,
+  ranked: (count: Map<string, number>) => Entity[],
+  byName: (a: string, b: string) => number,
+): Map<string, CoMention[]> {
+  const pairs = new Map<string, Map<string, number>>();
+  for (const count of counts.values()) {
+    const ids = ranked(count).slice(0, MAX_ENTITIES_PER_ARTICLE).map((e) => e.id);
+    for (const a of ids) {
+      let row = pairs.get(a);
+      if (!row) pairs.set(a, (row = new Map()));
+      for (const b of ids) if (a !== b) row.set(b, (row.get(b) ?? 0) + 1);
+    }
+  }
+  const result = new Map<string, CoMention[]>();
+  for (const [id, row] of pairs) {
+    const list = topK(row, MAX_CO_MENTIONS, (x, y) => y[1] - x[1] || byName(x[0], y[0])).map(([other, n]) => ({ entity: byId.get(other)!, articles: n }));
+    result.set(id, list);
+  }
+  return result;
+}
+
+function relatedOf(
+  articles: readonly Article[],
+  counts: Map<string, Map<string, number>>,
+  byId: Map<string, Entity>,
+  byName: (a: string, b: string) => number,
+): Map<string, RelatedArticle[]> {
+  const total = Math.max(articles.length, 1);
+  const articleById = new Map(articles.map((article) => [article.id, article]));
+  const weight = (entity: Entity): number => Math.log((total + 1) / entity.articles.length);
+  const result = new Map<string, RelatedArticle[]>();
+  for (const article of articles) {
+    const scores = new Map<string, { score: number; shared: Entity[] }>();
+    for (const id of counts.get(article.id)?.keys() ?? []) {
+      const entity = byId.get(id)!;
+      if (entity.articles.length < 2 || (entity.articles.length > Math.min(COMMON_SHARE * total, COMMON_LIMIT) && total >= 20)) continue;
+      for (const other of entity.articles) {
+        if (other === article.id) continue;
+        const entry = scores.get(other) ?? { score: 0, shared: [] };
+        entry.score += weight(entity);
+        entry.shared.push(entity);
+        scores.set(other, entry);
+      }
+    }
+    const list = topK(scores, MAX_RELATED, (a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1))
+      .filter(([id]) => articleById.has(id))
+      .map(([id, { score, shared }]) => ({
+        article: articleById.get(id)!,
+        score,
+        shared: [...shared].sort((a, b) => a.articles.length - b.articles.length || byName(a.id, b.id)).slice(0, 5),
+      }));
+    result.set(article.id, list);
+  }
+  return result;
+}
+
+/** The first mention of each entity in each section (headings start sections), in paragraphs only. */
+function bodyLinksOf(articles: readonly Article[], mentionsOf: Map<string, Mention[]>): Map<string, Map<string, Mention[]>> {
+  const result = new Map<string, Map<string, Mention[]>>();
+  for (const article of articles) {
+    const byBlock = groupBy(mentionsOf.get(article.id) ?? [], (m) => m.blockAnchor);
+    const links = new Map<string, Mention[]>();
+    let linked = new Set<string>();
+    for (const block of article.blocks) {
+      if (block.type === 'heading') linked = new Set();
+      if (block.type !== 'paragraph') continue;
+      const chosen: Mention[] = [];
+      for (const mention of [...(byBlock.get(block.anchor) ?? [])].sort((a, b) => a.start - b.start)) {
+        if (linked.has(mention.entityId)) continue;
+        linked.add(mention.entityId);
+        chosen.push(mention);
+      }
+      if (chosen.length > 0) links.set(block.anchor, chosen);
+    }
+    result.set(article.id, links);
+  }
+  return result;
+}
+
+/** The `k` smallest entries under `compare`, in order, without sorting the whole collection. */
+function topK<T>(entries: Iterable<T>, k: number, compare: (a: T, b: T) => number): T[] {
+  const best: T[] = [];
+  for (const entry of entries) {
+    if (best.length === k && compare(entry, best[k - 1]!) >= 0) continue;
+    let i = best.length;
+    while (i > 0 && compare(entry, best[i - 1]!) < 0) i--;
+    best.splice(i, 0, entry);
+    if (best.length > k) best.pop();
+  }
+  return best;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+function compareText(a: string, b: string): number {
+  return a.localeCompare(b, 'en');
+}

@@ -1,0 +1,54 @@
+/**
+ * The timeline's data exports: `data/timeline.json` (the public contract in the README) and
+ * `data/timelinejs.json`, which the TimelineJS viewer (timeline.knightlab.com) reads as is.
+ */
+import type { Config } from '../../config.js';
+import type { Archive } from '../../link/archive.js';
+import type { TimelineEvent } from '../../types.js';
+import { escapeHtml } from '../escape.js';
+import type { Page } from '../page.js';
+import { eventDateLabel } from './eventView.js';
+
+/** One event as exported: the DESIGN fields, plus `future` and `sources` (fields may be added). */
+export function exportEvent(event: TimelineEvent) {
+  const { id, date, precision, approximate, future, text, articles, entities, sources, url } = event;
+  return { id, date, precision, approximate, future, text, articles, entities, sources, url };
+}
+
+export function timelineData(archive: Archive): Page {
+  return { path: 'data/timeline.json', content: `${JSON.stringify(archive.events.map(exportEvent), null, 2)}\n` };
+}
+
+/** Longest TimelineJS headline; longer sentences are cut at a word. */
+const HEADLINE_LENGTH = 90;
+
+/**
+ * The TimelineJS document: one slide per event with its date at its precision, the sentence, and
+ * links to every source. Links are absolute with a base URL, else relative to the site root.
+ */
+export function timelineJsData(archive: Archive, config: Pick<Config, 'title' | 'baseUrl'>): Page {
+  const prefix = config.baseUrl ?? '';
+  const events = archive.events.map((event) => {
+    const [year, month, day] = event.date.split('-');
+    const links = event.sources.flatMap((source) => {
+      const article = archive.articleById.get(source.articleId);
+      return article ? [`<a href="${escapeHtml(`${prefix}${article.url}#${source.anchor}`)}">${escapeHtml(article.title)}</a>`] : [];
+    });
+    return {
+      unique_id: event.id,
+      start_date: { year, ...(month ? { month: String(Number(month)) } : {}), ...(day ? { day: String(Number(day)) } : {}), display_date: eventDateLabel(event) },
+      text: {
+        headline: escapeHtml(headline(event.text)),
+        text: `<p>${escapeHtml(event.text)}</p><p>Reported in: ${links.join(', ')}</p>`,
+      },
+    };
+  });
+  const document = { title: { text: { headline: escapeHtml(config.title), text: '<p>Timeline of the archive</p>' } }, events };
+  return { path: 'data/timelinejs.json', content: `${JSON.stringify(document, null, 2)}\n` };
+}
+
+function headline(sentence: string): string {
+  if (sentence.length <= HEADLINE_LENGTH) return sentence;
+  const cut = sentence.lastIndexOf(' ', HEADLINE_LENGTH);
+  return `${sentence.slice(0, cut > 40 ? cut : HEADLINE_LENGTH)}…`;
+}
