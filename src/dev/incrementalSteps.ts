@@ -43,12 +43,14 @@ export class IncrementalSteps implements BuildSteps {
 
   /** Records a change reported by the watcher; the next build picks it up. (Settings changes start a new session instead.) */
   noteChange(change: Change): void {
-    if (change.kind === 'article') this.changedFiles.add(change.path);
-    else if (change.kind === 'template') {
+    if (change.kind === 'article') {
+      this.changedFiles.add(change.path);
+    } else if (change.kind === 'template') {
       this.memo.clear();
       this.env = null;
+    } else if (change.kind === 'static') {
+      this.writer.staticChanged(change.path);
     }
-    else if (change.kind === 'static') this.writer.staticChanged(change.path);
   }
 
   read = (inputDir: string, cwd: string): ReadResult => {
