@@ -19,7 +19,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * Builds a copy of `inputDir`, watches it, then `edits` times appends a paragraph with a unique
  * marker to one article and polls that article's page until the marker is there.
  * Returns { articles, firstBuildMs, latencies (ms, in edit order), median, rebuildMedian (the
- * rebuild alone, without the watcher and the debounce) }.
+ * rebuild alone, without the watcher and the debounce), stages (median ms of each build stage) }.
  */
 export async function measureEditLatency(inputDir, { edits = 10, gapMs = 150, timeoutMs = 30_000 } = {}) {
   const work = mkdtempSync(path.join(os.tmpdir(), 'dossier-edit-latency-'));
@@ -36,7 +36,11 @@ export async function measureEditLatency(inputDir, { edits = 10, gapMs = 150, ti
     const articles = archive.articles;
     const latencies = [];
     const rebuilds = [];
-    session.onBuilt((status) => rebuilds.push(status.ms));
+    const stageTimes = {};
+    session.onBuilt((status) => {
+      rebuilds.push(status.ms);
+      for (const [stage, ms] of Object.entries(session.lastResult?.timings ?? {})) (stageTimes[stage] ??= []).push(ms);
+    });
     for (let i = 0; i < edits; i++) {
       const article = articles[Math.floor(((i + 0.5) * articles.length) / edits)];
       const source = path.join(input, article.sourcePath);
@@ -51,7 +55,8 @@ export async function measureEditLatency(inputDir, { edits = 10, gapMs = 150, ti
       }
       latencies.push(performance.now() - saved);
     }
-    return { articles: articles.length, firstBuildMs, latencies, median: median(latencies), rebuildMedian: median(rebuilds) };
+    const stages = Object.fromEntries(Object.entries(stageTimes).map(([stage, list]) => [stage, median(list)]));
+    return { articles: articles.length, firstBuildMs, latencies, median: median(latencies), rebuildMedian: median(rebuilds), stages };
   } finally {
     await session?.close();
     rmSync(work, { recursive: true, force: true });
@@ -79,6 +84,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const result = await measureEditLatency(input);
     const all = result.latencies.map((ms) => ms.toFixed(0)).join(' ');
     const verdict = result.median < targetMs ? 'under' : 'OVER';
-    console.log(`edit latency, ${name} (${result.articles} articles): median ${result.median.toFixed(1)} ms, ${verdict} the ${targetMs} ms target (rebuild alone ${result.rebuildMedian.toFixed(1)} ms); first build ${(result.firstBuildMs / 1000).toFixed(2)} s; edits ${all} ms`);
+    const stages = Object.entries(result.stages).map(([stage, ms]) => `${stage} ${ms.toFixed(0)}`).join(', ');
+    console.log(`edit latency, ${name} (${result.articles} articles): median ${result.median.toFixed(1)} ms, ${verdict} the ${targetMs} ms target (rebuild alone ${result.rebuildMedian.toFixed(1)} ms: ${stages}); first build ${(result.firstBuildMs / 1000).toFixed(2)} s; edits ${all} ms`);
   }
 }

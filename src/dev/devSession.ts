@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { build, type BuildResult } from '../build.js';
 import type { Config } from '../config.js';
-import { hasErrors, UsageError, type Diagnostic } from '../errors.js';
+import { formatDiagnostic, hasErrors, UsageError, type Diagnostic } from '../errors.js';
 import { printDiagnostics } from '../report.js';
 import { indexSearch, type SearchIndex } from '../search/indexSearch.js';
 import { pathsToWatch } from './classifyChange.js';
@@ -60,6 +60,8 @@ export class DevSession {
   private readonly listeners = new Set<(status: BuildStatus) => void>();
   private readonly write: (text: string) => void;
   private readonly search: SearchRefresh;
+  /** The warnings and notes of the last good build, printed once. */
+  private printedNotes = new Set<string>();
   /** The search warnings last printed, so they are not repeated after every refresh. */
   private searchWarnings = '';
 
@@ -131,7 +133,7 @@ export class DevSession {
       return;
     }
     for (const change of changes) this.steps.noteChange(change);
-    await this.runBuild(`Rebuilt after ${describeChanges(changes)}`);
+    await this.runBuild(`Rebuilt after ${describeChanges(changes, this.config, this.options.cwd)}`);
   }
 
   private async runBuild(verb: string): Promise<void> {
@@ -163,7 +165,12 @@ export class DevSession {
   private finish(result: BuildResult | null, diagnostics: Diagnostic[], started: number, verb = 'Built'): void {
     const ok = result !== null && result.ok && !hasErrors(diagnostics);
     this.lastResult = result;
-    printDiagnostics(ok ? diagnostics : diagnostics.filter((d) => d.severity === 'error'), this.options.quiet ?? false, (line) => (this.write(line), true));
+    // Errors every time; warnings and notes only when new, so a note about the settings is not repeated after every save.
+    const seen = this.printedNotes;
+    this.printedNotes = new Set(diagnostics.filter((d) => d.severity !== 'error').map(formatDiagnostic));
+    const shown = ok ? diagnostics.filter((d) => d.severity === 'error' || !seen.has(formatDiagnostic(d))) : diagnostics.filter((d) => d.severity === 'error');
+    printDiagnostics(shown, this.options.quiet ?? false, (line) => (this.write(line), true));
+    if (!ok) this.printedNotes = seen;
     const out = path.relative(this.options.cwd, this.config.output) || '.';
     const elapsed = started ? performance.now() - started : 0;
     const ms = Math.round(elapsed);
@@ -197,7 +204,9 @@ function usageDiagnostics(error: unknown): Diagnostic[] {
   return [{ severity: 'error', file: null, message: `the build stopped: ${error instanceof Error ? error.message : String(error)}` }];
 }
 
-function describeChanges(changes: Change[]): string {
-  const unique = [...new Set(changes.map((change) => change.path))];
+/** `seeds/a.md`, or `seeds/a.md and 3 other changes`, relative to the working directory. */
+function describeChanges(changes: Change[], config: Config, cwd: string): string {
+  const folders = { article: config.input, template: config.templates, static: config.public, config: config.root };
+  const unique = [...new Set(changes.map((change) => path.relative(cwd, path.join(folders[change.kind], change.path))))];
   return unique.length === 1 ? unique[0]! : `${unique[0]} and ${unique.length - 1} other change${unique.length === 2 ? '' : 's'}`;
 }
