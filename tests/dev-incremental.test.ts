@@ -108,6 +108,23 @@ describe('incremental rebuilds', () => {
     expect(differences(snapshotTree(config.output), (await cleanBuildSnapshot(config))!)).toEqual([]);
   });
 
+  it('copies a changed static file and rebuilds nothing else', async () => {
+    const config = tempProject();
+    session = await DevSession.start({ config, reloadConfig: () => config, cwd: config.root, watch: false, quietMs: 1, searchQuietMs: 1, write: () => {} });
+    await session.idle(); // the search index is written behind the first build
+    const before = snapshotTree(config.output);
+    writeFileSync(path.join(config.public, 'style.css'), 'body { color: red; }\n');
+    writeFileSync(path.join(config.public, 'extra.css'), 'p { margin: 0; }\n');
+    session.changed({ kind: 'static', path: 'style.css' });
+    session.changed({ kind: 'static', path: 'extra.css' });
+    await session.idle();
+    expect(session.status.ok).toBe(true);
+    expect(session.currentSteps.memo.counts).toEqual({ rendered: 0, reused: 0 });
+    const after = snapshotTree(config.output);
+    expect(differences(before, after)).toEqual(['.dossier-manifest.json', 'extra.css', 'style.css']);
+    expect(differences(after, (await cleanBuildSnapshot(config))!)).toEqual([]);
+  });
+
   it('writes the whole site again when the output folder was removed behind its back', async () => {
     const config = tempProject();
     session = await DevSession.start({ config, reloadConfig: () => config, cwd: config.root, watch: false, quietMs: 1, searchQuietMs: 1, write: () => {} });

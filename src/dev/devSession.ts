@@ -9,6 +9,7 @@ import { build, type BuildResult } from '../build.js';
 import type { Config } from '../config.js';
 import { formatDiagnostic, hasErrors, UsageError, type Diagnostic } from '../errors.js';
 import { printDiagnostics } from '../report.js';
+import { listStaticFiles } from '../write/writeSite.js';
 import { indexSearch, type SearchIndex } from '../search/indexSearch.js';
 import { pathsToWatch } from './classifyChange.js';
 import { IncrementalSteps, type Change } from './incrementalSteps.js';
@@ -133,7 +134,21 @@ export class DevSession {
       return;
     }
     for (const change of changes) this.steps.noteChange(change);
-    await this.runBuild(`Rebuilt after ${describeChanges(changes, this.config, this.options.cwd)}`);
+    const described = describeChanges(changes, this.config, this.options.cwd);
+    // Static files feed no page: when only they changed, copying them is the whole rebuild.
+    if (changes.every((change) => change.kind === 'static') && this.status.ok && this.lastResult) {
+      const started = performance.now();
+      try {
+        const written = this.steps.writeStaticFiles(listStaticFiles(this.config.public));
+        if (written) {
+          this.finish({ ...this.lastResult, pages: written.written, timings: { write: performance.now() - started } }, this.lastResult.diagnostics, started, `Copied ${described}`);
+          return;
+        }
+      } catch (error) {
+        this.write(`dossier: could not copy ${described}: ${error instanceof Error ? error.message : String(error)}\n`);
+      }
+    }
+    await this.runBuild(`Rebuilt after ${described}`);
   }
 
   private async runBuild(verb: string): Promise<void> {

@@ -20,7 +20,7 @@ import { listFiles, readSourceFile, type FileRead, type ReadResult } from '../re
 import { createEnvironment } from '../render/environment.js';
 import type { Page } from '../render/page.js';
 import type { Article, SourceFile } from '../types.js';
-import type { StaticFile } from '../write/writeSite.js';
+import type { StaticFile, WriteResult } from '../write/writeSite.js';
 import { RenderMemo } from './renderMemo.js';
 import { ChangedFilesWriter } from './writeChanged.js';
 
@@ -110,6 +110,14 @@ export class IncrementalSteps implements BuildSteps {
     this.lastWrite = { outDir, pages, staticFiles };
     return result;
   };
+
+  /** Writes the static files again beside the pages last written (only those that changed); null before the first write. */
+  writeStaticFiles(staticFiles: readonly StaticFile[]): WriteResult | null {
+    if (!this.lastWrite) return null;
+    this.counts = { read: 0, parsed: 0 };
+    this.memo.resetCounts();
+    return this.write(this.lastWrite.outDir, this.lastWrite.pages, staticFiles);
+  }
 
   /** Writes a new search index beside the pages last written. */
   writeSearchIndex(files: readonly Page[]): void {
