@@ -108,6 +108,21 @@ describe('incremental rebuilds', () => {
     expect(differences(snapshotTree(config.output), (await cleanBuildSnapshot(config))!)).toEqual([]);
   });
 
+  it('does not rebuild for a save that changed no byte', async () => {
+    const config = tempProject();
+    session = await DevSession.start({ config, reloadConfig: () => config, cwd: config.root, watch: false, quietMs: 1, searchQuietMs: 1, write: () => {} });
+    const [file] = articlesIn(config.input);
+    const full = path.join(config.input, file!);
+    writeFileSync(full, readFileSync(full));
+    session.changed({ kind: 'article', path: file! });
+    await session.idle();
+    expect(session.status.generation).toBe(1);
+    writeFileSync(full, `${readFileSync(full, 'utf8')}\nOne more line.\n`);
+    session.changed({ kind: 'article', path: file! });
+    await session.idle();
+    expect(session.status.generation).toBe(2);
+  });
+
   it('copies a changed static file and rebuilds nothing else', async () => {
     const config = tempProject();
     session = await DevSession.start({ config, reloadConfig: () => config, cwd: config.root, watch: false, quietMs: 1, searchQuietMs: 1, write: () => {} });

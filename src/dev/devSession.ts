@@ -133,6 +133,7 @@ export class DevSession {
       await this.runBuild('Settings changed; rebuilt');
       return;
     }
+    if (this.status.ok && this.steps.changesNothing(changes, this.config.input, this.options.cwd)) return;
     for (const change of changes) this.steps.noteChange(change);
     const described = describeChanges(changes, this.config, this.options.cwd);
     // Static files feed no page: when only they changed, copying them is the whole rebuild.

@@ -53,6 +53,22 @@ export class IncrementalSteps implements BuildSteps {
     }
   }
 
+  /**
+   * True when every change is to an article already read whose bytes are still the same (a save
+   * without edits, a `touch`): then there is nothing to rebuild.
+   */
+  changesNothing(changes: readonly Change[], inputDir: string, cwd: string): boolean {
+    return changes.every((change) => {
+      const known = change.kind === 'article' ? this.files.get(change.path)?.source : undefined;
+      if (!known) return false;
+      try {
+        return readSourceFile(inputDir, change.path, cwd).source?.contentHash === known.contentHash;
+      } catch {
+        return false; // gone or unreadable: let the build say so
+      }
+    });
+  }
+
   read = (inputDir: string, cwd: string): ReadResult => {
     this.counts = { read: 0, parsed: 0 };
     this.memo.resetCounts();
