@@ -79,7 +79,7 @@ beforeAll(async () => {
   config = tempProject();
   writeFileSync(path.join(config.root, 'secret.txt'), 'TOP SECRET outside the output folder');
   session = await DevSession.start({ config, reloadConfig: () => config, cwd: config.root, quietMs: 10, searchQuietMs: 1, write: (text) => terminal.push(text) });
-  server = await startServer({ host: '127.0.0.1', port: 0, root: () => session.config.output, errors: () => (session.status.ok ? [] : session.status.diagnostics) });
+  server = await startServer({ host: '127.0.0.1', port: 0, root: () => session.siteFolder, errors: () => (session.status.ok ? [] : session.status.diagnostics) });
   session.onBuilt(() => server.reload());
 });
 
@@ -151,6 +151,25 @@ describe('serving', () => {
   it('refuses methods other than GET and HEAD', async () => {
     expect((await get(server, '/', 'POST')).status).toBe(405);
     expect((await get(server, '/', 'HEAD')).status).toBe(200);
+  });
+});
+
+describe('before the first good build', () => {
+  it('shows the error page for pages and serves no file at all, whatever the output folder holds', async () => {
+    const broken = tempProject();
+    writeFileSync(path.join(broken.input, 'broken.md'), '---\ntitle: [oops\n---\n\nBody.\n');
+    const failing = await DevSession.start({ config: broken, reloadConfig: () => broken, cwd: broken.root, watch: false, write: () => {} });
+    const early = await startServer({ host: '127.0.0.1', port: 0, root: () => failing.siteFolder, errors: () => (failing.status.ok ? [] : failing.status.diagnostics) });
+    try {
+      mkdirSync(broken.output, { recursive: true });
+      writeFileSync(path.join(broken.output, 'leftover.txt'), 'not from a good build');
+      expect((await get(early, '/')).status).toBe(500);
+      expect((await get(early, '/')).body).toContain('seeds/broken.md:');
+      expect((await get(early, '/leftover.txt')).status).toBe(404);
+    } finally {
+      await early.close();
+      await failing.close();
+    }
   });
 });
 

@@ -53,6 +53,8 @@ export interface DevSessionOptions {
 export class DevSession {
   config: Config;
   status: BuildStatus = { ok: false, diagnostics: [], generation: 0, filesChanged: 0, ms: 0 };
+  /** The folder the last good build wrote, or null before one: the only folder the server may serve. */
+  siteFolder: string | null = null;
   /** The latest build's result, or null when it stopped before building (bad settings). */
   lastResult: BuildResult | null = null;
   private steps = new IncrementalSteps();
@@ -198,6 +200,7 @@ export class DevSession {
       const count = diagnostics.filter((d) => d.severity === 'error').length;
       this.write(`Build failed: ${count} error${count === 1 ? '' : 's'}; the last good site stays in ${out}/. Fix the file and save it to go on.\n`);
     }
+    if (ok) this.siteFolder = this.config.output;
     const filesChanged = ok ? result.pages : 0;
     this.status = { ok, diagnostics, generation: this.status.generation + 1, filesChanged, ms: elapsed };
     for (const listener of this.listeners) listener(this.status);

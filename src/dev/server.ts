@@ -22,8 +22,8 @@ export interface DevServerOptions {
   host: string;
   /** Port to listen on; the next free one is used when it is taken; 0 for any free port. */
   port: number;
-  /** The folder to serve, asked on each request since a settings change may move it. */
-  root: () => string;
+  /** The folder to serve, asked on each request since a settings change may move it; null serves nothing (no good build yet). */
+  root: () => string | null;
   /** The latest build's errors, or an empty list when it succeeded. */
   errors: () => readonly Diagnostic[];
 }
@@ -63,7 +63,7 @@ export async function startServer(options: DevServerOptions): Promise<DevServer>
       res.setHeader('Content-Security-Policy', "default-src 'self'; style-src 'unsafe-inline'");
       return send(res, 500, 'text/html; charset=utf-8', errorPage(errors, RELOAD_SCRIPT_URL));
     }
-    if (!existsSync(root) || !staysInside(root, requestPath)) return notFound(root, res);
+    if (root === null || !existsSync(root) || !staysInside(root, requestPath)) return notFound(root, res);
     delete req.headers.range; // the reload tag changes HTML lengths; a preview needs no ranges
     injectIntoHtml(res);
     staticFiles(root)(req, res, () => notFound(root, res));
@@ -117,10 +117,9 @@ function openEventStream(req: IncomingMessage, res: ServerResponse, clients: Set
 }
 
 /** The site's 404.html (with the reload tag), or a line of text when the site has none. */
-function notFound(root: string, res: ServerResponse): void {
-  const page = path.join(root, '404.html');
-  if (existsSync(page) && staysInside(root, '/404.html')) {
-    return send(res, 404, 'text/html; charset=utf-8', injectReloadTag(readFileSync(page, 'utf8')));
+function notFound(root: string | null, res: ServerResponse): void {
+  if (root !== null && existsSync(path.join(root, '404.html')) && staysInside(root, '/404.html')) {
+    return send(res, 404, 'text/html; charset=utf-8', injectReloadTag(readFileSync(path.join(root, '404.html'), 'utf8')));
   }
   send(res, 404, 'text/plain; charset=utf-8', 'Not found\n');
 }

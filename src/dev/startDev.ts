@@ -23,7 +23,7 @@ export async function startDev(config: Config, command: Command, cwd: string): P
     server = await startServer({
       host: command.host,
       port: command.port,
-      root: () => session.config.output,
+      root: () => session.siteFolder,
       errors: () => (session.status.ok ? [] : session.status.diagnostics),
     });
     if (command.port !== 0 && server.port !== command.port) {
