@@ -44,6 +44,8 @@ export interface DevSessionOptions {
   quietMs?: number;
   /** Quiet period before the search index is refreshed, in milliseconds. */
   searchQuietMs?: number;
+  /** Keep the search index up to date (default true; tests that do not look at it turn it off). */
+  search?: boolean;
   /** Print only errors and summaries. */
   quiet?: boolean;
   /** Where messages go (the terminal by default). */
@@ -165,7 +167,7 @@ export class DevSession {
       return;
     }
     this.finish(result, result.diagnostics, started, verb);
-    if (this.status.ok && this.steps.lastWrite) this.search.schedule(this.steps.lastWrite.pages);
+    if (this.status.ok && this.steps.lastWrite && this.options.search !== false) this.search.schedule(this.steps.lastWrite.pages);
   }
 
   /** Writes a fresh search index beside the pages it was made from. */

@@ -16,9 +16,9 @@ export function tempProject(): Config {
 }
 
 /** A clean build of `config`'s inputs into a fresh folder; returns that folder's snapshot (null when the build failed). */
-export async function cleanBuildSnapshot(config: Config): Promise<Map<string, string> | null> {
+export async function cleanBuildSnapshot(config: Config, options: { search?: boolean } = {}): Promise<Map<string, string> | null> {
   const output = path.join(tempDir('dossier-clean-'), 'site');
-  const result = await build({ ...config, output }, { cwd: config.root });
+  const result = await build({ ...config, output }, { cwd: config.root, ...options });
   return result.ok ? snapshotTree(output) : null;
 }
 
