@@ -2,6 +2,10 @@
  * build(config): the stages in order. Each stage is a plain function; this file only sequences
  * them, times them and tags their diagnostics with the stage's name. Nothing is written unless every
  * stage before `write` succeeded, so a failed build leaves the previous site as it was.
+ *
+ * The dev server runs this same sequence for every rebuild; it only swaps the steps that touch the
+ * disk or can reuse the previous build's work (`BuildSteps`), so a full build and an incremental
+ * one can never drift apart.
  */
 import type { Config } from './config.js';
 import { cachedForArchive, cachedParse, cachedPerArticle } from './build/cachedStages.js';
@@ -23,9 +27,13 @@ import { indexSearch, SEARCH_STAGE } from './search/indexSearch.js';
 import { templateErrorToDiagnostic } from './render/templateErrors.js';
 import { renderSite } from './render/renderSite.js';
 import { encodePages, type Page } from './render/page.js';
-import type { Article } from './types.js';
+import type nunjucks from 'nunjucks';
+import type { ParseResult } from './parse/parseArticle.js';
+import type { ReadResult } from './read/readSources.js';
+import { createEnvironment } from './render/environment.js';
+import type { Article, SourceFile } from './types.js';
 import { checkOutputFolder } from './write/checkOutputFolder.js';
-import { ForeignFileConflict, listStaticFiles, writeSiteConcurrently, type WriteResult } from './write/writeSite.js';
+import { ForeignFileConflict, listStaticFiles, writeSiteConcurrently, type StaticFile, type WriteResult } from './write/writeSite.js';
 
 /** What a build did. */
 export interface BuildResult {
@@ -48,6 +56,8 @@ export interface BuildOptions {
   cwd: string;
   /** When false, stop after rendering (a dry run). */
   write?: boolean;
+  /** The steps that touch the disk or may reuse earlier work; `freshSteps` unless the dev server passes its own. */
+  steps?: BuildSteps;
   /** When false, skip the full-text search index (faster rebuilds in the dev server). */
   search?: boolean;
   /**
@@ -57,6 +67,32 @@ export interface BuildOptions {
    */
   cacheDir?: string;
 }
+
+/**
+ * The parts of a build a watch session does incrementally. Each has the plain stage's signature and
+ * must give the same result; it may only reuse what it knows did not change.
+ */
+export interface BuildSteps {
+  /** Finds and decodes the article files. */
+  read(inputDir: string, cwd: string): ReadResult;
+  /** Parses one file (a pure function of the file, so it may be cached by path and content hash). */
+  parse(source: SourceFile): ParseResult;
+  /** Returns `article`, or an equal record from the previous build, so later stages can tell unchanged records by identity. */
+  keep(article: Article): Article;
+  /** The template environment pages are rendered through. */
+  environment(config: Config): nunjucks.Environment;
+  /** Writes the site into the output folder (a plain build writes several files at once, hence the promise). */
+  write(outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[]): WriteResult | Promise<WriteResult>;
+}
+
+/** A build from nothing: read everything, parse everything, render everything, swap the whole folder. */
+export const freshSteps: BuildSteps = {
+  read: readSources,
+  parse: parseArticle,
+  keep: (article) => article,
+  environment: createEnvironment,
+  write: writeSiteConcurrently,
+};
 
 export async function build(config: Config, options: BuildOptions): Promise<BuildResult> {
   const cache = options.cacheDir ? openRecordCache(options.cacheDir, toolFingerprint()) : NO_CACHE;
@@ -85,13 +121,14 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     return result.value;
   };
   const failed = (archive: Archive | null, articles = 0): BuildResult => ({ ok: false, diagnostics, articles, pages: 0, timings, archive });
+  const steps = options.steps ?? freshSteps;
 
   checkOutputFolder(config.output, config, options.cwd);
   const read = stage('read', () => {
-    const result = readSources(config.input, options.cwd);
+    const result = steps.read(config.input, options.cwd);
     return { value: { ...result, registry: readRegistry(result.registryPath, options.cwd) }, diagnostics: result.diagnostics };
   });
-  const articles = stage('parse', () => parseAll(read.sources, cachedParse(cache, parseArticle)));
+  const articles = stage('parse', () => parseAll(read.sources, { ...steps, parse: cachedParse(cache, steps.parse) }));
   if (hasErrors(diagnostics)) return failed(null);
 
   // The archive-wide steps go through the cache too; the registry is their one input besides the articles.
@@ -116,7 +153,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
 
   const rendered = stage('render', () => {
     try {
-      return { value: renderSite(archive, config) as Page[] | null };
+      return { value: renderSite(archive, config, steps.environment(config)) as Page[] | null };
     } catch (error) {
       return { value: null, diagnostics: [templateErrorToDiagnostic(error, config.templates, options.cwd)] };
     }
@@ -136,7 +173,9 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
 
   const written = await stageAsync('write', async () => {
     try {
-      return { value: (await writeSiteConcurrently(config.output, encodePages([...pages, ...searchFiles]), listStaticFiles(config.public))) as WriteResult | null };
+      // A plain build hands the pages over as bytes (see encodePages); a watch session keeps its pages as they are.
+      const files = options.steps ? [...pages, ...searchFiles] : encodePages([...pages, ...searchFiles]);
+      return { value: (await steps.write(config.output, files, listStaticFiles(config.public))) as WriteResult | null };
     } catch (error) {
       if (!(error instanceof ForeignFileConflict)) throw error;
       return { value: null, diagnostics: [{ severity: 'error' as const, file: null, message: error.message }] };
@@ -147,12 +186,12 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   return { ok: true, diagnostics, articles: articles.length, pages: written.written, timings, archive };
 }
 
-function parseAll(sources: Parameters<typeof parseArticle>[0][], parse: typeof parseArticle): { value: Article[]; diagnostics: Diagnostic[] } {
+function parseAll(sources: readonly SourceFile[], steps: BuildSteps): { value: Article[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const drafts: Article[] = [];
   const displayPaths = new Map<string, string>();
   for (const source of sources) {
-    const result = parse(source);
+    const result = steps.parse(source);
     diagnostics.push(...result.diagnostics);
     if (result.article) {
       drafts.push(result.article);
@@ -160,5 +199,5 @@ function parseAll(sources: Parameters<typeof parseArticle>[0][], parse: typeof p
     }
   }
   const placed = assignUrls(drafts, (article) => displayPaths.get(article.sourcePath) ?? article.sourcePath);
-  return { value: placed.articles, diagnostics: [...diagnostics, ...placed.diagnostics] };
+  return { value: placed.articles.map((article) => steps.keep(article)), diagnostics: [...diagnostics, ...placed.diagnostics] };
 }

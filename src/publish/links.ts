@@ -37,8 +37,12 @@ export function rfc3339(date: string): string {
 /**
  * Hosts serve `404.html` at whatever address was missing (`/archive/a/b/c`), so its links cannot be
  * relative to its own place. With a base URL they start from the base URL's path (`/archive/`),
- * which works on the published host; without one they stay relative (right for misses at the top).
+ * which works on the published host. Without one they start from `/`, right for a site served at a
+ * host's root (the dev server, a local server, a domain of its own) at any depth of missing path;
+ * a site in a subfolder needs its base URL for a 404 page that works everywhere. Portable sites
+ * (file://) have no 404 handling, so theirs stays relative.
  */
 export function notFoundRoot(config: Pick<Config, 'baseUrl' | 'portable'>): { root?: string } {
-  return config.baseUrl && !config.portable ? { root: new URL(config.baseUrl).pathname } : {};
+  if (config.portable) return {};
+  return { root: config.baseUrl ? new URL(config.baseUrl).pathname : '/' };
 }

@@ -30,31 +30,47 @@ export function readSources(inputDir: string, cwd: string): ReadResult {
   const sources: SourceFile[] = [];
   let registryPath: string | null = null;
   for (const relativePath of listFiles(inputDir)) {
-    const absolutePath = path.join(inputDir, relativePath);
-    const displayPath = path.relative(cwd, absolutePath) || absolutePath;
-    const name = path.posix.basename(relativePath);
-    if (relativePath === REGISTRY_FILE_NAME) {
-      registryPath = absolutePath;
-      continue;
-    }
-    const format = FORMATS[path.extname(name).toLowerCase()];
-    if (!format) {
-      diagnostics.push(diagnostic('note', displayPath, 'ignored: not an article.', { hint: 'Articles are .md, .markdown or .txt files.' }));
-      continue;
-    }
-    const bytes = readFileSync(absolutePath);
-    const { text, usedFallback } = decodeText(bytes);
-    if (usedFallback) {
-      diagnostics.push(
-        diagnostic('warning', displayPath, 'is not valid UTF-8; read it as Windows-1252.', {
-          hint: 'Save the file as UTF-8 to be sure every character is right.',
-        }),
-      );
-    }
-    const contentHash = createHash('sha256').update(bytes).digest('hex');
-    sources.push({ absolutePath, relativePath, displayPath, format, text, contentHash });
+    const found = readSourceFile(inputDir, relativePath, cwd);
+    diagnostics.push(...found.diagnostics);
+    if (found.source) sources.push(found.source);
+    if (found.isRegistry) registryPath = path.join(inputDir, relativePath);
   }
   return { sources, registryPath, diagnostics };
+}
+
+/** What reading one file of the input folder gave. */
+export interface FileRead {
+  /** The article, or null when the file is not one. */
+  source: SourceFile | null;
+  /** True when the file is the entity registry. */
+  isRegistry: boolean;
+  /** Why it was skipped, or how it was decoded. */
+  diagnostics: Diagnostic[];
+}
+
+/** Reads one file found by `listFiles(inputDir)`; the dev server calls it for the files that changed. */
+export function readSourceFile(inputDir: string, relativePath: string, cwd: string): FileRead {
+  const diagnostics: Diagnostic[] = [];
+  const absolutePath = path.join(inputDir, relativePath);
+  const displayPath = path.relative(cwd, absolutePath) || absolutePath;
+  const name = path.posix.basename(relativePath);
+  if (relativePath === REGISTRY_FILE_NAME) return { source: null, isRegistry: true, diagnostics };
+  const format = FORMATS[path.extname(name).toLowerCase()];
+  if (!format) {
+    diagnostics.push(diagnostic('note', displayPath, 'ignored: not an article.', { hint: 'Articles are .md, .markdown or .txt files.' }));
+    return { source: null, isRegistry: false, diagnostics };
+  }
+  const bytes = readFileSync(absolutePath);
+  const { text, usedFallback } = decodeText(bytes);
+  if (usedFallback) {
+    diagnostics.push(
+      diagnostic('warning', displayPath, 'is not valid UTF-8; read it as Windows-1252.', {
+        hint: 'Save the file as UTF-8 to be sure every character is right.',
+      }),
+    );
+  }
+  const contentHash = createHash('sha256').update(bytes).digest('hex');
+  return { source: { absolutePath, relativePath, displayPath, format, text, contentHash }, isRegistry: false, diagnostics };
 }
 
 /** Relative `/`-separated paths of the regular files under `root`, sorted; hidden and editor temp files skipped unless `everything`. */

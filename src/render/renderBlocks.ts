@@ -10,18 +10,38 @@ import { renderInline, type HtmlRange } from './inline.js';
 /** Extra ranges for one block's text (entity links, sentence anchors), by block anchor. */
 export type RangesFor = (blockAnchor: string) => readonly HtmlRange[];
 
-const NONE: RangesFor = () => [];
+const NO_RANGES: readonly HtmlRange[] = [];
+const NONE: RangesFor = () => NO_RANGES;
 
-/** Renders an article body. `rangesFor` adds links and anchors inside paragraphs and list items. */
+/**
+ * The last body rendered from each blocks array, with the ranges it was given. Blocks are immutable
+ * records, so the body is reused while the ranges are equal: the dev server renders every article
+ * again on each rebuild, and nearly all of them are unchanged.
+ */
+const lastBody = new WeakMap<readonly Block[], { ranges: (readonly HtmlRange[])[]; html: string }>();
+
+/** Renders an article body. `rangesFor` adds links and anchors inside paragraphs. */
 export function renderBlocks(blocks: readonly Block[], rangesFor: RangesFor = NONE): string {
-  return blocks.map((block) => renderBlock(block, rangesFor)).join('\n');
+  const ranges = blocks.map((block) => (block.type === 'paragraph' ? rangesFor(block.anchor) : NO_RANGES));
+  const last = lastBody.get(blocks);
+  if (last && last.ranges.every((before, i) => sameRanges(before, ranges[i]!))) return last.html;
+  const html = blocks.map((block, i) => renderBlock(block, ranges[i]!)).join('\n');
+  lastBody.set(blocks, { ranges, html });
+  return html;
 }
 
-function renderBlock(block: Block, rangesFor: RangesFor): string {
+function sameRanges(a: readonly HtmlRange[], b: readonly HtmlRange[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => {
+    const y = b[i]!;
+    return x.start === y.start && x.end === y.end && x.open === y.open && x.reopen === y.reopen && x.close === y.close && x.layer === y.layer;
+  }));
+}
+
+function renderBlock(block: Block, ranges: readonly HtmlRange[]): string {
   const id = `id="${escapeHtml(block.anchor)}"`;
   switch (block.type) {
     case 'paragraph':
-      return `<p ${id}>${renderInline(block.content, rangesFor(block.anchor))}</p>`;
+      return `<p ${id}>${renderInline(block.content, ranges)}</p>`;
     case 'heading':
       // Headings never get entity links: a heading is a signpost, not a mention.
       return `<h${block.level} ${id}>${renderInline(block.content)}</h${block.level}>`;

@@ -20,8 +20,8 @@ import { timelineEntityEvents } from './timeline/entityEvents.js';
 import { timelineJsData, timelineData } from './timeline/timelineData.js';
 import { TIMELINE_URL, timelinePages } from './timeline/timelinePages.js';
 
-export function renderSite(archive: Archive, config: Config): Page[] {
-  const env = createEnvironment(config);
+/** `env` lets the dev server pass an environment that reuses pages whose inputs did not change. */
+export function renderSite(archive: Archive, config: Config, env = createEnvironment(config)): Page[] {
   addPublishingFilters(env, archive, config);
   const hasEntities = archive.entities.length > 0;
   const nav: NavItem[] = [

@@ -35,7 +35,7 @@ export interface WriteResult {
   /** Files the build did not write, left in place. */
   kept: number;
   /** Of the files written, how many already held the same bytes (hard-linked from the previous site, or left alone when nothing changed). */
-  unchanged: number;
+  unchanged?: number;
 }
 
 /** The static files under `publicDir`, as paths in the output folder. */

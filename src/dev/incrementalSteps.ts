@@ -1,0 +1,149 @@
+/**
+ * The build steps of a watch session (`BuildSteps`), remembering what the previous build did so
+ * the next one redoes only what changed:
+ * - read lists the input folder (cheap) but reads only files that are new or were reported changed;
+ * - parse answers from a cache keyed by path and content hash;
+ * - keep hands back last build's record when an article is unchanged, so unchanged records keep
+ *   their identity and the render memo can skip their pages;
+ * - the environment goes through the render memo;
+ * - write writes only the files whose bytes changed, with the search index as last refreshed.
+ * Link and render (and any archive-wide stage added to `build()`) simply run again on the cached
+ * records: they are cheap, and re-running them is what keeps the output equal to a clean build.
+ */
+import path from 'node:path';
+import type nunjucks from 'nunjucks';
+import type { Config } from '../config.js';
+import type { BuildSteps } from '../build.js';
+import type { Diagnostic } from '../errors.js';
+import { parseArticle, type ParseResult } from '../parse/parseArticle.js';
+import { listFiles, readSourceFile, type FileRead, type ReadResult } from '../read/readSources.js';
+import { createEnvironment } from '../render/environment.js';
+import type { Page } from '../render/page.js';
+import type { Article, SourceFile } from '../types.js';
+import type { StaticFile, WriteResult } from '../write/writeSite.js';
+import { RenderMemo } from './renderMemo.js';
+import { ChangedFilesWriter } from './writeChanged.js';
+
+/** What changed since the last build, by kind. Paths are relative to their folder, `/`-separated. */
+export type Change = { kind: 'article'; path: string } | { kind: 'template'; path: string } | { kind: 'static'; path: string } | { kind: 'config'; path: string };
+
+export class IncrementalSteps implements BuildSteps {
+  /** Each input file as last read, by relative path. */
+  private readonly files = new Map<string, FileRead>();
+  /** Input files reported changed since they were read. */
+  private readonly changedFiles = new Set<string>();
+  /** Each article's parse, by relative path, with the content hash it was parsed from. */
+  private readonly parsed = new Map<string, { contentHash: string; result: ParseResult }>();
+  /** Each article as the last build placed it, by source path. */
+  private readonly kept = new Map<string, Article>();
+  readonly memo = new RenderMemo();
+  private readonly writer = new ChangedFilesWriter();
+  /** Files read and parsed by the last build, for the terminal and tests. */
+  counts = { read: 0, parsed: 0 };
+
+  /** Records a change reported by the watcher; the next build picks it up. (Settings changes start a new session instead.) */
+  noteChange(change: Change): void {
+    if (change.kind === 'article') {
+      this.changedFiles.add(change.path);
+    } else if (change.kind === 'template') {
+      this.memo.clear();
+      this.env = null;
+    } else if (change.kind === 'static') {
+      this.writer.staticChanged(change.path);
+    }
+  }
+
+  /**
+   * True when every change is to an article already read whose bytes are still the same (a save
+   * without edits, a `touch`): then there is nothing to rebuild.
+   */
+  changesNothing(changes: readonly Change[], inputDir: string, cwd: string): boolean {
+    return changes.every((change) => {
+      const known = change.kind === 'article' ? this.files.get(change.path)?.source : undefined;
+      if (!known) return false;
+      try {
+        return readSourceFile(inputDir, change.path, cwd).source?.contentHash === known.contentHash;
+      } catch {
+        return false; // gone or unreadable: let the build say so
+      }
+    });
+  }
+
+  read = (inputDir: string, cwd: string): ReadResult => {
+    this.counts = { read: 0, parsed: 0 };
+    this.memo.resetCounts();
+    const listed = listFiles(inputDir);
+    const present = new Set(listed);
+    for (const file of this.files.keys()) if (!present.has(file)) this.forget(file);
+    const diagnostics: Diagnostic[] = [];
+    const sources: SourceFile[] = [];
+    let registryPath: string | null = null;
+    for (const relativePath of listed) {
+      let found = this.files.get(relativePath);
+      if (!found || this.changedFiles.has(relativePath)) {
+        found = readSourceFile(inputDir, relativePath, cwd);
+        this.files.set(relativePath, found);
+        this.counts.read++;
+      }
+      diagnostics.push(...found.diagnostics);
+      if (found.source) sources.push(found.source);
+      if (found.isRegistry) registryPath = path.join(inputDir, relativePath);
+    }
+    this.changedFiles.clear();
+    return { sources, registryPath, diagnostics };
+  };
+
+  parse = (source: SourceFile): ParseResult => {
+    const cached = this.parsed.get(source.relativePath);
+    if (cached && cached.contentHash === source.contentHash) return cached.result;
+    const result = parseArticle(source);
+    this.parsed.set(source.relativePath, { contentHash: source.contentHash, result });
+    this.counts.parsed++;
+    return result;
+  };
+
+  keep = (article: Article): Article => {
+    const previous = this.kept.get(article.sourcePath);
+    // The draft comes from the parse cache, so the same path, hash and URL mean the same record.
+    if (previous && previous.contentHash === article.contentHash && previous.id === article.id && previous.url === article.url) return previous;
+    this.kept.set(article.sourcePath, article);
+    return article;
+  };
+
+  /** Kept from build to build (its compiled templates with it) until a template changes. */
+  private env: nunjucks.Environment | null = null;
+
+  environment = (config: Config): nunjucks.Environment => (this.env ??= this.memo.wrap(createEnvironment(config)));
+
+  /** The search index files to write with the pages (the index is refreshed apart from rebuilds; see SearchRefresh). */
+  private searchFiles: readonly Page[] = [];
+  /** What the last write wrote (without the search index), for indexing and for writing a new index. */
+  lastWrite: { outDir: string; pages: readonly Page[]; staticFiles: readonly StaticFile[] } | null = null;
+
+  write = (outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[]) => {
+    this.lastWrite = null;
+    const result = this.writer.write(outDir, [...pages, ...this.searchFiles], staticFiles);
+    this.lastWrite = { outDir, pages, staticFiles };
+    return result;
+  };
+
+  /** Writes the static files again beside the pages last written (only those that changed); null before the first write. */
+  writeStaticFiles(staticFiles: readonly StaticFile[]): WriteResult | null {
+    if (!this.lastWrite) return null;
+    this.counts = { read: 0, parsed: 0 };
+    this.memo.resetCounts();
+    return this.write(this.lastWrite.outDir, this.lastWrite.pages, staticFiles);
+  }
+
+  /** Writes a new search index beside the pages last written. */
+  writeSearchIndex(files: readonly Page[]): void {
+    this.searchFiles = files;
+    if (this.lastWrite) this.writer.write(this.lastWrite.outDir, [...this.lastWrite.pages, ...files], this.lastWrite.staticFiles);
+  }
+
+  private forget(file: string): void {
+    this.files.delete(file);
+    this.parsed.delete(file);
+    this.kept.delete(file);
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * Re-rendering only the pages whose inputs changed, without knowing any page kind: every template
+ * render goes through `RenderMemo`, which gives back the previous output when the template and
+ * every variable are the same as last time. Unchanged records are the very same objects from one
+ * build to the next (see `BuildSteps.keep`), so comparing them is mostly one identity check.
+ *
+ * The memo is only valid while the templates and settings are unchanged: the dev session clears it
+ * on a template change and starts a new one on a settings change. Filters that read more than their
+ * arguments are checked too (see `RenderMemo`).
+ */
+import type nunjucks from 'nunjucks';
+
+/** One call of a filter added per build, as a render made it. */
+interface FilterCall {
+  /** The filter's name. */
+  name: string;
+  /** What `this` was (Nunjucks passes the render context). */
+  self: unknown;
+  /** The arguments. */
+  args: unknown[];
+  /** What it returned. */
+  result: unknown;
+}
+
+/** What was rendered last time for one template and page. */
+interface Rendered {
+  /** The variables it was rendered with. */
+  vars: unknown;
+  /** Calls it made to filters added per build (which may read the whole archive). */
+  calls: FilterCall[];
+  /** The output. */
+  output: string;
+}
+
+/**
+ * Filters added after the environment was made (the publishing filters are added on every build
+ * and read the archive, not just their arguments) are tracked: a page is reused only if calling
+ * each such filter again, as the page did, still gives the same result.
+ */
+export class RenderMemo {
+  private readonly rendered = new Map<string, Rendered>();
+  /** The latest version of each tracked filter. */
+  private readonly filters = new Map<string, (...args: unknown[]) => unknown>();
+  /** The calls made by the render under way. */
+  private recording: FilterCall[] | null = null;
+  /** Renders done and renders skipped since the last `resetCounts`, for the terminal and tests. */
+  counts = { rendered: 0, reused: 0 };
+
+  /** Makes `env.render` answer from the memo when it can. Returns the same environment. */
+  wrap(env: nunjucks.Environment): nunjucks.Environment {
+    const render = env.render.bind(env);
+    const memoised = (name: string, vars?: object): string => {
+      // Pages are told apart by their URL (set by renderPage); a collision only costs a render.
+      const key = `${name}\n${String((vars as { url?: unknown } | undefined)?.url ?? '')}`;
+      const previous = this.rendered.get(key);
+      if (previous && sameValue(previous.vars, vars) && this.sameCalls(previous.calls)) {
+        this.counts.reused++;
+        return previous.output;
+      }
+      const calls: FilterCall[] = [];
+      this.recording = calls;
+      try {
+        const output = render(name, vars);
+        this.counts.rendered++;
+        this.rendered.set(key, { vars, calls, output });
+        return output;
+      } finally {
+        this.recording = null;
+      }
+    };
+    const addFilter = env.addFilter.bind(env);
+    const filters = this.filters;
+    const memo = this;
+    const tracked = (name: string, filter: (...args: unknown[]) => unknown, async?: boolean) => {
+      filters.set(name, filter);
+      return addFilter(
+        name,
+        function (this: unknown, ...args: unknown[]) {
+          const result = filters.get(name)!.apply(this, args);
+          memo.recording?.push({ name, self: this, args, result });
+          return result;
+        },
+        async,
+      );
+    };
+    env.render = memoised as typeof env.render;
+    env.addFilter = tracked as typeof env.addFilter;
+    return env;
+  }
+
+  /** Forgets everything (templates changed). */
+  clear(): void {
+    this.rendered.clear();
+  }
+
+  resetCounts(): void {
+    this.counts = { rendered: 0, reused: 0 };
+  }
+
+  private sameCalls(calls: readonly FilterCall[]): boolean {
+    return calls.every((call) => sameValue(this.filters.get(call.name)?.apply(call.self, call.args), call.result));
+  }
+}
+
+/**
+ * Deep equality that errs on the side of "different": plain objects and arrays are compared by
+ * content (keys in order, since a template may loop over them), anything else (Maps, class
+ * instances, functions) only by identity. A false "different" costs one render; a false "same"
+ * would leave a stale page, so there is none.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const prototype = Object.getPrototypeOf(a) as unknown;
+  if (prototype !== Object.getPrototypeOf(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    if (a.length !== other.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], other[i])) return false;
+    return true;
+  }
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  const keys = Object.keys(a);
+  const otherKeys = Object.keys(b);
+  if (keys.length !== otherKeys.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key !== otherKeys[i]) return false;
+    if (!sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
