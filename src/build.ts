@@ -103,17 +103,17 @@ export async function build(config: Config, options: BuildOptions): Promise<Buil
   return result;
 }
 
+/** What a stage returns: its value, and any problems it found. */
+interface StageOutput<T> {
+  value: T;
+  diagnostics?: Diagnostic[];
+}
+
 async function buildWith(cache: RecordCache, config: Config, options: BuildOptions): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [];
   const timings: Record<string, number> = {};
-  const stage = <T>(name: string, run: () => { value: T; diagnostics?: Diagnostic[] }): T => {
-    const started = performance.now();
-    const result = run();
-    timings[name] = performance.now() - started;
-    for (const d of result.diagnostics ?? []) diagnostics.push({ ...d, stage: d.stage ?? name });
-    return result.value;
-  };
-  const stageAsync = async <T>(name: string, run: () => Promise<{ value: T; diagnostics?: Diagnostic[] }>): Promise<T> => {
+  /** Runs one stage: times it and tags its diagnostics with the stage's name. */
+  const stage = async <T>(name: string, run: () => StageOutput<T> | Promise<StageOutput<T>>): Promise<T> => {
     const started = performance.now();
     const result = await run();
     timings[name] = performance.now() - started;
@@ -124,34 +124,34 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   const steps = options.steps ?? freshSteps;
 
   checkOutputFolder(config.output, config, options.cwd);
-  const read = stage('read', () => {
+  const read = await stage('read', () => {
     const result = steps.read(config.input, options.cwd);
     return { value: { ...result, registry: readRegistry(result.registryPath, options.cwd) }, diagnostics: result.diagnostics };
   });
-  const articles = stage('parse', () => parseAll(read.sources, { ...steps, parse: cachedParse(cache, steps.parse) }));
+  const articles = await stage('parse', () => parseAll(read.sources, { ...steps, parse: cachedParse(cache, steps.parse) }));
   if (hasErrors(diagnostics)) return failed(null);
 
   // The archive-wide steps go through the cache too; the registry is their one input besides the articles.
   const registryKey = JSON.stringify(read.registry);
-  const entities = stage('extract', () => cachedForArchive(cache, 'entities', articles, registryKey, () => extractEntitiesStage(articles, read.registry)));
+  const entities = await stage('extract', () => cachedForArchive(cache, 'entities', articles, registryKey, () => extractEntitiesStage(articles, read.registry)));
   if (hasErrors(diagnostics)) return failed(null, articles.length);
   // After entities, so each event lists the entities its sentence names.
-  const events = stage('timeline', () => ({
+  const events = await stage('timeline', () => ({
     value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, entities.mentions, cachedPerArticle(cache, 'events', extractEvents))),
   }));
   // Saving now, before anything may change the records, also lets go of the cached bytes before rendering.
-  if (options.cacheDir) stage('cache', () => ({ value: cache.save() }));
-  const archive = stage('link', () => ({ value: buildArchive(articles, { ...entities, events }) }));
+  if (options.cacheDir) await stage('cache', () => ({ value: cache.save() }));
+  const archive = await stage('link', () => ({ value: buildArchive(articles, { ...entities, events }) }));
 
   // Every input the same as the last build's, and its output untouched: that site is this one.
-  const site = options.cacheDir && options.write !== false ? stage('unchanged', () => {
+  const site = options.cacheDir && options.write !== false ? await stage('unchanged', () => {
     const inputs = siteInputs(toolFingerprint(), config, { search: options.search !== false }, read.sources, read.registryPath);
     return { value: { inputs, current: currentSite(options.cacheDir!, inputs, config.output) } };
   }) : null;
   if (site?.current) return { ok: true, diagnostics: [...diagnostics, ...site.current.diagnostics], articles: articles.length, pages: site.current.pages, timings, archive };
   const laterDiagnostics = diagnostics.length;
 
-  const rendered = stage('render', () => {
+  const rendered = await stage('render', () => {
     try {
       return { value: renderSite(archive, config, steps.environment(config)) as Page[] | null };
     } catch (error) {
@@ -160,18 +160,18 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   });
   if (!rendered || hasErrors(diagnostics)) return failed(archive, articles.length);
   // Feeds and the sitemap describe the finished pages, so they come after rendering.
-  const pages = stage('publish', () => {
+  const pages = await stage('publish', () => {
     const published = publishSite(rendered, archive, config);
     return { value: published.pages, diagnostics: published.diagnostics };
   });
   if (options.write === false) return { ok: true, diagnostics, articles: articles.length, pages: pages.length, timings, archive };
   // Indexed in memory before writing, so the index is swapped in with the pages it describes.
-  const searchFiles = options.search === false ? [] : await stageAsync(SEARCH_STAGE, async () => {
+  const searchFiles = options.search === false ? [] : await stage(SEARCH_STAGE, async () => {
     const index = await indexSearch(pages);
     return { value: index.files, diagnostics: index.diagnostics };
   });
 
-  const written = await stageAsync('write', async () => {
+  const written = await stage('write', async () => {
     try {
       // A plain build hands the pages over as bytes (see encodePages); a watch session keeps its pages as they are.
       const files = options.steps ? [...pages, ...searchFiles] : encodePages([...pages, ...searchFiles]);
@@ -182,7 +182,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     }
   });
   if (!written) return failed(archive, articles.length);
-  if (site) stage('record', () => ({ value: rememberSite(options.cacheDir!, site.inputs, config.output, written.written, diagnostics.slice(laterDiagnostics)) }));
+  if (site) await stage('record', () => ({ value: rememberSite(options.cacheDir!, site.inputs, config.output, written.written, diagnostics.slice(laterDiagnostics)) }));
   return { ok: true, diagnostics, articles: articles.length, pages: written.written, timings, archive };
 }
 
