@@ -28,6 +28,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { reportEditLatency } from './edit-latency.mjs';
 
 /** The repository root (this file is bench/run.mjs). */
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -287,9 +288,29 @@ export async function runBench(argv = process.argv.slice(2)) {
       skip: { type: 'string' },
       work: { type: 'string' },
       json: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
-  const sizes = values.sizes !== undefined ? values.sizes.split(',').filter(Boolean).map(Number) : [4000, 16000, ...(values.full ? [100000] : [])];
+  if (values.help) {
+    console.log(`Usage: npm run bench -- [options]
+
+Builds the seeds, the BBC corpus (when ../shared/corpus/bbc exists) and synthetic corpora, each in its
+own process, and prints wall time, cpu, peak memory, per-stage times, the no-change rebuild, the ratio
+to Hugo (when hugo is installed, measured alternately), per-article extraction times and the time
+from saving an article to its page on disk while watching.
+
+  --sizes N,N     synthetic corpus sizes (default 4000,16000; 0 for none)
+  --full          add the 100,000-article corpus
+  --runs N        counted runs per corpus (default 3)
+  --warmup N      warm-up runs per corpus (default 1)
+  --no-hugo       do not measure Hugo
+  --no-search     leave out the search index
+  --skip a,b      skip corpora or parts: seeds, bbc, edit
+  --work DIR      scratch folder (default $TMPDIR/dossier-bench)
+  --json FILE     also write the figures as JSON`);
+    return { results: [], probes: [] };
+  }
+  const sizes = values.sizes !== undefined ? values.sizes.split(',').map(Number).filter((n) => n > 0) : [4000, 16000, ...(values.full ? [100000] : [])];
   const runs = Number(values.runs ?? 3);
   const warmup = Number(values.warmup ?? 1);
   const skip = new Set((values.skip ?? '').split(',').filter(Boolean));
@@ -317,6 +338,10 @@ export async function runBench(argv = process.argv.slice(2)) {
   console.log(`\nDossier bench — ${machine()}${site ? `, ${spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.trim().split(' ')[1]}` : ', no hugo'}`);
   console.log(`runs ${runs} + warm-up ${warmup} per corpus; wall = whole process, start-up included, search index excluded; peak = max RSS of Dossier's process\n`);
   console.log(formatTables(results, probes));
+  if (!skip.has('edit')) {
+    console.log('');
+    await reportEditLatency();
+  }
   if (values.json) {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(values.json, `${JSON.stringify({ machine: machine(), results, probes }, null, 2)}\n`);
