@@ -4,36 +4,16 @@
  * a rebuild after an edit all give byte-identical output to a plain build into an empty folder.
  * No timing assertions here: speed is measured by `npm run bench`.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { openRecordCache } from '../src/build/recordCache.js';
 import { resolveConfig } from '../src/config.js';
+import { REPO, snapshotFolder, tempDir } from './helpers/project.js';
 
-const REPO = path.resolve(import.meta.dirname, '..');
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-const temp = () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-cache-test-'));
-  made.push(dir);
-  return dir;
-};
-
-/** Every file under `dir` with its bytes. */
-function snapshot(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (sub: string) => {
-    for (const name of readdirSync(path.join(dir, sub)).sort()) {
-      const rel = sub ? `${sub}/${name}` : name;
-      if (statSync(path.join(dir, rel)).isDirectory()) walk(rel);
-      else out.set(rel, readFileSync(path.join(dir, rel), 'latin1'));
-    }
-  };
-  walk('');
-  return out;
-}
+const temp = () => tempDir('dossier-cache-test-');
+const snapshot = snapshotFolder;
 
 async function buildInto(input: string, output: string, cacheDir?: string) {
   const config = resolveConfig(REPO, { input, output });
