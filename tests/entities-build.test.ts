@@ -29,7 +29,7 @@ function entityLinks(html: string): Array<{ href: string; text: string; parent: 
     {
       onopentag(name, attributes) {
         if (/^h[2-6]$/.test(name) && stack.includes('div')) section++;
-        if (name === 'a' && (attributes.class ?? '').includes('entity-link')) {
+        if (name === 'a' && /^entity-(person|organization|place|other)$/.test(attributes.class ?? '')) {
           current = { href: attributes.href ?? '', text: '', parent: [...stack].reverse().find((tag) => !['strong', 'em', 'span'].includes(tag)) ?? '', section };
         }
         stack.push(name);

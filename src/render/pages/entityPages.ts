@@ -83,7 +83,7 @@ export function articleEntityExtras(ctx: RenderContext): (article: Article) => A
           .map((m) => {
             const entity = entityIndex.byId.get(m.entityId)!;
             const href = escapeHtml(relativeLink(ctx, article.url, entity.url));
-            return { start: m.start, end: m.end, open: `<a class="entity-link entity-${entity.type}" href="${href}">`, close: '</a>', layer: 1 };
+            return { start: m.start, end: m.end, open: `<a class="entity-${entity.type}" href="${href}">`, close: '</a>', layer: 1 };
           });
       },
       vars: { entityGroups: entityIndex.ofArticle.get(article.id) ?? [], related: entityIndex.related.get(article.id) ?? [] },
