@@ -78,7 +78,11 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   for (const article of sorted) mentions.push(...articleMentions(article.id, units.get(article.id) ?? [], matcher, types));
 
   const mentioned = new Map<string, Mention[]>();
-  for (const mention of mentions) mentioned.set(mention.entityId, [...(mentioned.get(mention.entityId) ?? []), mention]);
+  for (const mention of mentions) {
+    const list = mentioned.get(mention.entityId);
+    if (list) list.push(mention);
+    else mentioned.set(mention.entityId, [mention]);
+  }
   const order = articleOrder(sorted);
   const entities: Entity[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -104,7 +108,36 @@ export function extractEntities(articles: readonly Article[], registry: Registry
       mentions: own.length,
     });
   }
-  return { entities, mentions, diagnostics };
+  return { entities: keepEntities(entities), mentions, diagnostics };
+}
+
+/**
+ * The entities of the latest extraction, by id. An entity equal in every field to one of them is
+ * handed back as that very record, so a watch session's pages see the same objects from one build
+ * to the next and the render memo compares them by identity. Only equal records are swapped, so
+ * any output is the same whichever extraction ran last.
+ */
+let latestEntities = new Map<string, Entity>();
+
+function keepEntities(entities: Entity[]): Entity[] {
+  const kept = entities.map((entity) => {
+    const previous = latestEntities.get(entity.id);
+    return previous && sameEntity(previous, entity) ? previous : entity;
+  });
+  latestEntities = new Map(kept.map((entity) => [entity.id, entity]));
+  return kept;
+}
+
+/** Same keys in the same order, and every value equal: a string or number, or a list of strings or of flat records (the links). */
+function sameEntity(a: Entity, b: Entity): boolean {
+  return sameFlat(a, b, (x, y) => x === y || (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((item, i) => item === y[i] || sameFlat(item, y[i], Object.is))));
+}
+
+function sameFlat(a: unknown, b: unknown, same: (x: unknown, y: unknown) => boolean): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) || Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  const otherKeys = Object.keys(b);
+  return keys.length === otherKeys.length && keys.every((key, i) => key === otherKeys[i] && same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 /**
