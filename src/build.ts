@@ -8,7 +8,7 @@
  * one can never drift apart.
  */
 import type { Config } from './config.js';
-import { cachedForArchive, cachedParse, cachedPerArticle } from './build/cachedStages.js';
+import { cachedForArchive, cachedParse, cachedPerArticle, memoPerArticle } from './build/cachedStages.js';
 import { NO_CACHE, openRecordCache, type RecordCache } from './build/recordCache.js';
 import { currentSite, rememberSite, siteInputs } from './build/siteRecord.js';
 import { toolFingerprint } from './build/toolFingerprint.js';
@@ -109,6 +109,11 @@ interface StageOutput<T> {
   diagnostics?: Diagnostic[];
 }
 
+/** Each kept article's event candidates, across the builds of a watch session (see `memoPerArticle`). */
+const memoEvents = memoPerArticle(extractEvents);
+/** Event extraction per article: the in-memory memo first, then the record cache. */
+const eventsOf = (cache: RecordCache) => (cache === NO_CACHE ? memoEvents : cachedPerArticle(cache, 'events', memoEvents));
+
 async function buildWith(cache: RecordCache, config: Config, options: BuildOptions): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [];
   const timings: Record<string, number> = {};
@@ -137,7 +142,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   if (hasErrors(diagnostics)) return failed(null, articles.length);
   // After entities, so each event lists the entities its sentence names.
   const events = await stage('timeline', () => ({
-    value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, entities.mentions, cachedPerArticle(cache, 'events', extractEvents))),
+    value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, entities.mentions, eventsOf(cache))),
   }));
   // Saving now, before anything may change the records, also lets go of the cached bytes before rendering.
   if (options.cacheDir) await stage('cache', () => ({ value: cache.save() }));

@@ -42,3 +42,20 @@ function memo<I, T>(cache: RecordCache, namespace: string, run: (input: I) => T,
     return value;
   };
 }
+
+/**
+ * Remembers a per-article function's result for as long as the article record lives. In a watch
+ * session an unchanged article is the very same record from one build to the next (`BuildSteps.keep`),
+ * so its result comes back without being worked out again, and without hashing anything. `run` must
+ * read nothing but the record (a pure function of it); the results are shared, so callers must not
+ * change them.
+ */
+export function memoPerArticle<T>(run: (article: Article) => T): (article: Article) => T {
+  const results = new WeakMap<Article, T>();
+  return (article) => {
+    if (results.has(article)) return results.get(article) as T;
+    const value = run(article);
+    results.set(article, value);
+    return value;
+  };
+}

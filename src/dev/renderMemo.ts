@@ -111,6 +111,20 @@ export class RenderMemo {
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  // A record shared by many pages (an entity, a related article) is compared in full only once.
+  if (provenEqual.get(b) === a) return true;
+  if (!sameContent(a, b)) return false;
+  provenEqual.set(b, a);
+  return true;
+}
+
+/**
+ * For an object found equal to an older one, that older one. Records are never changed once made
+ * (the memo keeps last build's variables to compare with on the same assumption), so the answer holds.
+ */
+const provenEqual = new WeakMap<object, object>();
+
+function sameContent(a: object, b: object): boolean {
   const prototype = Object.getPrototypeOf(a) as unknown;
   if (prototype !== Object.getPrototypeOf(b)) return false;
   if (Array.isArray(a)) {

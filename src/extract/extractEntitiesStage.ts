@@ -17,7 +17,16 @@ export interface ExtractedEntities {
 }
 
 export function extractEntitiesStage(articles: readonly Article[], registrySource: RegistrySource | null): { value: ExtractedEntities; diagnostics: Diagnostic[] } {
-  const parsed = registrySource ? parseRegistry(registrySource.text, registrySource.displayPath) : { registry: EMPTY_REGISTRY, diagnostics: [] };
+  const parsed = registrySource ? registryOf(registrySource.text, registrySource.displayPath) : { registry: EMPTY_REGISTRY, diagnostics: [] };
   const { entities, mentions, diagnostics } = extractEntities(articles, parsed.registry);
   return { value: { entities, mentions }, diagnostics: [...parsed.diagnostics, ...diagnostics] };
+}
+
+/** The latest registry parsed, by its text and path: a watch session reads the same registry again after every edit. */
+let latestRegistry: { text: string; displayPath: string; parsed: ReturnType<typeof parseRegistry> } | null = null;
+
+/** `parseRegistry`, answered from the latest parse when the text and path are the same (its result is never changed). */
+function registryOf(text: string, displayPath: string): ReturnType<typeof parseRegistry> {
+  if (latestRegistry?.text !== text || latestRegistry.displayPath !== displayPath) latestRegistry = { text, displayPath, parsed: parseRegistry(text, displayPath) };
+  return latestRegistry.parsed;
 }

@@ -157,7 +157,7 @@ function appearancesOf(entities: readonly Entity[], mentions: readonly Mention[]
         const sentence = spans.find((s) => s.start <= mention.start && mention.start < s.end);
         if (!sentence || seen.has(`${block.anchor}:${sentence.start}`)) continue;
         seen.add(`${block.anchor}:${sentence.start}`);
-        sentences.push({ blockAnchor: block.anchor, text: sentence.text });
+        sentences.push(mentionSentence(block, sentence));
       }
       list.push({ article, sentences: sentences.slice(0, MAX_SENTENCES), total: sentences.length });
     }
@@ -167,8 +167,29 @@ function appearancesOf(entities: readonly Entity[], mentions: readonly Mention[]
   return result;
 }
 
+/** The view of each sentence span (see `blockSentences`), so unchanged pages get the same objects from build to build. */
+const sentenceViews = new WeakMap<object, MentionSentence>();
+
+function mentionSentence(block: Block, sentence: { text: string }): MentionSentence {
+  let view = sentenceViews.get(sentence);
+  if (!view) sentenceViews.set(sentence, (view = { blockAnchor: block.anchor, text: sentence.text }));
+  return view;
+}
+
+/**
+ * Each block's sentences, for as long as the block lives: an unchanged article keeps its record (and
+ * blocks) from one build of a watch session to the next. Never changed once made.
+ */
+const sentencesOfBlock = new WeakMap<Block, ReturnType<typeof splitSentences>>();
+
 /** Sentences of a block's plain text, never running across two items of a list or table. */
 function blockSentences(block: Block): ReturnType<typeof splitSentences> {
+  let known = sentencesOfBlock.get(block);
+  if (!known) sentencesOfBlock.set(block, (known = splitBlockSentences(block)));
+  return known;
+}
+
+function splitBlockSentences(block: Block): ReturnType<typeof splitSentences> {
   const spans: ReturnType<typeof splitSentences> = [];
   let offset = 0;
   for (const part of blockParts(block)) {
@@ -176,6 +197,21 @@ function blockSentences(block: Block): ReturnType<typeof splitSentences> {
     offset += part.length + PART_SEPARATOR.length;
   }
   return spans;
+}
+
+/**
+ * One record per entity and count: an entity record kept from one build of a watch session to the
+ * next (see `extractEntities`) gives the same co-mention objects, which the render memo then
+ * compares by identity. Never changed once made.
+ */
+const coMentionRecords = new WeakMap<Entity, Map<number, CoMention>>();
+
+function coMention(entity: Entity, articles: number): CoMention {
+  let byCount = coMentionRecords.get(entity);
+  if (!byCount) coMentionRecords.set(entity, (byCount = new Map()));
+  let record = byCount.get(articles);
+  if (!record) byCount.set(articles, (record = { entity, articles }));
+  return record;
 }
 
 function coMentionsOf(
@@ -195,7 +231,7 @@ function coMentionsOf(
   }
   const result = new Map<string, CoMention[]>();
   for (const [id, row] of pairs) {
-    const list = topK(row, MAX_CO_MENTIONS, (x, y) => y[1] - x[1] || byName(x[0], y[0])).map(([other, n]) => ({ entity: byId.get(other)!, articles: n }));
+    const list = topK(row, MAX_CO_MENTIONS, (x, y) => y[1] - x[1] || byName(x[0], y[0])).map(([other, n]) => coMention(byId.get(other)!, n));
     result.set(id, list);
   }
   return result;

@@ -47,13 +47,41 @@ export function searchFilters(article: Article, entities: readonly Entity[]): Se
   };
 }
 
+/** A filter's last result for an article, with the entities and settings it was made from. */
+interface Remembered<T> {
+  /** The entities the article mentioned. */
+  entities: readonly Entity[];
+  /** The settings. */
+  config: StructuredDataConfig;
+  /** The result. */
+  value: T;
+}
+
+/**
+ * Each article's last JSON-LD records and search filters. In a watch session an unchanged article,
+ * its entities (see `extractEntities`) and the settings are the very same objects from one build to
+ * the next; handing back the same result then lets the render memo see it is unchanged at a glance.
+ */
+const jsonLdOf = new WeakMap<Article, Remembered<Record<string, unknown>[]>>();
+const searchFiltersOf = new WeakMap<Article, Remembered<SearchFilters>>();
+
+function remembered<T>(memo: WeakMap<Article, Remembered<T>>, article: Article, entities: readonly Entity[], config: StructuredDataConfig, make: () => T): T {
+  const last = memo.get(article);
+  if (last && last.config === config && last.entities.length === entities.length && last.entities.every((entity, i) => entity === entities[i])) return last.value;
+  const value = make();
+  memo.set(article, { entities, config, value });
+  return value;
+}
+
 export function addPublishingFilters(env: nunjucks.Environment, archive: Archive, config: StructuredDataConfig): void {
   const mentioned = entitiesByArticle(archive);
   const withFeeds = new Set(entityFeedArticles(archive).keys());
   /** `{{ article | structuredData | jsonScript }}`: the article's JSON-LD records. */
-  env.addFilter('structuredData', (article: Article) => [newsArticleJsonLd(article, mentioned.get(article.id) ?? [], config), breadcrumbJsonLd(article, config)]);
+  env.addFilter('structuredData', (article: Article) =>
+    remembered(jsonLdOf, article, mentioned.get(article.id) ?? [], config, () => [newsArticleJsonLd(article, mentioned.get(article.id) ?? [], config), breadcrumbJsonLd(article, config)]),
+  );
   /** `{% set filters = article | searchFilters %}`: year, entity types and entities for the search index. */
-  env.addFilter('searchFilters', (article: Article) => searchFilters(article, mentioned.get(article.id) ?? []));
+  env.addFilter('searchFilters', (article: Article) => remembered(searchFiltersOf, article, mentioned.get(article.id) ?? [], config, () => searchFilters(article, mentioned.get(article.id) ?? [])));
   /** `{{ entity | entityFeed }}`: the entity's Atom feed path, or '' when it has none. */
   env.addFilter('entityFeed', (entity: Pick<Entity, 'id' | 'url'>) => (entity && withFeeds.has(entity.id) ? entityFeedPath(entity) : ''));
 }

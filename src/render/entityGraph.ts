@@ -61,9 +61,35 @@ export function layoutGraph(entities: readonly Entity[], index: EntityIndex, max
     }
   });
   const edges = [...weights.values()].sort((x, y) => x.a - y.a || x.b - y.b);
-  const n = chosen.length;
-  const xs = chosen.map((_, i) => WIDTH / 2 + (WIDTH / 3) * Math.cos((2 * Math.PI * i) / Math.max(n, 1)));
-  const ys = chosen.map((_, i) => HEIGHT / 2 + (HEIGHT / 3) * Math.sin((2 * Math.PI * i) / Math.max(n, 1)));
+  const { xs, ys } = placeNodes(chosen.length, edges);
+  // Stretch the result over the canvas, leaving room for labels on the right.
+  const fit = (values: number[], low: number, high: number): number[] => {
+    const min = Math.min(...values);
+    const span = Math.max(...values) - min || 1;
+    return values.map((v) => low + ((v - min) / span) * (high - low));
+  };
+  const fx = fit(xs, MARGIN / 2, WIDTH - 3 * MARGIN);
+  const fy = fit(ys, MARGIN / 2, HEIGHT - MARGIN / 2);
+  const nodes = chosen.map((entity, i) => ({ entity, x: round(fx[i]!), y: round(fy[i]!), r: round(4 + 2.5 * Math.sqrt(entity.articles.length)) }));
+  return { nodes, edges, width: WIDTH, height: HEIGHT };
+}
+
+/**
+ * The latest layout, by its inputs: the positions depend on nothing but the number of nodes and the
+ * weighted edges, and a watch session asks for the same ones after most edits.
+ */
+let latestLayout: { key: string; xs: number[]; ys: number[] } | null = null;
+
+/** Force-directed positions of `n` nodes joined by `edges` (copies; the remembered ones stay as they are). */
+function placeNodes(n: number, edges: readonly GraphEdge[]): { xs: number[]; ys: number[] } {
+  const key = `${n}:${edges.map(({ a, b, weight }) => `${a}-${b}-${weight}`).join(',')}`;
+  if (latestLayout?.key !== key) latestLayout = { key, ...forceLayout(n, edges) };
+  return { xs: [...latestLayout.xs], ys: [...latestLayout.ys] };
+}
+
+function forceLayout(n: number, edges: readonly GraphEdge[]): { xs: number[]; ys: number[] } {
+  const xs = Array.from({ length: n }, (_, i) => WIDTH / 2 + (WIDTH / 3) * Math.cos((2 * Math.PI * i) / Math.max(n, 1)));
+  const ys = Array.from({ length: n }, (_, i) => HEIGHT / 2 + (HEIGHT / 3) * Math.sin((2 * Math.PI * i) / Math.max(n, 1)));
   const k = 0.8 * Math.sqrt(((WIDTH - 2 * MARGIN) * (HEIGHT - 2 * MARGIN)) / Math.max(n, 1));
   for (let step = 0; step < STEPS; step++) {
     const temperature = (WIDTH / 10) * (1 - step / STEPS);
@@ -100,16 +126,7 @@ export function layoutGraph(entities: readonly Entity[], index: EntityIndex, max
       ys[i] = clamp(ys[i]! + (dy[i]! / d) * Math.min(d, temperature), MARGIN / 2, HEIGHT - MARGIN / 2);
     }
   }
-  // Stretch the result over the canvas, leaving room for labels on the right.
-  const fit = (values: number[], low: number, high: number): number[] => {
-    const min = Math.min(...values);
-    const span = Math.max(...values) - min || 1;
-    return values.map((v) => low + ((v - min) / span) * (high - low));
-  };
-  const fx = fit(xs, MARGIN / 2, WIDTH - 3 * MARGIN);
-  const fy = fit(ys, MARGIN / 2, HEIGHT - MARGIN / 2);
-  const nodes = chosen.map((entity, i) => ({ entity, x: round(fx[i]!), y: round(fy[i]!), r: round(4 + 2.5 * Math.sqrt(entity.articles.length)) }));
-  return { nodes, edges, width: WIDTH, height: HEIGHT };
+  return { xs, ys };
 }
 
 /** The graph as inline SVG; `href` gives each entity's link relative to the page. */

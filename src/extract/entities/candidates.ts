@@ -56,9 +56,31 @@ export function countWords(stats: WordStats, tokens: readonly Token[]): void {
   }
 }
 
+/**
+ * All the candidate finder asks of the archive's word statistics. Its answers are yes or no, so a
+ * text's candidates stay the same while the answers to its questions do (see `extract.ts`).
+ */
+export interface WordJudge {
+  /** The archive capitalises this word mid-sentence more often than it writes it in lower case. */
+  nameLike(key: string): boolean;
+  /** A function word, or a word the archive writes in lower case at least as often as capitalised. */
+  common(key: string): boolean;
+}
+
+/** The judge that answers from `stats`. */
+export function judgeWords(stats: WordStats): WordJudge {
+  return {
+    nameLike: (key) => (stats.capitalised.get(key) ?? 0) > (stats.lower.get(key) ?? 0),
+    common: (key) => {
+      const lower = stats.lower.get(key) ?? 0;
+      return STOPWORDS.has(key) || (lower > 0 && lower >= (stats.capitalised.get(key) ?? 0));
+    },
+  };
+}
+
 /** Finds the candidate names of one body text. */
-export function findCandidates(text: string, tokens: readonly Token[], stats: WordStats, gazetteer: Gazetteer): Candidate[] {
-  const finder = new CandidateFinder(text, tokens, stats, gazetteer);
+export function findCandidates(text: string, tokens: readonly Token[], stats: WordStats | WordJudge, gazetteer: Gazetteer): Candidate[] {
+  const finder = new CandidateFinder(text, tokens, 'nameLike' in stats ? stats : judgeWords(stats), gazetteer);
   const headline = headlineTokens(text, tokens);
   for (let i = 0; i < tokens.length; ) {
     const end = headline[i] ? i - 1 : finder.runEnd(i);
@@ -110,7 +132,7 @@ class CandidateFinder {
   constructor(
     private readonly text: string,
     private readonly tokens: readonly Token[],
-    private readonly stats: WordStats,
+    private readonly judge: WordJudge,
     private readonly gazetteer: Gazetteer,
   ) {}
 
@@ -282,15 +304,12 @@ class CandidateFinder {
     return previous !== undefined && (this.tokens[from]?.joined ?? false) && previous.shape === 'lower' && PERSON_TITLES.has(previous.key);
   }
 
-  /** The archive capitalises this word mid-sentence more often than it writes it in lower case. */
   private nameLike(key: string): boolean {
-    return (this.stats.capitalised.get(key) ?? 0) > (this.stats.lower.get(key) ?? 0);
+    return this.judge.nameLike(key);
   }
 
-  /** A function word, or a word the archive writes in lower case at least as often as capitalised. */
   private common(key: string): boolean {
-    const lower = this.stats.lower.get(key) ?? 0;
-    return STOPWORDS.has(key) || (lower > 0 && lower >= (this.stats.capitalised.get(key) ?? 0));
+    return this.judge.common(key);
   }
 }
 

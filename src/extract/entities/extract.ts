@@ -15,8 +15,8 @@
  */
 import { diagnostic, type Diagnostic } from '../../errors.js';
 import type { Article, Entity, EntityType, Mention } from '../../types.js';
-import { countWords, emptyWordStats, findCandidates } from './candidates.js';
-import { loadGazetteer } from './gazetteer.js';
+import { countWords, emptyWordStats, findCandidates, judgeWords, type Candidate, type WordJudge } from './candidates.js';
+import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { ADJECTIVE_ENDING } from './lexicon.js';
 import { NameMatcher } from './matcher.js';
 import { EMPTY_REGISTRY, type Registry } from './registry.js';
@@ -44,18 +44,17 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   const gazetteer = loadGazetteer();
   const isPlaceKey = (key: string): boolean => gazetteer.countryWords.has(key);
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const units = new Map<string, ReadUnit[]>(
-    sorted.map((article) => [article.id, textUnits(article).map((unit) => ({ ...unit, tokens: tokenize(unit.text, isPlaceKey) }))]),
-  );
+  const units = new Map<string, ReadUnit[]>(sorted.map((article) => [article.id, readUnits(article, isPlaceKey)]));
 
   const stats = emptyWordStats();
   for (const list of units.values()) for (const unit of list) if (unit.role === 'body') countWords(stats, unit.tokens);
 
+  const judge = judgeWords(stats);
   const names = new Map<string, NameInfo>();
   for (const list of units.values()) {
     for (const unit of list) {
       if (unit.role !== 'body') continue;
-      for (const candidate of findCandidates(unit.text, unit.tokens, stats, gazetteer)) {
+      for (const candidate of unitCandidates(unit, judge, gazetteer)) {
         let info = names.get(candidate.key);
         if (!info) {
           info = newNameInfo(candidate.key, candidate.words);
@@ -79,7 +78,11 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   for (const article of sorted) mentions.push(...articleMentions(article.id, units.get(article.id) ?? [], matcher, types));
 
   const mentioned = new Map<string, Mention[]>();
-  for (const mention of mentions) mentioned.set(mention.entityId, [...(mentioned.get(mention.entityId) ?? []), mention]);
+  for (const mention of mentions) {
+    const list = mentioned.get(mention.entityId);
+    if (list) list.push(mention);
+    else mentioned.set(mention.entityId, [mention]);
+  }
   const order = articleOrder(sorted);
   const entities: Entity[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -105,7 +108,86 @@ export function extractEntities(articles: readonly Article[], registry: Registry
       mentions: own.length,
     });
   }
-  return { entities, mentions, diagnostics };
+  return { entities: keepEntities(entities), mentions, diagnostics };
+}
+
+/**
+ * The entities of the latest extraction, by id. An entity equal in every field to one of them is
+ * handed back as that very record, so a watch session's pages see the same objects from one build
+ * to the next and the render memo compares them by identity. Only equal records are swapped, so
+ * any output is the same whichever extraction ran last.
+ */
+let latestEntities = new Map<string, Entity>();
+
+function keepEntities(entities: Entity[]): Entity[] {
+  const kept = entities.map((entity) => {
+    const previous = latestEntities.get(entity.id);
+    return previous && sameEntity(previous, entity) ? previous : entity;
+  });
+  latestEntities = new Map(kept.map((entity) => [entity.id, entity]));
+  return kept;
+}
+
+/** Same keys in the same order, and every value equal: a string or number, or a list of strings or of flat records (the links). */
+function sameEntity(a: Entity, b: Entity): boolean {
+  return sameFlat(a, b, (x, y) => x === y || (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((item, i) => item === y[i] || sameFlat(item, y[i], Object.is))));
+}
+
+function sameFlat(a: unknown, b: unknown, same: (x: unknown, y: unknown) => boolean): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) || Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  const otherKeys = Object.keys(b);
+  return keys.length === otherKeys.length && keys.every((key, i) => key === otherKeys[i] && same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+/**
+ * Each article's texts with their tokens, for as long as the record lives: a watch session hands the
+ * same record back while its article is unchanged (`BuildSteps.keep`), and tokens are a pure
+ * function of the text (the gazetteer is fixed). Never changed once made.
+ */
+const unitsOf = new WeakMap<Article, ReadUnit[]>();
+
+function readUnits(article: Article, isPlaceKey: (key: string) => boolean): ReadUnit[] {
+  let units = unitsOf.get(article);
+  if (!units) unitsOf.set(article, (units = textUnits(article).map((unit) => ({ ...unit, tokens: tokenize(unit.text, isPlaceKey) }))));
+  return units;
+}
+
+/** A text's candidates and the answers about word statistics they were found with. */
+interface FoundCandidates {
+  /** `nameLike` answers, by word key. */
+  nameLike: Map<string, boolean>;
+  /** `common` answers, by word key. */
+  common: Map<string, boolean>;
+  /** What `findCandidates` returned. */
+  candidates: Candidate[];
+}
+
+/** The last candidates of each text (see `unitCandidates`). */
+const foundIn = new WeakMap<ReadUnit, FoundCandidates>();
+
+/**
+ * `findCandidates` for one text, given again without the work when every question it asked of the
+ * archive's word statistics has the same answer as last time: the finder reads nothing else that
+ * can change (text, tokens and gazetteer are fixed), so the result is the one it would return.
+ */
+function unitCandidates(unit: ReadUnit, judge: WordJudge, gazetteer: Gazetteer): Candidate[] {
+  const last = foundIn.get(unit);
+  if (last && sameAnswers(last.nameLike, judge.nameLike) && sameAnswers(last.common, judge.common)) return last.candidates;
+  const found: FoundCandidates = { nameLike: new Map(), common: new Map(), candidates: [] };
+  const ask = (answers: Map<string, boolean>, question: (key: string) => boolean) => (key: string) => {
+    const answer = question(key);
+    answers.set(key, answer);
+    return answer;
+  };
+  found.candidates = findCandidates(unit.text, unit.tokens, { nameLike: ask(found.nameLike, judge.nameLike), common: ask(found.common, judge.common) }, gazetteer);
+  foundIn.set(unit, found);
+  return found.candidates;
+}
+
+function sameAnswers(answers: ReadonlyMap<string, boolean>, question: (key: string) => boolean): boolean {
+  for (const [key, answer] of answers) if (question(key) !== answer) return false;
+  return true;
 }
 
 /**

@@ -256,6 +256,20 @@ function displayForm(info: NameInfo): string {
 
 /** Capitalisation pattern of a name: one letter per word, `U` all caps, `T` capitalised, `l` lower case. */
 export function shapePattern(name: string): string {
+  let pattern = shapePatterns.get(name);
+  if (pattern === undefined) {
+    // Bounded: a long watch session sees new spellings; starting over costs only some tokenizing.
+    if (shapePatterns.size >= MAX_SHAPE_PATTERNS) shapePatterns.clear();
+    shapePatterns.set(name, (pattern = patternOf(name)));
+  }
+  return pattern;
+}
+
+/** Each name's pattern, remembered: every build asks again for every spelling in the archive. */
+const shapePatterns = new Map<string, string>();
+const MAX_SHAPE_PATTERNS = 200_000;
+
+function patternOf(name: string): string {
   return tokenize(name)
     .map((token) => (token.shape === 'upper' ? 'U' : token.shape === 'lower' ? 'l' : 'T'))
     .join('');
