@@ -8,6 +8,7 @@
 import type { Config } from '../config.js';
 import type { Archive } from '../link/archive.js';
 import { compareArticles } from '../link/buildArchive.js';
+import { groupSets } from '../link/group.js';
 import type { Page } from '../render/page.js';
 import type { Article, Entity } from '../types.js';
 import { absoluteUrl, publicUrl, rfc3339 } from './links.js';
@@ -121,12 +122,7 @@ export function entityFeedPath(entity: Pick<Entity, 'url'>): string {
  * entity's `articles` list, else from the mentions. Entities with no dated article get no feed.
  */
 export function entityFeedArticles(archive: Archive): Map<string, Article[]> {
-  const mentionedIn = new Map<string, Set<string>>();
-  for (const mention of archive.mentions) {
-    let set = mentionedIn.get(mention.entityId);
-    if (!set) mentionedIn.set(mention.entityId, (set = new Set()));
-    set.add(mention.articleId);
-  }
+  const mentionedIn = groupSets(archive.mentions, (mention) => mention.entityId, (mention) => mention.articleId);
   const feeds = new Map<string, Article[]>();
   for (const entity of archive.entities) {
     const ids = entity.articles.length > 0 ? entity.articles : [...(mentionedIn.get(entity.id) ?? [])];

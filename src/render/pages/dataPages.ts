@@ -5,6 +5,7 @@
  */
 import type { Article, EmbedBlock } from '../../types.js';
 import type { Archive } from '../../link/archive.js';
+import { groupSets } from '../../link/group.js';
 import type { ArticleExport } from '../../export/schemas.js';
 import type { Page } from '../page.js';
 
@@ -34,14 +35,13 @@ export function exportArticle(article: Article, entities: string[], events: stri
 }
 
 export function articlesData(archive: Archive): Page {
-  const entitiesOf = new Map<string, Set<string>>();
-  for (const mention of archive.mentions) {
-    let set = entitiesOf.get(mention.articleId);
-    if (!set) entitiesOf.set(mention.articleId, (set = new Set()));
-    set.add(mention.entityId);
-  }
-  const eventsOf = new Map<string, string[]>();
-  for (const event of archive.events) for (const id of event.articles) eventsOf.set(id, [...(eventsOf.get(id) ?? []), event.id]);
-  const records = archive.articles.map((article) => exportArticle(article, [...(entitiesOf.get(article.id) ?? [])].sort(), eventsOf.get(article.id) ?? []));
+  const entitiesOf = groupSets(archive.mentions, (mention) => mention.articleId, (mention) => mention.entityId);
+  // Appending (not copying the list per event) keeps this linear for articles with many events.
+  const eventsOf = groupSets(
+    archive.events.flatMap((event) => event.articles.map((articleId) => ({ articleId, eventId: event.id }))),
+    (pair) => pair.articleId,
+    (pair) => pair.eventId,
+  );
+  const records = archive.articles.map((article) => exportArticle(article, [...(entitiesOf.get(article.id) ?? [])].sort(), [...(eventsOf.get(article.id) ?? [])]));
   return { path: 'data/articles.json', content: `${JSON.stringify(records, null, 2)}\n` };
 }
