@@ -45,6 +45,8 @@ interface TypeGroup {
   type: EntityType;
   /** Its plural heading (`People`). */
   label: string;
+  /** What a count of them is called in a sentence (`people`, `other names`). */
+  noun: string;
   /** Every entity of the type, most mentioned first. */
   entities: Entity[];
   /** URL of the listing of them all (`entities/by-type/people/`). */
@@ -66,6 +68,7 @@ function typeGroups(entities: readonly Entity[]): TypeGroup[] {
   return ENTITY_TYPES.map(({ type, label }) => ({
     type,
     label,
+    noun: type === 'other' ? 'other names' : label.toLowerCase(),
     entities: entities.filter((e) => e.type === type).sort((a, b) => b.articles.length - a.articles.length || b.mentions - a.mentions || a.name.localeCompare(b.name, 'en')),
     url: `${ENTITIES_URL}by-type/${label.toLowerCase()}/`,
   })).filter((group) => group.entities.length > 0);
@@ -99,7 +102,7 @@ export function entityIndexPage(ctx: RenderContext): Page {
   const { entities, entityIndex } = ctx.archive;
   const groups = typeGroups(entities).map((group) => {
     const more = group.entities.length > INDEX_TYPE_LIMIT;
-    return { type: group.type, label: group.label, count: group.entities.length, entities: more ? group.entities.slice(0, INDEX_TYPE_LIMIT) : group.entities, url: more ? group.url : null };
+    return { type: group.type, label: group.label, noun: group.noun, count: group.entities.length, entities: more ? group.entities.slice(0, INDEX_TYPE_LIMIT) : group.entities, url: more ? group.url : null };
   });
   const inline = entities.length <= INDEX_ALPHABET_LIMIT;
   const alphabet = letterGroups(entities).map((entry) => ({ letter: entry.letter, count: entry.entities.length, entities: inline ? entry.entities : [], url: inline ? null : entry.url }));
@@ -156,7 +159,7 @@ function* listingPages(ctx: RenderContext): Generator<Page> {
       yield renderPage(ctx, 'entity-listing.njk', pageOf.url, {
         title: `${group.label}${pageSuffix(pageOf.pagination)}`,
         heading: group.label,
-        lede: `${group.entities.length} ${group.label.toLowerCase()} named in the articles, the most mentioned first.`,
+        lede: `${group.entities.length} ${group.noun} named in the articles, the most mentioned first.`,
         entities: pageOf.items,
         show: 'count',
         letters: null,
