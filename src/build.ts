@@ -1,7 +1,9 @@
 /**
  * build(config): the stages in order. Each stage is a plain function; this file only sequences
- * them, times them and tags their diagnostics with the stage's name. Nothing is written unless every
- * stage before `write` succeeded, so a failed build leaves the previous site as it was.
+ * them, times them and tags their diagnostics with the stage's name. Render, publish and write run
+ * as one stream: each page goes to the write stage's staging folder as soon as it is made, and is
+ * let go, so the site never sits in memory whole. Nothing replaces the previous site until every
+ * page is written, so a failed build (a template error half-way) leaves it as it was.
  *
  * The dev server runs this same sequence for every rebuild; it only swaps the steps that touch the
  * disk or can reuse the previous build's work (`BuildSteps`), so a full build and an incremental
@@ -23,17 +25,17 @@ import { publishSite } from './publish/publishSite.js';
 import { extractEntitiesStage } from './extract/extractEntitiesStage.js';
 import { readRegistry } from './read/readRegistry.js';
 import { readSources } from './read/readSources.js';
-import { indexSearch, SEARCH_STAGE } from './search/indexSearch.js';
+import { indexSearch, isSearchable, SEARCH_STAGE } from './search/indexSearch.js';
 import { templateErrorToDiagnostic } from './render/templateErrors.js';
 import { renderSite } from './render/renderSite.js';
-import { encodePages, type Page } from './render/page.js';
+import type { Page } from './render/page.js';
 import type nunjucks from 'nunjucks';
 import type { ParseResult } from './parse/parseArticle.js';
 import type { ReadResult } from './read/readSources.js';
 import { createEnvironment } from './render/environment.js';
 import type { Article, SourceFile } from './types.js';
 import { checkOutputFolder } from './write/checkOutputFolder.js';
-import { ForeignFileConflict, listStaticFiles, writeSiteConcurrently, type StaticFile, type WriteResult } from './write/writeSite.js';
+import { ForeignFileConflict, listStaticFiles, startWrite, type SiteWriter, type WriteResult } from './write/writeSite.js';
 
 /** What a build did. */
 export interface BuildResult {
@@ -45,7 +47,12 @@ export interface BuildResult {
   articles: number;
   /** Files written (pages, data, static files). */
   pages: number;
-  /** Milliseconds spent in each stage, in order. */
+  /**
+   * Milliseconds spent in each stage, in order. Render, publish and write overlap (each page is
+   * written as soon as it is made), so `render` and `publish` count the time spent making pages and
+   * `write` the rest of that stream (comparing, writing, waiting for the disk) plus putting the
+   * site in place: the stages still add up to the build's time.
+   */
   timings: Record<string, number>;
   /** The linked records, when the build got that far (for tests and the dev server). */
   archive: Archive | null;
@@ -81,8 +88,8 @@ export interface BuildSteps {
   keep(article: Article): Article;
   /** The template environment pages are rendered through. */
   environment(config: Config): nunjucks.Environment;
-  /** Writes the site into the output folder (a plain build writes several files at once, hence the promise). */
-  write(outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[]): WriteResult | Promise<WriteResult>;
+  /** Starts writing a site into the output folder: pages are handed over one at a time as they are made. */
+  startWrite(outDir: string): SiteWriter;
 }
 
 /** A build from nothing: read everything, parse everything, render everything, swap the whole folder. */
@@ -91,7 +98,7 @@ export const freshSteps: BuildSteps = {
   parse: parseArticle,
   keep: (article) => article,
   environment: createEnvironment,
-  write: writeSiteConcurrently,
+  startWrite,
 };
 
 export async function build(config: Config, options: BuildOptions): Promise<BuildResult> {
@@ -156,39 +163,96 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   if (site?.current) return { ok: true, diagnostics: [...diagnostics, ...site.current.diagnostics], articles: articles.length, pages: site.current.pages, timings, archive };
   const laterDiagnostics = diagnostics.length;
 
-  const rendered = await stage('render', () => {
+  if (hasErrors(diagnostics)) return failed(archive, articles.length);
+  const writer = options.write === false ? null : steps.startWrite(config.output);
+  const indexing = writer !== null && options.search !== false;
+  /** The path of every rendered page (the sitemap lists them), and of those the search stage reads back. */
+  const renderedPaths: string[] = [];
+  const searchable: string[] = [];
+  const making = { render: 0, publish: 0 };
+  let pages = 0;
+  /** Hands each page to the writer as soon as it is made; the making is timed under `name`, the writing is not. */
+  const stream = async (made: () => Iterable<Page>, name: keyof typeof making, note?: (page: Page) => void): Promise<void> => {
+    let started = performance.now();
+    const iterator = whileMaking(() => made()[Symbol.iterator]());
     try {
-      return { value: renderSite(archive, config, steps.environment(config)) as Page[] | null };
-    } catch (error) {
-      return { value: null, diagnostics: [templateErrorToDiagnostic(error, config.templates, options.cwd)] };
+      for (let next = whileMaking(() => iterator.next()); !next.done; next = whileMaking(() => iterator.next())) {
+        making[name] += performance.now() - started;
+        note?.(next.value);
+        pages++;
+        await writer?.add(next.value);
+        started = performance.now();
+      }
+    } finally {
+      making[name] += performance.now() - started;
     }
-  });
-  if (!rendered || hasErrors(diagnostics)) return failed(archive, articles.length);
-  // Feeds and the sitemap describe the finished pages, so they come after rendering.
-  const pages = await stage('publish', () => {
-    const published = publishSite(rendered, archive, config);
-    return { value: published.pages, diagnostics: published.diagnostics };
-  });
-  if (options.write === false) return { ok: true, diagnostics, articles: articles.length, pages: pages.length, timings, archive };
-  // Indexed in memory before writing, so the index is swapped in with the pages it describes.
-  const searchFiles = options.search === false ? [] : await stage(SEARCH_STAGE, async () => {
-    const index = await indexSearch(pages);
-    return { value: index.files, diagnostics: index.diagnostics };
-  });
-
-  const written = await stage('write', async () => {
-    try {
-      // A plain build hands the pages over as bytes (see encodePages); a watch session keeps its pages as they are.
-      const files = options.steps ? [...pages, ...searchFiles] : encodePages([...pages, ...searchFiles]);
-      return { value: (await steps.write(config.output, files, listStaticFiles(config.public))) as WriteResult | null };
-    } catch (error) {
-      if (!(error instanceof ForeignFileConflict)) throw error;
-      return { value: null, diagnostics: [{ severity: 'error' as const, file: null, message: error.message }] };
+  };
+  const streamStarted = performance.now();
+  let written: WriteResult;
+  try {
+    await stream(() => renderSite(archive, config, steps.environment(config)), 'render', (page) => {
+      renderedPaths.push(page.path);
+      if (indexing && isSearchable(page)) searchable.push(page.path);
+    });
+    // Feeds and the sitemap describe the finished pages (their paths), so they come after rendering.
+    const published = publishSite(renderedPaths, archive, config);
+    for (const d of published.diagnostics) diagnostics.push({ ...d, stage: d.stage ?? 'publish' });
+    await stream(() => published.pages, 'publish');
+    timings.render = making.render;
+    timings.publish = making.publish;
+    if (!writer) return { ok: true, diagnostics, articles: articles.length, pages, timings, archive };
+    await writer.settle();
+    let writeMs = performance.now() - streamStarted - making.render - making.publish;
+    // Indexed once every page is in the staging folder, reading the pages back a batch at a time.
+    if (indexing) {
+      await stage(SEARCH_STAGE, async () => {
+        const index = await indexSearch(readBack(writer, searchable));
+        for (const file of index.files) await writer.add(file);
+        return { value: index.files.length, diagnostics: index.diagnostics };
+      });
     }
-  });
-  if (!written) return failed(archive, articles.length);
+    const finishing = performance.now();
+    written = await writer.finish(listStaticFiles(config.public));
+    timings.write = writeMs + performance.now() - finishing;
+  } catch (error) {
+    await writer?.abandon();
+    timings.render ??= making.render;
+    if (error instanceof MakeFailure) {
+      diagnostics.push({ ...templateErrorToDiagnostic(error.thrown, config.templates, options.cwd), stage: 'render' });
+      return failed(archive, articles.length);
+    }
+    if (error instanceof ForeignFileConflict) {
+      diagnostics.push({ severity: 'error', file: null, message: error.message, stage: 'write' });
+      return failed(archive, articles.length);
+    }
+    throw error;
+  }
   if (site) await stage('record', () => ({ value: rememberSite(options.cacheDir!, site.inputs, config.output, written.written, diagnostics.slice(laterDiagnostics)) }));
   return { ok: true, diagnostics, articles: articles.length, pages: written.written, timings, archive };
+}
+
+/** An error thrown while making pages (a template error), as opposed to writing them. */
+class MakeFailure extends Error {
+  constructor(
+    /** What was thrown. */
+    readonly thrown: unknown,
+  ) {
+    super(thrown instanceof Error ? thrown.message : String(thrown));
+  }
+}
+
+/** Runs `make`, marking what it throws as a failure to make pages (not to write them). */
+function whileMaking<T>(make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    throw new MakeFailure(error);
+  }
+}
+
+/** The pages at `paths`, read back from the site being written, one at a time. */
+function* readBack(writer: SiteWriter, paths: readonly string[]): Generator<Page> {
+  for (const file of paths) yield { path: file, content: writer.read(file) };
 }
 
 function parseAll(sources: readonly SourceFile[], steps: BuildSteps): { value: Article[]; diagnostics: Diagnostic[] } {
