@@ -1,9 +1,9 @@
 /**
  * build(config): the stages in order. Each stage is a plain function; this file only sequences
- * them, times them and tags their diagnostics with the stage's name. Render, publish and write run
- * as one stream: each page goes to the write stage's staging folder as soon as it is made, and is
- * let go, so the site never sits in memory whole. Nothing replaces the previous site until every
- * page is written, so a failed build (a template error half-way) leaves it as it was.
+ * them, times them and tags their diagnostics with the stage's name. Render, publish, search and
+ * write run as one stream (`streamSite`): each page is written as soon as it is made and let go.
+ * Nothing replaces the previous site until every page is written, so a failed build (a template
+ * error half-way) leaves it as it was.
  *
  * The dev server runs this same sequence for every rebuild; it only swaps the steps that touch the
  * disk or can reuse the previous build's work (`BuildSteps`), so a full build and an incremental
@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import { cachedForArchive, cachedParse, cachedPerArticle, memoPerArticle } from './build/cachedStages.js';
 import { NO_CACHE, openRecordCache, type RecordCache } from './build/recordCache.js';
 import { currentSite, rememberSite, siteInputs } from './build/siteRecord.js';
+import { streamSite } from './build/streamSite.js';
 import { toolFingerprint } from './build/toolFingerprint.js';
 import { hasErrors, type Diagnostic } from './errors.js';
 import { extractEvents } from './extract/events/extract.js';
@@ -21,21 +22,16 @@ import { buildArchive } from './link/buildArchive.js';
 import type { Archive } from './link/archive.js';
 import { assignUrls } from './parse/assignUrls.js';
 import { parseArticle } from './parse/parseArticle.js';
-import { publishSite } from './publish/publishSite.js';
 import { extractEntitiesStage } from './extract/extractEntitiesStage.js';
 import { readRegistry } from './read/readRegistry.js';
 import { readSources } from './read/readSources.js';
-import { indexSearch, isSearchable, SEARCH_STAGE } from './search/indexSearch.js';
-import { templateErrorToDiagnostic } from './render/templateErrors.js';
-import { renderSite } from './render/renderSite.js';
-import type { Page } from './render/page.js';
 import type nunjucks from 'nunjucks';
 import type { ParseResult } from './parse/parseArticle.js';
 import type { ReadResult } from './read/readSources.js';
 import { createEnvironment } from './render/environment.js';
 import type { Article, SourceFile } from './types.js';
 import { checkOutputFolder } from './write/checkOutputFolder.js';
-import { ForeignFileConflict, listStaticFiles, startWrite, type SiteWriter, type WriteResult } from './write/writeSite.js';
+import { startWrite, type SiteWriter } from './write/writeSite.js';
 
 /** What a build did. */
 export interface BuildResult {
@@ -49,9 +45,8 @@ export interface BuildResult {
   pages: number;
   /**
    * Milliseconds spent in each stage, in order. Render, publish and write overlap (each page is
-   * written as soon as it is made), so `render` and `publish` count the time spent making pages and
-   * `write` the rest of that stream (comparing, writing, waiting for the disk) plus putting the
-   * site in place: the stages still add up to the build's time.
+   * written as soon as it is made): `render` and `publish` count the time spent making pages,
+   * `write` the rest of that stream and putting the site in place (see `streamSite`).
    */
   timings: Record<string, number>;
   /** The linked records, when the build got that far (for tests and the dev server). */
@@ -164,95 +159,19 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   const laterDiagnostics = diagnostics.length;
 
   if (hasErrors(diagnostics)) return failed(archive, articles.length);
-  const writer = options.write === false ? null : steps.startWrite(config.output);
-  const indexing = writer !== null && options.search !== false;
-  /** The path of every rendered page (the sitemap lists them), and of those the search stage reads back. */
-  const renderedPaths: string[] = [];
-  const searchable: string[] = [];
-  const making = { render: 0, publish: 0 };
-  let pages = 0;
-  /** Hands each page to the writer as soon as it is made; the making is timed under `name`, the writing is not. */
-  const stream = async (made: () => Iterable<Page>, name: keyof typeof making, note?: (page: Page) => void): Promise<void> => {
-    let started = performance.now();
-    const iterator = whileMaking(() => made()[Symbol.iterator]());
-    try {
-      for (let next = whileMaking(() => iterator.next()); !next.done; next = whileMaking(() => iterator.next())) {
-        making[name] += performance.now() - started;
-        note?.(next.value);
-        pages++;
-        await writer?.add(next.value);
-        started = performance.now();
-      }
-    } finally {
-      making[name] += performance.now() - started;
-    }
-  };
-  const streamStarted = performance.now();
-  let written: WriteResult;
-  try {
-    await stream(() => renderSite(archive, config, steps.environment(config)), 'render', (page) => {
-      renderedPaths.push(page.path);
-      if (indexing && isSearchable(page)) searchable.push(page.path);
-    });
-    // Feeds and the sitemap describe the finished pages (their paths), so they come after rendering.
-    const published = publishSite(renderedPaths, archive, config);
-    for (const d of published.diagnostics) diagnostics.push({ ...d, stage: d.stage ?? 'publish' });
-    await stream(() => published.pages, 'publish');
-    timings.render = making.render;
-    timings.publish = making.publish;
-    if (!writer) return { ok: true, diagnostics, articles: articles.length, pages, timings, archive };
-    await writer.settle();
-    let writeMs = performance.now() - streamStarted - making.render - making.publish;
-    // Indexed once every page is in the staging folder, reading the pages back a batch at a time.
-    if (indexing) {
-      await stage(SEARCH_STAGE, async () => {
-        const index = await indexSearch(readBack(writer, searchable));
-        for (const file of index.files) await writer.add(file);
-        return { value: index.files.length, diagnostics: index.diagnostics };
-      });
-    }
-    const finishing = performance.now();
-    written = await writer.finish(listStaticFiles(config.public));
-    timings.write = writeMs + performance.now() - finishing;
-  } catch (error) {
-    await writer?.abandon();
-    timings.render ??= making.render;
-    if (error instanceof MakeFailure) {
-      diagnostics.push({ ...templateErrorToDiagnostic(error.thrown, config.templates, options.cwd), stage: 'render' });
-      return failed(archive, articles.length);
-    }
-    if (error instanceof ForeignFileConflict) {
-      diagnostics.push({ severity: 'error', file: null, message: error.message, stage: 'write' });
-      return failed(archive, articles.length);
-    }
-    throw error;
-  }
+  const streamed = await streamSite(archive, config, {
+    environment: () => steps.environment(config),
+    writer: options.write === false ? null : steps.startWrite(config.output),
+    search: options.search !== false,
+    cwd: options.cwd,
+  });
+  Object.assign(timings, streamed.timings);
+  diagnostics.push(...streamed.diagnostics);
+  if (!streamed.ok) return failed(archive, articles.length);
+  const written = streamed.written;
+  if (!written) return { ok: true, diagnostics, articles: articles.length, pages: streamed.pages, timings, archive };
   if (site) await stage('record', () => ({ value: rememberSite(options.cacheDir!, site.inputs, config.output, written.written, diagnostics.slice(laterDiagnostics)) }));
   return { ok: true, diagnostics, articles: articles.length, pages: written.written, timings, archive };
-}
-
-/** An error thrown while making pages (a template error), as opposed to writing them. */
-class MakeFailure extends Error {
-  constructor(
-    /** What was thrown. */
-    readonly thrown: unknown,
-  ) {
-    super(thrown instanceof Error ? thrown.message : String(thrown));
-  }
-}
-
-/** Runs `make`, marking what it throws as a failure to make pages (not to write them). */
-function whileMaking<T>(make: () => T): T {
-  try {
-    return make();
-  } catch (error) {
-    throw new MakeFailure(error);
-  }
-}
-
-/** The pages at `paths`, read back from the site being written, one at a time. */
-function* readBack(writer: SiteWriter, paths: readonly string[]): Generator<Page> {
-  for (const file of paths) yield { path: file, content: writer.read(file) };
 }
 
 function parseAll(sources: readonly SourceFile[], steps: BuildSteps): { value: Article[]; diagnostics: Diagnostic[] } {
