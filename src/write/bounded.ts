@@ -6,6 +6,8 @@
  */
 export class BoundedTasks {
   private readonly running = new Set<Promise<void>>();
+  /** Callers of `room()` waiting for a task to end, first come first served. */
+  private readonly waiting: (() => void)[] = [];
   /** The first error a task threw; later tasks are not started. */
   private failure: { error: unknown } | null = null;
 
@@ -16,7 +18,8 @@ export class BoundedTasks {
 
   /** Resolves once fewer than `limit` tasks run; throws the first error a task threw. */
   async room(): Promise<void> {
-    while (this.running.size >= this.limit) await Promise.race(this.running);
+    // A queue rather than Promise.race: a long task (a 48 MB export) would gather one callback per race.
+    while (this.running.size >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.check();
   }
 
@@ -27,7 +30,10 @@ export class BoundedTasks {
       .catch((error: unknown) => {
         this.failure ??= { error };
       })
-      .finally(() => this.running.delete(run));
+      .finally(() => {
+        this.running.delete(run);
+        this.waiting.shift()?.();
+      });
     this.running.add(run);
   }
 
