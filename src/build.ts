@@ -81,6 +81,8 @@ export interface BuildSteps {
   parse(source: SourceFile): ParseResult;
   /** Returns `article`, or an equal record from the previous build, so later stages can tell unchanged records by identity. */
   keep(article: Article): Article;
+  /** True when another build follows with these steps (a watch session): per-article render results are then kept for it. */
+  remember?: boolean;
   /** The template environment pages are rendered through. */
   environment(config: Config): nunjucks.Environment;
   /** Starts writing a site into the output folder: pages are handed over one at a time as they are made. */
@@ -161,6 +163,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   if (hasErrors(diagnostics)) return failed(archive, articles.length);
   const streamed = await streamSite(archive, config, {
     environment: () => steps.environment(config),
+    remember: steps.remember === true,
     writer: options.write === false ? null : steps.startWrite(config.output),
     search: options.search !== false,
     cwd: options.cwd,

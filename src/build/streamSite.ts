@@ -26,6 +26,8 @@ import { ForeignFileConflict, listStaticFiles, type SiteWriter, type WriteResult
 export interface StreamOptions {
   /** The template environment (asked for once rendering starts: making it may fail like a template). */
   environment: () => nunjucks.Environment;
+  /** Keep per-article render results for the next build (a watch session). */
+  remember: boolean;
   /** Where the pages go, or null for a dry run (pages are made and counted, nothing is written). */
   writer: SiteWriter | null;
   /** Build the full-text search index (only when writing). */
@@ -77,7 +79,7 @@ export async function streamSite(archive: Archive, config: Config, options: Stre
   const started = performance.now();
   const done = (ok: boolean, written: WriteResult | null): Streamed => ({ ok, written, pages, diagnostics, timings });
   try {
-    await stream(() => renderSite(archive, config, options.environment()), 'render', (page) => {
+    await stream(() => renderSite(archive, config, options.environment(), options.remember), 'render', (page) => {
       renderedPaths.push(page.path);
       if (indexing && isSearchable(page)) searchable.push(page.path);
     });

@@ -111,6 +111,9 @@ export class IncrementalSteps implements BuildSteps {
     return article;
   };
 
+  /** Every build of the session is followed by another: per-article render results are kept for it. */
+  readonly remember = true;
+
   /** Kept from build to build (its compiled templates with it) until a template changes. */
   private env: nunjucks.Environment | null = null;
 

@@ -22,18 +22,19 @@ import { timelineJsData, timelineData } from './timeline/timelineData.js';
 import { TIMELINE_URL, timelinePages } from './timeline/timelinePages.js';
 
 /**
- * `env` lets the dev server pass an environment that reuses pages whose inputs did not change. A
- * template error is thrown from the iteration, at the page that failed.
+ * `env` lets the dev server pass an environment that reuses pages whose inputs did not change, and
+ * `remember` keep per-article results for its next build (see `RenderContext.remember`). A template
+ * error is thrown from the iteration, at the page that failed.
  */
-export function* renderSite(archive: Archive, config: Config, env = createEnvironment(config)): Generator<Page> {
-  addPublishingFilters(env, archive, config);
+export function* renderSite(archive: Archive, config: Config, env = createEnvironment(config), remember = false): Generator<Page> {
+  addPublishingFilters(env, archive, config, remember);
   const hasEntities = archive.entities.length > 0;
   const nav: NavItem[] = [
     { label: 'Articles', url: '' },
     ...(hasEntities ? [{ label: 'Entities', url: ENTITIES_URL }] : []),
     { label: 'Timeline', url: TIMELINE_URL },
   ];
-  const ctx: RenderContext = { archive, config, env, nav };
+  const ctx: RenderContext = { archive, config, env, nav, remember };
   yield* homePages(ctx);
   yield* articlePages(ctx, combineArticleExtras(timelineArticleExtras(ctx), articleEntityExtras(ctx)));
   if (hasEntities) {

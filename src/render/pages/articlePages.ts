@@ -20,7 +20,7 @@ export function* articlePages(ctx: RenderContext, extrasFor: (article: Article) 
     yield renderPage(ctx, 'article.njk', article.url, {
       title: article.title,
       article,
-      body: renderBlocks(article.blocks, extras.rangesFor),
+      body: renderBlocks(article.blocks, extras.rangesFor, ctx.remember ?? true),
       previous: neighbours.previous,
       next: neighbours.next,
       ...extras.vars,
