@@ -73,7 +73,7 @@ function rememberedIn<T>(memo: WeakMap<Article, Remembered<T>>, article: Article
   return value;
 }
 
-/** `remember` keeps each article's results for the next build (a watch session's; see `remembered`). */
+/** `remember` keeps each article's results for the next build (a watch session's; see `jsonLdOf`); a single build makes them afresh. */
 export function addPublishingFilters(env: nunjucks.Environment, archive: Archive, config: StructuredDataConfig, remember = true): void {
   const mentioned = entitiesByArticle(archive);
   const remembered = remember ? rememberedIn : <T>(_memo: unknown, _article: Article, _entities: unknown, _config: unknown, make: () => T): T => make();
