@@ -185,14 +185,6 @@ function* listingPages(ctx: RenderContext): Generator<Page> {
   }
 }
 
-/** `data/entities.json`: the public record of every entity (see DESIGN.md). */
-export function entitiesData(archive: Archive): Page {
-  const records = [...archive.entities]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map(({ id, url, name, type, aliases, articles, mentions, description, links }) => ({ id, url, name, type, aliases, articles, mentions, description, links }));
-  return { path: 'data/entities.json', content: `${JSON.stringify(records, null, 2)}\n` };
-}
-
 /** What entities add to an article page: links on first mentions, the side list, related articles. */
 export function articleEntityExtras(ctx: RenderContext): (article: Article) => ArticleExtras {
   const { entityIndex } = ctx.archive;
