@@ -155,7 +155,8 @@ function finishYear(clusters: readonly Cluster[], events: TimelineEvent[]): void
   for (const cluster of clusters) {
     const members = cluster.members;
     const first = members[0]!.candidate;
-    const id = `${first.date}-${fnv1a(`${first.articleId}#${first.anchor}#${first.date}`)}`;
+    // Joined, not `+`-ed: a join makes one flat string, `+` a tree of pieces, and events are held to the end of the build.
+    const id = [first.date, fnv1a(`${first.articleId}#${first.anchor}#${first.date}`)].join('-');
     let approximate = true;
     let future = true;
     for (const { candidate } of members) {
@@ -178,7 +179,7 @@ function finishYear(clusters: readonly Cluster[], events: TimelineEvent[]): void
       articles: cluster.articles.slice(),
       entities,
       sources: members.map(({ candidate }) => ({ articleId: candidate.articleId, anchor: candidate.anchor })),
-      url: `${page}#${eventAnchor(id)}`,
+      url: [page, eventAnchor(id)].join('#'),
     });
   }
 }
