@@ -118,6 +118,11 @@ export class Vocabulary {
     return rank;
   }
 
+  /** The word numbered `n` (before `ranks()`). */
+  wordAt(n: number): string | undefined {
+    return this.words[n];
+  }
+
   private number(word: string): number {
     let n = this.numbers.get(word);
     if (n === undefined) {
