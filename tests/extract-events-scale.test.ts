@@ -97,6 +97,13 @@ describe('numbered content words', () => {
     'ÉLECTIONS à Genève: the élection results were announced in 2024, États-Unis said.',
     'The the the and of a, an; day days year years.',
     '',
+    // Letters outside the Basic Multilingual Plane, lone surrogates, emoji, combining marks, İ (two code units lower-cased).
+    'İSTANBUL 𝐀𝐁𝐂𝐃 council \ud800abc def\udc00ghi 🎉🎉party ¼½¾ numbers٣٤٥ Ｆｕｌｌ naïve cafe\u0301s',
+    ...Array.from({ length: 200 }, (_, i) => {
+      const next = seededRandom(i + 1);
+      const pool = ['a', 'b', 'Z', '1', ' ', '-', 'é', 'İ', '\ud835\udc00', '\ud800', '\udc00', '🎉', '٣', 'ing', 'ed', 's', 'the', '\u0301'];
+      return Array.from({ length: 40 }, () => pool[Math.floor(next() * pool.length)]).join('');
+    }),
   ];
 
   it('are the words of contentWords, in blocking order (longest first, then alphabetical)', () => {

@@ -92,20 +92,39 @@ export class Vocabulary {
   /** Count of sentences read so far (the stamp `seenIn` compares with). */
   private sentences = 0;
 
-  /** The distinct content words of `text` as numbers, in order of first appearance. */
+  /**
+   * The distinct content words of `text` as numbers, in order of first appearance. The tokens are
+   * those of `contentWords` (runs of letters and digits of the lower-cased text), found by a scan
+   * that skips tokens too short to be content words without cutting them out.
+   */
   read(text: string): number[] {
     const stamp = ++this.sentences;
     const out: number[] = [];
-    for (const raw of text.toLowerCase().split(NON_WORD)) {
-      let n = this.tokens.get(raw);
-      if (n === undefined) {
-        const word = contentWord(raw);
-        n = word === null ? -1 : this.number(word);
-        this.tokens.set(raw, n);
+    const lower = text.toLowerCase();
+    let start = 0;
+    let i = 0;
+    while (i <= lower.length) {
+      const width = i < lower.length ? wordCharWidth(lower, i) : 0;
+      if (width > 0) {
+        i += width;
+        continue;
       }
-      if (n < 0 || this.seenIn[n] === stamp) continue;
-      this.seenIn[n] = stamp;
-      out.push(n);
+      if (i - start >= 3) {
+        const raw = lower.slice(start, i);
+        let n = this.tokens.get(raw);
+        if (n === undefined) {
+          const word = contentWord(raw);
+          n = word === null ? -1 : this.number(word);
+          this.tokens.set(raw, n);
+        }
+        if (n >= 0 && this.seenIn[n] !== stamp) {
+          this.seenIn[n] = stamp;
+          out.push(n);
+        }
+      }
+      // Past the separator (a whole surrogate pair counts as one code point, as in `NON_WORD`).
+      i += i < lower.length ? codePointWidth(lower, i) : 1;
+      start = i;
     }
     return out;
   }
@@ -137,6 +156,27 @@ export class Vocabulary {
     }
     return n;
   }
+}
+
+/** Letter-or-digit answers for the characters of the Basic Multilingual Plane met so far: 0 unknown, 1 yes, 2 no. */
+const BMP_WORD_CHAR = new Uint8Array(0x10000);
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** Code units taken by the code point at `i` (2 for a surrogate pair, else 1). */
+function codePointWidth(text: string, i: number): number {
+  return (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+}
+
+/** Code units of the letter or digit at `i`, or 0 when the code point there is neither (the complement of `NON_WORD`). */
+function wordCharWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a)) return 1;
+  if (c < 0x80) return 0;
+  const cp = text.codePointAt(i)!;
+  if (cp > 0xffff) return LETTER_OR_DIGIT.test(String.fromCodePoint(cp)) ? 2 : 0;
+  let known = BMP_WORD_CHAR[cp]!;
+  if (known === 0) BMP_WORD_CHAR[cp] = known = LETTER_OR_DIGIT.test(String.fromCharCode(cp)) ? 1 : 2;
+  return known === 1 ? 1 : 0;
 }
 
 /** Blocking order of words: the longest first (long words are rarer), ties in alphabetical order. */
