@@ -6,7 +6,7 @@
  * to Hugo measured alternately in the same run (ours, Hugo, ours, Hugo…) where `hugo` is installed.
  *
  *   npm run bench                         seeds, BBC, 4,000 and 16,000 articles
- *   npm run bench -- --full               … and 100,000 articles
+ *   npm run bench -- --full               … and 10,000 and 100,000 articles
  *   npm run bench -- --sizes 1000,4000    only these synthetic sizes (`--sizes ''` for none)
  *   npm run bench -- --runs 5 --warmup 1  counted and uncounted runs per corpus (default 3 and 1)
  *   npm run bench -- --no-hugo --no-search --skip seeds,bbc --work DIR --json FILE
@@ -28,7 +28,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { reportEditLatency } from './edit-latency.mjs';
+import { EDIT_LATENCY_CASES, LARGE_ARCHIVE_CASE, reportEditLatency } from './edit-latency.mjs';
 
 /** The repository root (this file is bench/run.mjs). */
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -238,6 +238,10 @@ export async function probePerArticle(input, probes = PER_ARTICLE_PROBES) {
 
 const s = (x, d = 2) => (x === null || x === undefined ? '–' : x.toFixed(d));
 
+/** Issue 8's scale limits: 100k articles within 11× the 10k wall time, and under 2 GiB. */
+const LINEAR_LIMIT = 11;
+const PEAK_100K_LIMIT_MIB = 2048;
+
 export function formatTables(results, probes) {
   const lines = [];
   lines.push('| corpus | articles | files | cold wall s, median (min–max) | ms/article | cpu s | peak MiB | no-change rebuild s (% of cold) | Hugo wall s | Hugo peak MiB | wall ÷ Hugo (paired) | + search index: stage s / wall s / peak MiB (all processes) |');
@@ -261,6 +265,13 @@ export function formatTables(results, probes) {
   }
   const seeds = results.find((r) => r.name === 'seeds');
   if (seeds) lines.push('', `Three seeds, cold build: ${s(seeds.wall)} s wall (${seeds.wall < SEEDS_LIMIT_S ? 'under' : 'OVER'} the ${SEEDS_LIMIT_S} s target).`);
+  // Issue 8: time grows linearly, 100,000 articles in at most 11 times the 10,000 time.
+  const tenK = results.find((r) => r.name === 'synthetic-10000');
+  const hundredK = results.find((r) => r.name === 'synthetic-100000');
+  if (tenK && hundredK) {
+    const ratio = hundredK.wall / tenK.wall;
+    lines.push('', `100,000 ÷ 10,000 articles, cold wall: ${s(ratio)} (${ratio <= LINEAR_LIMIT ? 'within' : 'OVER'} the ${LINEAR_LIMIT}× limit); peak ${s(hundredK.peakMiB, 0)} MiB at 100,000 (limit ${PEAK_100K_LIMIT_MIB}).`);
+  }
   if (probes.length) {
     lines.push('', '| per-article stage (BBC) | articles | ms | ms/article |', '|---|---:|---:|---:|');
     for (const p of probes) lines.push(p.skipped ? `| ${p.name} | skipped: ${p.skipped} | | |` : `| ${p.name} | ${p.articles} | ${s(p.ms, 0)} | ${s(p.msPerArticle, 3)} |`);
@@ -297,10 +308,11 @@ export async function runBench(argv = process.argv.slice(2)) {
 Builds the seeds, the BBC corpus (when ../shared/corpus/bbc exists) and synthetic corpora, each in its
 own process, and prints wall time, cpu, peak memory, per-stage times, the no-change rebuild, the ratio
 to Hugo (when hugo is installed, measured alternately), per-article extraction times and the time
-from saving an article to its page on disk while watching.
+from saving an article to its page on disk while watching (the seeds, BBC, and the 16,000-article
+corpus when it is among --sizes, with the watch process's memory after 100 edits).
 
   --sizes N,N     synthetic corpus sizes (default 4000,16000; 0 for none)
-  --full          add the 100,000-article corpus
+  --full          add the 10,000 and 100,000-article corpora (and their ratio)
   --runs N        counted runs per corpus (default 3)
   --warmup N      warm-up runs per corpus (default 1)
   --no-hugo       do not measure Hugo
@@ -310,7 +322,7 @@ from saving an article to its page on disk while watching.
   --json FILE     also write the figures as JSON`);
     return { results: [], probes: [] };
   }
-  const sizes = values.sizes !== undefined ? values.sizes.split(',').map(Number).filter((n) => n > 0) : [4000, 16000, ...(values.full ? [100000] : [])];
+  const sizes = values.sizes !== undefined ? values.sizes.split(',').map(Number).filter((n) => n > 0) : values.full ? [4000, 10000, 16000, 100000] : [4000, 16000];
   const runs = Number(values.runs ?? 3);
   const warmup = Number(values.warmup ?? 1);
   const skip = new Set((values.skip ?? '').split(',').filter(Boolean));
@@ -324,8 +336,11 @@ from saving an article to its page on disk while watching.
   const hasBbc = existsSync(bbc) && !skip.has('bbc');
   // Hugo has no reader for .txt content, so the BBC corpus and the seeds have no Hugo column.
   if (hasBbc) results.push(benchCorpus({ name: 'bbc', input: bbc, work, runs, warmup, site: null, search: !values['no-search'] }));
+  /** Synthetic corpora large enough for issue 8's watch target (16,000 articles), measured while watching after the builds. */
+  const watched = [];
   for (const size of sizes) {
     const input = syntheticCorpus(work, size);
+    if (input && size === 16000) watched.push({ name: `synthetic-${size}`, input, ...LARGE_ARCHIVE_CASE });
     if (!input) {
       process.stderr.write(`bench: ${path.join(SHARED, 'bench/make-corpus.mjs')} not found; skipping ${size}\n`);
       continue;
@@ -340,7 +355,7 @@ from saving an article to its page on disk while watching.
   console.log(formatTables(results, probes));
   if (!skip.has('edit')) {
     console.log('');
-    await reportEditLatency();
+    await reportEditLatency([...EDIT_LATENCY_CASES, ...watched]);
   }
   if (values.json) {
     const { writeFileSync } = await import('node:fs');

@@ -25,8 +25,8 @@ function collector(): (() => void) | null {
   return gc;
 }
 
-/** Runs a full garbage collection when the heap is large enough for it to matter. */
-export function collectGarbage(): void {
-  if (process.memoryUsage().heapUsed < WORTH_IT_BYTES) return;
+/** Runs a full garbage collection when the heap is large enough for it to matter, or `always` (to measure the live heap). */
+export function collectGarbage(always = false): void {
+  if (!always && process.memoryUsage().heapUsed < WORTH_IT_BYTES) return;
   collector()?.();
 }
