@@ -66,6 +66,7 @@ describe('the linear timeline merge', () => {
         // The bounds were reached: events with more sources than are compared, years split into month pages.
         expect(Math.max(...events.map((e) => e.sources.length))).toBeGreaterThan(8);
         expect(events.some((e) => /^timeline\/\d{4}\/\d{2}\//.test(e.url))).toBe(true);
+        expect(events.some((e) => /^timeline\/\d{4}\/\d{2}\/page\/2\//.test(e.url))).toBe(true);
       }
     }
   });

@@ -10,7 +10,7 @@
  */
 import type { Mention, TimelineEvent } from '../../types.js';
 import type { EventCandidate } from './candidate.js';
-import { eventPageUrl } from './pages.js';
+import { eventPageUrl, groupKey, MONTH_PAGE_LIMIT } from './pages.js';
 import { jaccardSorted, Vocabulary } from './similarity.js';
 
 /** Same date and a shared entity: this much wording overlap makes it the same happening. */
@@ -150,7 +150,9 @@ function similarity(cluster: Cluster, words: Int32Array, entityKeys: readonly nu
  * (`pages.ts`), so each event gets its `url` here, once.
  */
 function finishYear(clusters: readonly Cluster[], events: TimelineEvent[]): void {
-  /** Page URL by month (or `y` for year-only events): one string for all the events of a page. */
+  /** How many events of each group (month, or the year-only events) are placed so far: an event's place decides its page. */
+  const placed = new Map<string, number>();
+  /** Page URL by group and page number: one string for all the events of a page. */
   const pages = new Map<string, string>();
   for (const cluster of clusters) {
     const members = cluster.members;
@@ -165,9 +167,13 @@ function finishYear(clusters: readonly Cluster[], events: TimelineEvent[]): void
     }
     // Every member's entities, each once, in order of appearance.
     const entities = members.length === 1 ? members[0]!.sentence.entities.slice() : [...new Set(members.flatMap((m) => m.sentence.entities))];
-    const pageKey = first.precision === 'year' ? 'y' : first.date.slice(0, 7);
+    // Clusters come in date order, the order the pages list them in (`placeEvents` gives the same URLs).
+    const group = groupKey(first);
+    const place = placed.get(group) ?? 0;
+    placed.set(group, place + 1);
+    const pageKey = `${group}/${Math.floor(place / MONTH_PAGE_LIMIT)}`;
     let page = pages.get(pageKey);
-    if (page === undefined) pages.set(pageKey, (page = eventPageUrl(first, clusters.length)));
+    if (page === undefined) pages.set(pageKey, (page = eventPageUrl(first, clusters.length, place)));
     events.push({
       id,
       date: first.date,
