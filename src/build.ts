@@ -115,8 +115,15 @@ interface StageOutput<T> {
 
 /** Each kept article's event candidates, across the builds of a watch session (see `memoPerArticle`). */
 const memoEvents = memoPerArticle(extractEvents);
-/** Event extraction per article: the in-memory memo first, then the record cache. */
-const eventsOf = (cache: RecordCache) => (cache === NO_CACHE ? memoEvents : cachedPerArticle(cache, 'events', memoEvents));
+/**
+ * Event extraction per article: the record cache first, then, in a watch session (a build given its
+ * own `steps`), the in-memory memo. A single build has no later build to remember them for, and the
+ * memo would hold every article's candidates for as long as the articles live: the whole build.
+ */
+const eventsOf = (cache: RecordCache, watching: boolean) => {
+  const extract = watching ? memoEvents : extractEvents;
+  return cache === NO_CACHE ? extract : cachedPerArticle(cache, 'events', extract);
+};
 
 async function buildWith(cache: RecordCache, config: Config, options: BuildOptions): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [];
@@ -146,7 +153,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   if (hasErrors(diagnostics)) return failed(null, articles.length);
   // After entities, so each event lists the entities its sentence names.
   const events = await stage('timeline', () => ({
-    value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, entities.mentions, eventsOf(cache))),
+    value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, entities.mentions, eventsOf(cache, options.steps !== undefined))),
   }));
   // Saving now, before anything may change the records, also lets go of the cached bytes before rendering.
   if (options.cacheDir) await stage('cache', () => ({ value: cache.save() }));

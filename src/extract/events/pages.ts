@@ -48,7 +48,7 @@ export function eventPageUrl(event: Pick<TimelineEvent, 'date' | 'precision'>, y
 }
 
 /** The group an event is listed in on a split year: its month (`2024-05`), or the year for year-only events. */
-function groupKey(event: Pick<TimelineEvent, 'date' | 'precision'>): string {
+export function groupKey(event: Pick<TimelineEvent, 'date' | 'precision'>): string {
   return event.precision === 'year' ? event.date.slice(0, 4) : event.date.slice(0, 7);
 }
 
