@@ -15,14 +15,15 @@
  */
 import { diagnostic, type Diagnostic } from '../../errors.js';
 import type { Article, Entity, EntityType, Mention } from '../../types.js';
-import { countWords, emptyWordStats, findCandidates, judgeWords, type Candidate, type WordJudge } from './candidates.js';
+import { countPackedWords, emptyWordStats, findCandidates, judgeWords, type Candidate, type WordJudge } from './candidates.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { ADJECTIVE_ENDING } from './lexicon.js';
 import { NameMatcher } from './matcher.js';
 import { EMPTY_REGISTRY, type Registry } from './registry.js';
 import { newNameInfo, resolveNames, type NameInfo } from './resolve.js';
+import { TokenBuffer, unpackTokens, type WordTable } from './packedTokens.js';
 import { textUnits, type TextUnit } from './text-units.js';
-import { tokenize, type Token } from './tokens.js';
+import { newWordTable, tokenizeInto, type Token } from './tokens.js';
 
 /** What `extractEntities` returns. */
 export interface EntityExtraction {
@@ -35,26 +36,60 @@ export interface EntityExtraction {
 }
 
 interface ReadUnit extends TextUnit {
-  /** The unit's tokens. */
-  tokens: Token[];
+  /** Index of its first token in its article's packed tokens. */
+  first: number;
+  /** Index after its last token. */
+  end: number;
 }
 
-/** Finds and resolves the entities of the whole archive. Deterministic whatever the order of `articles`. */
-export function extractEntities(articles: readonly Article[], registry: Registry): EntityExtraction {
+/** One article's texts and their tokens, packed (see `packedTokens.ts`). */
+interface ArticleTokens {
+  /** The texts read, in order. */
+  units: ReadUnit[];
+  /** Every text's tokens, one after the other. */
+  data: Int32Array;
+}
+
+/**
+ * What a watch session keeps from one extraction to the next (the dev server's build steps hold
+ * one): each article's tokens, for as long as its record lives (an unchanged article is the same
+ * record from build to build, see `BuildSteps.keep`), and each text's last candidates. A cold build
+ * passes none, and holds no article's tokens longer than it works on that article.
+ */
+export class EntityMemo {
+  /** Word keys and shapes, and the key numbers the kept tokens hold. */
+  readonly words = newWordTable();
+  /** Each article's packed tokens. Never changed once made: tokens are a pure function of the text (the gazetteer is fixed). */
+  readonly tokens = new WeakMap<Article, ArticleTokens>();
+  /** The last candidates of each text (see `unitCandidates`). */
+  readonly found = new WeakMap<ReadUnit, FoundCandidates>();
+}
+
+/** Finds and resolves the entities of the whole archive. Deterministic whatever the order of `articles`; `memo` only saves work. */
+export function extractEntities(articles: readonly Article[], registry: Registry, memo?: EntityMemo): EntityExtraction {
   const gazetteer = loadGazetteer();
   const isPlaceKey = (key: string): boolean => gazetteer.countryWords.has(key);
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const units = new Map<string, ReadUnit[]>(sorted.map((article) => [article.id, readUnits(article, isPlaceKey)]));
+  const words = memo?.words ?? newWordTable();
+  const tokensOf = memo ? keptTokens(memo, isPlaceKey) : freshTokens(words, isPlaceKey);
 
+  // Each pass reads one article's tokens at a time: a cold build tokenizes again (a scratch buffer,
+  // never kept), a watch session reads the kept ones.
   const stats = emptyWordStats();
-  for (const list of units.values()) for (const unit of list) if (unit.role === 'body') countWords(stats, unit.tokens);
+  for (const article of sorted) {
+    const { units, data } = tokensOf(article);
+    for (const unit of units) if (unit.role === 'body') countPackedWords(stats, data, unit.first, unit.end, words.keys);
+  }
 
   const judge = judgeWords(stats);
   const names = new Map<string, NameInfo>();
-  for (const list of units.values()) {
-    for (const unit of list) {
+  for (const article of sorted) {
+    const { units, data } = tokensOf(article);
+    for (const unit of units) {
       if (unit.role !== 'body') continue;
-      for (const candidate of unitCandidates(unit, judge, gazetteer)) {
+      const tokens = (): Token[] => unpackTokens(unit.text, data, unit.first, unit.end, words.keys);
+      const candidates = memo ? unitCandidates(memo, unit, tokens, judge, gazetteer) : findCandidates(unit.text, tokens(), judge, gazetteer);
+      for (const candidate of candidates) {
         let info = names.get(candidate.key);
         if (!info) {
           info = newNameInfo(candidate.key, candidate.words);
@@ -75,7 +110,10 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   const matcher = new NameMatcher(resolution);
   const mentions: Mention[] = [];
   const types = new Map(resolution.groups.map((group) => [group.id, group.type]));
-  for (const article of sorted) mentions.push(...articleMentions(article.id, units.get(article.id) ?? [], matcher, types));
+  for (const article of sorted) {
+    const { units, data } = tokensOf(article);
+    for (const mention of articleMentions(article.id, units, (unit) => unpackTokens(unit.text, data, unit.first, unit.end, words.keys), matcher, types)) mentions.push(mention);
+  }
 
   const mentioned = new Map<string, Mention[]>();
   for (const mention of mentions) {
@@ -140,17 +178,37 @@ function sameFlat(a: unknown, b: unknown, same: (x: unknown, y: unknown) => bool
   return keys.length === otherKeys.length && keys.every((key, i) => key === otherKeys[i] && same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
-/**
- * Each article's texts with their tokens, for as long as the record lives: a watch session hands the
- * same record back while its article is unchanged (`BuildSteps.keep`), and tokens are a pure
- * function of the text (the gazetteer is fixed). Never changed once made.
- */
-const unitsOf = new WeakMap<Article, ReadUnit[]>();
+/** Tokens made again at every call, in one scratch buffer: valid until the next call. */
+function freshTokens(words: WordTable, isPlaceKey: (key: string) => boolean): (article: Article) => ArticleTokens {
+  const buffer = new TokenBuffer(4096);
+  return (article) => {
+    buffer.clear();
+    const units = readUnits(article, buffer, words, isPlaceKey);
+    return { units, data: buffer.data };
+  };
+}
 
-function readUnits(article: Article, isPlaceKey: (key: string) => boolean): ReadUnit[] {
-  let units = unitsOf.get(article);
-  if (!units) unitsOf.set(article, (units = textUnits(article).map((unit) => ({ ...unit, tokens: tokenize(unit.text, isPlaceKey) }))));
-  return units;
+/** Tokens made once per article record and kept in `memo`. */
+function keptTokens(memo: EntityMemo, isPlaceKey: (key: string) => boolean): (article: Article) => ArticleTokens {
+  const buffer = new TokenBuffer(4096);
+  return (article) => {
+    let kept = memo.tokens.get(article);
+    if (!kept) {
+      buffer.clear();
+      const units = readUnits(article, buffer, memo.words, isPlaceKey);
+      memo.tokens.set(article, (kept = { units, data: buffer.copy() }));
+    }
+    return kept;
+  };
+}
+
+/** The article's texts, their tokens appended to `buffer`. */
+function readUnits(article: Article, buffer: TokenBuffer, words: WordTable, isPlaceKey: (key: string) => boolean): ReadUnit[] {
+  return textUnits(article).map((unit) => {
+    const first = buffer.length;
+    tokenizeInto(buffer, unit.text, isPlaceKey, words);
+    return { ...unit, first, end: buffer.length };
+  });
 }
 
 /** A text's candidates and the answers about word statistics they were found with. */
@@ -163,16 +221,13 @@ interface FoundCandidates {
   candidates: Candidate[];
 }
 
-/** The last candidates of each text (see `unitCandidates`). */
-const foundIn = new WeakMap<ReadUnit, FoundCandidates>();
-
 /**
  * `findCandidates` for one text, given again without the work when every question it asked of the
  * archive's word statistics has the same answer as last time: the finder reads nothing else that
  * can change (text, tokens and gazetteer are fixed), so the result is the one it would return.
  */
-function unitCandidates(unit: ReadUnit, judge: WordJudge, gazetteer: Gazetteer): Candidate[] {
-  const last = foundIn.get(unit);
+function unitCandidates(memo: EntityMemo, unit: ReadUnit, tokens: () => Token[], judge: WordJudge, gazetteer: Gazetteer): Candidate[] {
+  const last = memo.found.get(unit);
   if (last && sameAnswers(last.nameLike, judge.nameLike) && sameAnswers(last.common, judge.common)) return last.candidates;
   const found: FoundCandidates = { nameLike: new Map(), common: new Map(), candidates: [] };
   const ask = (answers: Map<string, boolean>, question: (key: string) => boolean) => (key: string) => {
@@ -180,8 +235,8 @@ function unitCandidates(unit: ReadUnit, judge: WordJudge, gazetteer: Gazetteer):
     answers.set(key, answer);
     return answer;
   };
-  found.candidates = findCandidates(unit.text, unit.tokens, { nameLike: ask(found.nameLike, judge.nameLike), common: ask(found.common, judge.common) }, gazetteer);
-  foundIn.set(unit, found);
+  found.candidates = findCandidates(unit.text, tokens(), { nameLike: ask(found.nameLike, judge.nameLike), common: ask(found.common, judge.common) }, gazetteer);
+  memo.found.set(unit, found);
   return found.candidates;
 }
 
@@ -199,17 +254,20 @@ export function extractArticleEntities(article: Article, registry: Registry = EM
 }
 
 /** The mentions of one article: names matched, then ambiguous short names settled by the article's other mentions. */
-function articleMentions(articleId: string, units: readonly ReadUnit[], matcher: NameMatcher, types: ReadonlyMap<string, EntityType>): Mention[] {
-  const found = units.flatMap((unit) => matcher.findNames(unit.tokens).map((match) => ({ unit, match })));
+function articleMentions(articleId: string, units: readonly ReadUnit[], tokensOf: (unit: ReadUnit) => Token[], matcher: NameMatcher, types: ReadonlyMap<string, EntityType>): Mention[] {
+  const found = units.flatMap((unit) => {
+    const tokens = tokensOf(unit);
+    return matcher.findNames(tokens).map((match) => ({ unit, tokens, match }));
+  });
   const certain = new Set(found.filter(({ match }) => match.entityIds.length === 1).map(({ match }) => match.entityIds[0]));
   const mentions: Mention[] = [];
-  for (const { unit, match } of found) {
+  for (const { unit, tokens, match } of found) {
     const candidates = match.entityIds.length === 1 ? match.entityIds : match.entityIds.filter((id) => certain.has(id));
     // A short name several people share is linked only when exactly one of them is named in full here.
     if (candidates.length !== 1) continue;
-    if (usedAsAdjective(unit.tokens, match.first, match.last) && types.get(candidates[0] as string) !== 'person') continue;
-    const start = (unit.tokens[match.first] as Token).start;
-    const end = (unit.tokens[match.last] as Token).end;
+    if (usedAsAdjective(tokens, match.first, match.last) && types.get(candidates[0] as string) !== 'person') continue;
+    const start = (tokens[match.first] as Token).start;
+    const end = (tokens[match.last] as Token).end;
     mentions.push({ entityId: candidates[0] as string, articleId, blockAnchor: unit.blockAnchor, surface: unit.text.slice(start, end), start: unit.offset + start, end: unit.offset + end });
   }
   return mentions;
