@@ -21,7 +21,7 @@ import { ADJECTIVE_ENDING } from './lexicon.js';
 import { NameMatcher } from './matcher.js';
 import { EMPTY_REGISTRY, type Registry } from './registry.js';
 import { newNameInfo, resolveNames, type NameInfo } from './resolve.js';
-import { TokenBuffer, unpackTokens, type WordTable } from './packedTokens.js';
+import { compactTokens, expandTokens, TokenBuffer, unpackTokens, type WordTable } from './packedTokens.js';
 import { textUnits, type TextUnit } from './text-units.js';
 import { newWordTable, tokenizeInto, type Token } from './tokens.js';
 
@@ -46,21 +46,29 @@ interface ReadUnit extends TextUnit {
 interface ArticleTokens {
   /** The texts read, in order. */
   units: ReadUnit[];
-  /** Every text's tokens, one after the other. */
+  /** Every text's tokens, one after the other (packed: `SLOTS` numbers a token). */
   data: Int32Array;
+}
+
+/** One article's texts and their tokens as kept between passes and builds. */
+interface KeptTokens {
+  /** The texts read, in order. */
+  units: ReadUnit[];
+  /** Their tokens in the compact form, or null when they did not fit it (then they are made again when needed). */
+  compact: Int32Array | null;
 }
 
 /**
  * What a watch session keeps from one extraction to the next (the dev server's build steps hold
  * one): each article's tokens, for as long as its record lives (an unchanged article is the same
- * record from build to build, see `BuildSteps.keep`), and each text's last candidates. A cold build
- * passes none, and holds no article's tokens longer than it works on that article.
+ * record from build to build, see `BuildSteps.keep`), and each text's last candidates. Without one,
+ * the tokens are kept only while the extraction runs.
  */
 export class EntityMemo {
   /** Word keys and shapes, and the key numbers the kept tokens hold. */
   readonly words = newWordTable();
-  /** Each article's packed tokens. Never changed once made: tokens are a pure function of the text (the gazetteer is fixed). */
-  readonly tokens = new WeakMap<Article, ArticleTokens>();
+  /** Each article's tokens. Never changed once made: tokens are a pure function of the text (the gazetteer is fixed). */
+  readonly tokens = new WeakMap<Article, KeptTokens>();
   /** The last candidates of each text (see `unitCandidates`). */
   readonly found = new WeakMap<ReadUnit, FoundCandidates>();
 }
@@ -71,10 +79,10 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   const isPlaceKey = (key: string): boolean => gazetteer.countryWords.has(key);
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const words = memo?.words ?? newWordTable();
-  const tokensOf = memo ? keptTokens(memo, isPlaceKey) : freshTokens(words, isPlaceKey);
+  // Without a memo the tokens are kept (compact, about 8 bytes a word) only until this call returns.
+  const tokensOf = tokenSource(words, memo?.tokens ?? new Map<Article, KeptTokens>(), isPlaceKey);
 
-  // Each pass reads one article's tokens at a time: a cold build tokenizes again (a scratch buffer,
-  // never kept), a watch session reads the kept ones.
+  // Each pass unpacks one article's tokens at a time into a scratch buffer.
   const stats = emptyWordStats();
   for (const article of sorted) {
     const { units, data } = tokensOf(article);
@@ -178,27 +186,22 @@ function sameFlat(a: unknown, b: unknown, same: (x: unknown, y: unknown) => bool
   return keys.length === otherKeys.length && keys.every((key, i) => key === otherKeys[i] && same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
-/** Tokens made again at every call, in one scratch buffer: valid until the next call. */
-function freshTokens(words: WordTable, isPlaceKey: (key: string) => boolean): (article: Article) => ArticleTokens {
+/**
+ * Each article's tokens, in one scratch buffer (valid until the next call): the first time made and
+ * kept in `kept`, compact; afterwards expanded from there.
+ */
+function tokenSource(words: WordTable, kept: { get(article: Article): KeptTokens | undefined; set(article: Article, tokens: KeptTokens): unknown }, isPlaceKey: (key: string) => boolean): (article: Article) => ArticleTokens {
   const buffer = new TokenBuffer(4096);
   return (article) => {
+    const known = kept.get(article);
+    if (known?.compact) {
+      expandTokens(known.compact, buffer, known.units);
+      return { units: known.units, data: buffer.data };
+    }
     buffer.clear();
     const units = readUnits(article, buffer, words, isPlaceKey);
-    return { units, data: buffer.data };
-  };
-}
-
-/** Tokens made once per article record and kept in `memo`. */
-function keptTokens(memo: EntityMemo, isPlaceKey: (key: string) => boolean): (article: Article) => ArticleTokens {
-  const buffer = new TokenBuffer(4096);
-  return (article) => {
-    let kept = memo.tokens.get(article);
-    if (!kept) {
-      buffer.clear();
-      const units = readUnits(article, buffer, memo.words, isPlaceKey);
-      memo.tokens.set(article, (kept = { units, data: buffer.copy() }));
-    }
-    return kept;
+    if (!known) kept.set(article, { units, compact: compactTokens(buffer, units) });
+    return { units: known?.units ?? units, data: buffer.data };
   };
 }
 

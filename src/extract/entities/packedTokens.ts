@@ -112,3 +112,57 @@ export function unpackTokens(text: string, data: Int32Array, from: number, to: n
   }
   return tokens;
 }
+
+// The compact form, for keeping: two numbers a token, the key number, then the gap since the end of
+// the token before (12 bits), the length (13 bits) and the flags (6 bits). Tokens are always in
+// text order within a text, so gaps are never negative.
+const GAP_BITS = 12;
+const LENGTH_BITS = 13;
+const FLAG_BITS = 6;
+
+/** Where one text's tokens are in a list of several texts' tokens. */
+export interface TokenRange {
+  /** Index of its first token. */
+  first: number;
+  /** Index after its last token. */
+  end: number;
+}
+
+/**
+ * `buffer`'s tokens in the compact form (half the size), or null when one does not fit (a word over
+ * 8,191 characters, a gap over 4,095): then the caller keeps nothing and tokenizes again. `ranges`
+ * cover every token, one range per text, in order (a text's first gap counts from its offset 0).
+ */
+export function compactTokens(buffer: TokenBuffer, ranges: readonly TokenRange[]): Int32Array | null {
+  const data = buffer.data;
+  const out = new Int32Array(buffer.length * 2);
+  for (const { first, end } of ranges) {
+    let previousEnd = 0;
+    for (let i = first; i < end; i++) {
+      const at = i * SLOTS;
+      const start = data[at] as number;
+      const stop = data[at + 1] as number;
+      const gap = start - previousEnd;
+      const length = stop - start;
+      if (gap < 0 || gap >= 1 << GAP_BITS || length >= 1 << LENGTH_BITS) return null;
+      out[i * 2] = data[at + 2] as number;
+      out[i * 2 + 1] = (gap << (LENGTH_BITS + FLAG_BITS)) | (length << FLAG_BITS) | (data[at + 3] as number);
+      previousEnd = stop;
+    }
+  }
+  return out;
+}
+
+/** Puts compact tokens back into `buffer` (emptied first), in the packed form; `ranges` as given to `compactTokens`. */
+export function expandTokens(compact: Int32Array, buffer: TokenBuffer, ranges: readonly TokenRange[]): void {
+  buffer.clear();
+  for (const { first, end } of ranges) {
+    let previousEnd = 0;
+    for (let i = first; i < end; i++) {
+      const word = compact[i * 2 + 1] as number;
+      const start = previousEnd + (word >>> (LENGTH_BITS + FLAG_BITS));
+      previousEnd = start + ((word >>> FLAG_BITS) & ((1 << LENGTH_BITS) - 1));
+      buffer.push(start, previousEnd, compact[i * 2] as number, word & ((1 << FLAG_BITS) - 1));
+    }
+  }
+}
