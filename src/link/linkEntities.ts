@@ -9,7 +9,7 @@
  * archives (their weight is near zero anyway).
  */
 import { blockParts, PART_SEPARATOR } from '../extract/entities/text-units.js';
-import { splitSentences } from '../text/sentences.js';
+import { splitSentences, type SentenceSpan } from '../text/sentences.js';
 import type { Article, Block, Entity, EntityType, Mention } from '../types.js';
 
 /** An article related to another by the entities they share. */
@@ -92,8 +92,24 @@ const COMMON_LIMIT = 150;
 /** Articles with more entities than this count only their most mentioned ones for co-mentions. */
 const MAX_ENTITIES_PER_ARTICLE = 25;
 
-/** Builds the entity index. `articles` must already be in listing order (newest first). */
-export function linkEntities(articles: readonly Article[], entities: readonly Entity[], mentions: readonly Mention[]): EntityIndex {
+/**
+ * What a watch session keeps from one link stage to the next (the dev server's build steps hold one),
+ * so unchanged pages get the very same records and the render memo can compare them by identity:
+ * each block's sentences, one view per sentence, one co-mention record per entity and count. The
+ * keys are records an unchanged article or entity keeps from build to build. A cold build passes
+ * none and keeps nothing after the stage.
+ */
+export class LinkMemo {
+  /** Each block's sentences. Never changed once made. */
+  readonly sentencesOfBlock = new WeakMap<Block, SentenceSpan[]>();
+  /** The view of each sentence span. */
+  readonly sentenceViews = new WeakMap<SentenceSpan, MentionSentence>();
+  /** Co-mention records by entity and count. */
+  readonly coMentions = new WeakMap<Entity, Map<number, CoMention>>();
+}
+
+/** Builds the entity index. `articles` must already be in listing order (newest first); `memo` only keeps records' identity between builds. */
+export function linkEntities(articles: readonly Article[], entities: readonly Entity[], mentions: readonly Mention[], memo: LinkMemo = new LinkMemo()): EntityIndex {
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
   // Alphabetical rank of each entity, so hot sorts compare numbers instead of calling localeCompare.
   const nameRank = new Map([...entities].sort((a, b) => compareText(a.name, b.name) || (a.id < b.id ? -1 : 1)).map((entity, i) => [entity.id, i]));
@@ -126,15 +142,14 @@ export function linkEntities(articles: readonly Article[], entities: readonly En
   return {
     byId,
     ofArticle,
-    appearances: appearancesOf(entities, mentions, articleById, position),
-    coMentions: coMentionsOf(counts, byId, ranked, byName),
+    appearances: appearancesOf(entities, mentions, articleById, position, memo),
+    coMentions: coMentionsOf(counts, byId, ranked, byName, memo),
     related: relatedOf(articles, counts, byId, byName),
     bodyLinks: bodyLinksOf(articles, mentionsOf),
   };
 }
 
-function appearancesOf(entities: readonly Entity[], mentions: readonly Mention[], articleById: Map<string, Article>, position: Map<string, number>): Map<string, EntityInArticle[]> {
-  const sentencesCache = new Map<string, ReturnType<typeof splitSentences>>();
+function appearancesOf(entities: readonly Entity[], mentions: readonly Mention[], articleById: Map<string, Article>, position: Map<string, number>, memo: LinkMemo): Map<string, EntityInArticle[]> {
   const blocksOf = new Map<string, Map<string, Block>>();
   const byEntity = groupBy(mentions, (m) => m.entityId);
   const result = new Map<string, EntityInArticle[]>();
@@ -144,20 +159,18 @@ function appearancesOf(entities: readonly Entity[], mentions: readonly Mention[]
     for (const [articleId, found] of perArticle) {
       const article = articleById.get(articleId);
       if (!article) continue;
-      const seen = new Set<string>();
+      const seen = new Set<SentenceSpan>();
       const sentences: MentionSentence[] = [];
       let blocks = blocksOf.get(articleId);
       if (!blocks) blocksOf.set(articleId, (blocks = new Map(article.blocks.map((b) => [b.anchor, b]))));
       for (const mention of found) {
         const block = blocks.get(mention.blockAnchor);
         if (!block) continue;
-        const key = `${articleId}#${block.anchor}`;
-        let spans = sentencesCache.get(key);
-        if (!spans) sentencesCache.set(key, (spans = blockSentences(block)));
-        const sentence = spans.find((s) => s.start <= mention.start && mention.start < s.end);
-        if (!sentence || seen.has(`${block.anchor}:${sentence.start}`)) continue;
-        seen.add(`${block.anchor}:${sentence.start}`);
-        sentences.push(mentionSentence(block, sentence));
+        const sentence = sentenceAt(blockSentences(block, memo), mention.start);
+        // One span per block and start, so the span itself tells sentences apart.
+        if (!sentence || seen.has(sentence)) continue;
+        seen.add(sentence);
+        sentences.push(mentionSentence(block, sentence, memo));
       }
       list.push({ article, sentences: sentences.slice(0, MAX_SENTENCES), total: sentences.length });
     }
@@ -167,30 +180,36 @@ function appearancesOf(entities: readonly Entity[], mentions: readonly Mention[]
   return result;
 }
 
-/** The view of each sentence span (see `blockSentences`), so unchanged pages get the same objects from build to build. */
-const sentenceViews = new WeakMap<object, MentionSentence>();
+/** The span holding `offset`, by binary search (spans are in text order and never overlap). */
+function sentenceAt(spans: readonly SentenceSpan[], offset: number): SentenceSpan | undefined {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((spans[middle] as SentenceSpan).start <= offset) low = middle;
+    else high = middle - 1;
+  }
+  const span = spans[low];
+  return span && span.start <= offset && offset < span.end ? span : undefined;
+}
 
-function mentionSentence(block: Block, sentence: { text: string }): MentionSentence {
-  let view = sentenceViews.get(sentence);
-  if (!view) sentenceViews.set(sentence, (view = { blockAnchor: block.anchor, text: sentence.text }));
+/** The view of a sentence span, one per span (see `LinkMemo`). */
+function mentionSentence(block: Block, sentence: SentenceSpan, memo: LinkMemo): MentionSentence {
+  let view = memo.sentenceViews.get(sentence);
+  if (!view) memo.sentenceViews.set(sentence, (view = { blockAnchor: block.anchor, text: sentence.text }));
   return view;
 }
 
-/**
- * Each block's sentences, for as long as the block lives: an unchanged article keeps its record (and
- * blocks) from one build of a watch session to the next. Never changed once made.
- */
-const sentencesOfBlock = new WeakMap<Block, ReturnType<typeof splitSentences>>();
-
-/** Sentences of a block's plain text, never running across two items of a list or table. */
-function blockSentences(block: Block): ReturnType<typeof splitSentences> {
-  let known = sentencesOfBlock.get(block);
-  if (!known) sentencesOfBlock.set(block, (known = splitBlockSentences(block)));
+/** A block's sentences, worked out once per block record (see `LinkMemo`). */
+function blockSentences(block: Block, memo: LinkMemo): SentenceSpan[] {
+  let known = memo.sentencesOfBlock.get(block);
+  if (!known) memo.sentencesOfBlock.set(block, (known = splitBlockSentences(block)));
   return known;
 }
 
-function splitBlockSentences(block: Block): ReturnType<typeof splitSentences> {
-  const spans: ReturnType<typeof splitSentences> = [];
+/** Sentences of a block's plain text, never running across two items of a list or table. */
+function splitBlockSentences(block: Block): SentenceSpan[] {
+  const spans: SentenceSpan[] = [];
   let offset = 0;
   for (const part of blockParts(block)) {
     for (const span of splitSentences(part)) spans.push({ ...span, start: span.start + offset, end: span.end + offset });
@@ -199,16 +218,10 @@ function splitBlockSentences(block: Block): ReturnType<typeof splitSentences> {
   return spans;
 }
 
-/**
- * One record per entity and count: an entity record kept from one build of a watch session to the
- * next (see `extractEntities`) gives the same co-mention objects, which the render memo then
- * compares by identity. Never changed once made.
- */
-const coMentionRecords = new WeakMap<Entity, Map<number, CoMention>>();
-
-function coMention(entity: Entity, articles: number): CoMention {
-  let byCount = coMentionRecords.get(entity);
-  if (!byCount) coMentionRecords.set(entity, (byCount = new Map()));
+/** One co-mention record per entity and count (see `LinkMemo`). */
+function coMention(entity: Entity, articles: number, memo: LinkMemo): CoMention {
+  let byCount = memo.coMentions.get(entity);
+  if (!byCount) memo.coMentions.set(entity, (byCount = new Map()));
   let record = byCount.get(articles);
   if (!record) byCount.set(articles, (record = { entity, articles }));
   return record;
@@ -219,6 +232,7 @@ function coMentionsOf(
   byId: Map<string, Entity>,
   ranked: (count: Map<string, number>) => Entity[],
   byName: (a: string, b: string) => number,
+  memo: LinkMemo,
 ): Map<string, CoMention[]> {
   const pairs = new Map<string, Map<string, number>>();
   for (const count of counts.values()) {
@@ -231,7 +245,7 @@ function coMentionsOf(
   }
   const result = new Map<string, CoMention[]>();
   for (const [id, row] of pairs) {
-    const list = topK(row, MAX_CO_MENTIONS, (x, y) => y[1] - x[1] || byName(x[0], y[0])).map(([other, n]) => coMention(byId.get(other)!, n));
+    const list = topK(row, MAX_CO_MENTIONS, (x, y) => y[1] - x[1] || byName(x[0], y[0])).map(([other, n]) => coMention(byId.get(other)!, n, memo));
     result.set(id, list);
   }
   return result;
@@ -248,24 +262,22 @@ function relatedOf(
   const weight = (entity: Entity): number => Math.log((total + 1) / entity.articles.length);
   const result = new Map<string, RelatedArticle[]>();
   for (const article of articles) {
-    const scores = new Map<string, { score: number; shared: Entity[] }>();
+    // Scores first, in numbers only; the shared entities are listed for the best few alone.
+    const scores = new Map<string, number>();
+    const counted: Entity[] = [];
     for (const id of counts.get(article.id)?.keys() ?? []) {
       const entity = byId.get(id)!;
       if (entity.articles.length < 2 || (entity.articles.length > Math.min(COMMON_SHARE * total, COMMON_LIMIT) && total >= 20)) continue;
-      for (const other of entity.articles) {
-        if (other === article.id) continue;
-        const entry = scores.get(other) ?? { score: 0, shared: [] };
-        entry.score += weight(entity);
-        entry.shared.push(entity);
-        scores.set(other, entry);
-      }
+      counted.push(entity);
+      const w = weight(entity);
+      for (const other of entity.articles) if (other !== article.id) scores.set(other, (scores.get(other) ?? 0) + w);
     }
-    const list = topK(scores, MAX_RELATED, (a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1))
+    const list = topK(scores, MAX_RELATED, (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .filter(([id]) => articleById.has(id))
-      .map(([id, { score, shared }]) => ({
+      .map(([id, score]) => ({
         article: articleById.get(id)!,
         score,
-        shared: [...shared].sort((a, b) => a.articles.length - b.articles.length || byName(a.id, b.id)).slice(0, 5),
+        shared: counted.filter((entity) => entity.articles.includes(id)).sort((a, b) => a.articles.length - b.articles.length || byName(a.id, b.id)).slice(0, 5),
       }));
     result.set(article.id, list);
   }

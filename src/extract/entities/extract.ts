@@ -21,7 +21,7 @@ import { ADJECTIVE_ENDING } from './lexicon.js';
 import { NameMatcher } from './matcher.js';
 import { EMPTY_REGISTRY, type Registry } from './registry.js';
 import { newNameInfo, resolveNames, type NameInfo } from './resolve.js';
-import { compactTokens, expandTokens, TokenBuffer, unpackTokens, type WordTable } from './packedTokens.js';
+import { compactTokens, expandTokens, JOINED, LOWER, SLOTS, TITLE, TokenBuffer, unpackTokens, type WordTable } from './packedTokens.js';
 import { textUnits, type TextUnit } from './text-units.js';
 import { newWordTable, tokenizeInto, type Token } from './tokens.js';
 
@@ -120,7 +120,7 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   const types = new Map(resolution.groups.map((group) => [group.id, group.type]));
   for (const article of sorted) {
     const { units, data } = tokensOf(article);
-    for (const mention of articleMentions(article.id, units, (unit) => unpackTokens(unit.text, data, unit.first, unit.end, words.keys), matcher, types)) mentions.push(mention);
+    for (const mention of articleMentions(article.id, units, data, words.keys, matcher, types)) mentions.push(mention);
   }
 
   const mentioned = new Map<string, Mention[]>();
@@ -256,31 +256,29 @@ export function extractArticleEntities(article: Article, registry: Registry = EM
   return extractEntities([article], registry);
 }
 
-/** The mentions of one article: names matched, then ambiguous short names settled by the article's other mentions. */
-function articleMentions(articleId: string, units: readonly ReadUnit[], tokensOf: (unit: ReadUnit) => Token[], matcher: NameMatcher, types: ReadonlyMap<string, EntityType>): Mention[] {
-  const found = units.flatMap((unit) => {
-    const tokens = tokensOf(unit);
-    return matcher.findNames(tokens).map((match) => ({ unit, tokens, match }));
-  });
+/** The mentions of one article (its texts' tokens packed in `data`): names matched, then ambiguous short names settled by the article's other mentions. */
+function articleMentions(articleId: string, units: readonly ReadUnit[], data: Int32Array, keys: readonly string[], matcher: NameMatcher, types: ReadonlyMap<string, EntityType>): Mention[] {
+  const found = units.flatMap((unit) => matcher.findNames(data, unit.first, unit.end, keys).map((match) => ({ unit, match })));
   const certain = new Set(found.filter(({ match }) => match.entityIds.length === 1).map(({ match }) => match.entityIds[0]));
   const mentions: Mention[] = [];
-  for (const { unit, tokens, match } of found) {
+  for (const { unit, match } of found) {
     const candidates = match.entityIds.length === 1 ? match.entityIds : match.entityIds.filter((id) => certain.has(id));
     // A short name several people share is linked only when exactly one of them is named in full here.
     if (candidates.length !== 1) continue;
-    if (usedAsAdjective(tokens, match.first, match.last) && types.get(candidates[0] as string) !== 'person') continue;
-    const start = (tokens[match.first] as Token).start;
-    const end = (tokens[match.last] as Token).end;
+    if (usedAsAdjective(data, unit.end, keys, match.first, match.last) && types.get(candidates[0] as string) !== 'person') continue;
+    const start = data[match.first * SLOTS] as number;
+    const end = data[match.last * SLOTS + 1] as number;
     mentions.push({ entityId: candidates[0] as string, articleId, blockAnchor: unit.blockAnchor, surface: unit.text.slice(start, end), start: unit.offset + start, end: unit.offset + end });
   }
   return mentions;
 }
 
-/** `European rival`, `Islamist state`: a one-word name like an adjective, before a lower-case word, describes rather than names. */
-function usedAsAdjective(tokens: readonly Token[], first: number, last: number): boolean {
-  const word = tokens[first] as Token;
-  const next = tokens[last + 1];
-  return first === last && word.shape === 'title' && ADJECTIVE_ENDING.test(word.key) && next !== undefined && next.joined && next.shape === 'lower';
+/** `European rival`, `Islamist state`: a one-word name like an adjective, before a lower-case word, describes rather than names. `end` ends the text's tokens. */
+function usedAsAdjective(data: Int32Array, end: number, keys: readonly string[], first: number, last: number): boolean {
+  if (first !== last || last + 1 >= end) return false;
+  const word = data[first * SLOTS + 3] as number;
+  const next = data[(last + 1) * SLOTS + 3] as number;
+  return (word & 3) === TITLE && ADJECTIVE_ENDING.test(keys[data[first * SLOTS + 2] as number] as string) && (next & JOINED) !== 0 && (next & 3) === LOWER;
 }
 
 /** Position of each article in the listing order: newest first, undated last, then by title and id (as the link stage lists them). */
