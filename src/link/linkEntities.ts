@@ -100,16 +100,26 @@ const MAX_ENTITIES_PER_ARTICLE = 25;
  * none and keeps nothing after the stage.
  */
 export class LinkMemo {
-  /** Each block's sentences. Never changed once made. */
-  readonly sentencesOfBlock = new WeakMap<Block, SentenceSpan[]>();
-  /** The view of each sentence span. */
-  readonly sentenceViews = new WeakMap<SentenceSpan, MentionSentence>();
+  /** Each block's sentences, each with its view. Never changed once made. */
+  readonly sentencesOfBlock = new WeakMap<Block, BlockSentence[]>();
   /** Co-mention records by entity and count. */
   readonly coMentions = new WeakMap<Entity, Map<number, CoMention>>();
 }
 
+/** What the link stage remembers while it runs, by record: the watch session's `LinkMemo`, or plain maps dropped after the stage. */
+interface Store<K, V> {
+  get(key: K): V | undefined;
+  set(key: K, value: V): unknown;
+}
+
+/** A sentence of a block, with the one view of it pages get. */
+interface BlockSentence extends SentenceSpan {
+  /** The view (one per sentence, so unchanged pages see the same object from build to build). */
+  view: MentionSentence;
+}
+
 /** Builds the entity index. `articles` must already be in listing order (newest first); `memo` only keeps records' identity between builds. */
-export function linkEntities(articles: readonly Article[], entities: readonly Entity[], mentions: readonly Mention[], memo: LinkMemo = new LinkMemo()): EntityIndex {
+export function linkEntities(articles: readonly Article[], entities: readonly Entity[], mentions: readonly Mention[], memo?: LinkMemo): EntityIndex {
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
   // Alphabetical rank of each entity, so hot sorts compare numbers instead of calling localeCompare.
   const nameRank = new Map([...entities].sort((a, b) => compareText(a.name, b.name) || (a.id < b.id ? -1 : 1)).map((entity, i) => [entity.id, i]));
@@ -142,86 +152,80 @@ export function linkEntities(articles: readonly Article[], entities: readonly En
   return {
     byId,
     ofArticle,
-    appearances: appearancesOf(entities, mentions, articleById, position, memo),
-    coMentions: coMentionsOf(counts, byId, ranked, byName, memo),
+    appearances: appearancesOf(entities, mentions, articleById, position, memo?.sentencesOfBlock ?? new Map()),
+    coMentions: coMentionsOf(counts, byId, ranked, byName, memo?.coMentions ?? new Map()),
     related: relatedOf(articles, counts, byId, byName),
     bodyLinks: bodyLinksOf(articles, mentionsOf),
   };
 }
 
-function appearancesOf(entities: readonly Entity[], mentions: readonly Mention[], articleById: Map<string, Article>, position: Map<string, number>, memo: LinkMemo): Map<string, EntityInArticle[]> {
+function appearancesOf(
+  entities: readonly Entity[],
+  mentions: readonly Mention[],
+  articleById: Map<string, Article>,
+  position: Map<string, number>,
+  sentencesOf: Store<Block, BlockSentence[]>,
+): Map<string, EntityInArticle[]> {
   const blocksOf = new Map<string, Map<string, Block>>();
   const byEntity = groupBy(mentions, (m) => m.entityId);
   const result = new Map<string, EntityInArticle[]>();
   for (const entity of entities) {
     const perArticle = groupBy(byEntity.get(entity.id) ?? [], (m) => m.articleId);
-    const list: EntityInArticle[] = [];
+    const placed: Array<{ at: number; entry: EntityInArticle }> = [];
     for (const [articleId, found] of perArticle) {
       const article = articleById.get(articleId);
       if (!article) continue;
-      const seen = new Set<SentenceSpan>();
+      const seen = new Set<BlockSentence>();
       const sentences: MentionSentence[] = [];
       let blocks = blocksOf.get(articleId);
       if (!blocks) blocksOf.set(articleId, (blocks = new Map(article.blocks.map((b) => [b.anchor, b]))));
       for (const mention of found) {
         const block = blocks.get(mention.blockAnchor);
         if (!block) continue;
-        const sentence = sentenceAt(blockSentences(block, memo), mention.start);
+        let spans = sentencesOf.get(block);
+        if (!spans) sentencesOf.set(block, (spans = splitBlockSentences(block)));
+        const sentence = sentenceAt(spans, mention.start);
         // One span per block and start, so the span itself tells sentences apart.
         if (!sentence || seen.has(sentence)) continue;
         seen.add(sentence);
-        sentences.push(mentionSentence(block, sentence, memo));
+        sentences.push(sentence.view);
       }
-      list.push({ article, sentences: sentences.slice(0, MAX_SENTENCES), total: sentences.length });
+      placed.push({ at: position.get(article.id) ?? 0, entry: { article, sentences: sentences.slice(0, MAX_SENTENCES), total: sentences.length } });
     }
-    list.sort((a, b) => (position.get(a.article.id) ?? 0) - (position.get(b.article.id) ?? 0));
-    result.set(entity.id, list);
+    placed.sort((a, b) => a.at - b.at);
+    result.set(entity.id, placed.map(({ entry }) => entry));
   }
   return result;
 }
 
 /** The span holding `offset`, by binary search (spans are in text order and never overlap). */
-function sentenceAt(spans: readonly SentenceSpan[], offset: number): SentenceSpan | undefined {
+function sentenceAt<T extends SentenceSpan>(spans: readonly T[], offset: number): T | undefined {
   let low = 0;
   let high = spans.length - 1;
   while (low < high) {
     const middle = (low + high + 1) >> 1;
-    if ((spans[middle] as SentenceSpan).start <= offset) low = middle;
+    if ((spans[middle] as T).start <= offset) low = middle;
     else high = middle - 1;
   }
   const span = spans[low];
   return span && span.start <= offset && offset < span.end ? span : undefined;
 }
 
-/** The view of a sentence span, one per span (see `LinkMemo`). */
-function mentionSentence(block: Block, sentence: SentenceSpan, memo: LinkMemo): MentionSentence {
-  let view = memo.sentenceViews.get(sentence);
-  if (!view) memo.sentenceViews.set(sentence, (view = { blockAnchor: block.anchor, text: sentence.text }));
-  return view;
-}
-
-/** A block's sentences, worked out once per block record (see `LinkMemo`). */
-function blockSentences(block: Block, memo: LinkMemo): SentenceSpan[] {
-  let known = memo.sentencesOfBlock.get(block);
-  if (!known) memo.sentencesOfBlock.set(block, (known = splitBlockSentences(block)));
-  return known;
-}
-
 /** Sentences of a block's plain text, never running across two items of a list or table. */
-function splitBlockSentences(block: Block): SentenceSpan[] {
-  const spans: SentenceSpan[] = [];
+function splitBlockSentences(block: Block): BlockSentence[] {
+  const spans: BlockSentence[] = [];
   let offset = 0;
   for (const part of blockParts(block)) {
-    for (const span of splitSentences(part)) spans.push({ ...span, start: span.start + offset, end: span.end + offset });
+    for (const span of splitSentences(part)) spans.push({ ...span, start: span.start + offset, end: span.end + offset, view: { blockAnchor: block.anchor, text: span.text } });
     offset += part.length + PART_SEPARATOR.length;
   }
   return spans;
 }
 
 /** One co-mention record per entity and count (see `LinkMemo`). */
-function coMention(entity: Entity, articles: number, memo: LinkMemo): CoMention {
-  let byCount = memo.coMentions.get(entity);
-  if (!byCount) memo.coMentions.set(entity, (byCount = new Map()));
+function coMention(entity: Entity, articles: number, records: Store<Entity, Map<number, CoMention>>): CoMention {
+  let byCount = records.get(entity);
+  if (!byCount) records.set(entity, (byCount = new Map()));
   let record = byCount.get(articles);
   if (!record) byCount.set(articles, (record = { entity, articles }));
   return record;
@@ -232,7 +236,7 @@ function coMentionsOf(
   byId: Map<string, Entity>,
   ranked: (count: Map<string, number>) => Entity[],
   byName: (a: string, b: string) => number,
-  memo: LinkMemo,
+  records: Store<Entity, Map<number, CoMention>>,
 ): Map<string, CoMention[]> {
   const pairs = new Map<string, Map<string, number>>();
   for (const count of counts.values()) {
@@ -245,7 +249,7 @@ function coMentionsOf(
   }
   const result = new Map<string, CoMention[]>();
   for (const [id, row] of pairs) {
-    const list = topK(row, MAX_CO_MENTIONS, (x, y) => y[1] - x[1] || byName(x[0], y[0])).map(([other, n]) => coMention(byId.get(other)!, n, memo));
+    const list = topK(row, MAX_CO_MENTIONS, (x, y) => y[1] - x[1] || byName(x[0], y[0])).map(([other, n]) => coMention(byId.get(other)!, n, records));
     result.set(id, list);
   }
   return result;

@@ -5,7 +5,7 @@
  * whitespace-separated chunk once with anchored patterns.
  */
 
-import { CLOSES_NAME, INITIAL, JOINED, MASKED, SHAPES, TokenBuffer, UPPER, unpackTokens, WordTable, SLOTS } from './packedTokens.js';
+import { CLOSES_NAME, INITIAL, JOINED, MASKED, SHAPES, SLOTS, TokenBuffer, UPPER, unpackTokens, WordTable } from './packedTokens.js';
 
 /** How a token is written, which says whether it can be part of a name. */
 export type TokenShape =
@@ -75,6 +75,8 @@ export function tokenizeInto(out: TokenBuffer, text: string, isPlaceKey: (key: s
   let previous: string | null = null;
   let previousCloses = false;
   let maskIndex = 0;
+  // `exec` on the one shared pattern (no copy per text, as `matchAll` makes): nothing called in the
+  // loop tokenizes, so its position is never moved from elsewhere.
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
     const word = match[0];
