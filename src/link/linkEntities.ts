@@ -152,34 +152,34 @@ export function linkEntities(articles: readonly Article[], entities: readonly En
   return {
     byId,
     ofArticle,
-    appearances: appearancesOf(entities, mentions, articleById, position, memo?.sentencesOfBlock ?? new Map()),
+    appearances: appearancesOf(entities, mentionsOf, articleById, position, memo?.sentencesOfBlock),
     coMentions: coMentionsOf(counts, byId, ranked, byName, memo?.coMentions ?? new Map()),
     related: relatedOf(articles, counts, byId, byName),
     bodyLinks: bodyLinksOf(articles, mentionsOf),
   };
 }
 
+/**
+ * Each entity's articles with the sentences naming it. Goes article by article, so that without a
+ * watch session's memo only one article's sentences are held at a time; `mentionsOf` holds the
+ * mentions of known entities and articles, by article, in text order.
+ */
 function appearancesOf(
   entities: readonly Entity[],
-  mentions: readonly Mention[],
+  mentionsOf: Map<string, Mention[]>,
   articleById: Map<string, Article>,
   position: Map<string, number>,
-  sentencesOf: Store<Block, BlockSentence[]>,
+  memo: Store<Block, BlockSentence[]> | undefined,
 ): Map<string, EntityInArticle[]> {
-  const blocksOf = new Map<string, Map<string, Block>>();
-  const byEntity = groupBy(mentions, (m) => m.entityId);
-  const result = new Map<string, EntityInArticle[]>();
-  for (const entity of entities) {
-    const perArticle = groupBy(byEntity.get(entity.id) ?? [], (m) => m.articleId);
-    const placed: Array<{ at: number; entry: EntityInArticle }> = [];
-    for (const [articleId, found] of perArticle) {
-      const article = articleById.get(articleId);
-      if (!article) continue;
+  const placed = new Map<string, Array<{ at: number; entry: EntityInArticle }>>();
+  for (const [articleId, found] of mentionsOf) {
+    const article = articleById.get(articleId)!;
+    const blocks = new Map(article.blocks.map((b) => [b.anchor, b]));
+    const sentencesOf = memo ?? new Map<Block, BlockSentence[]>();
+    for (const [entityId, own] of groupBy(found, (m) => m.entityId)) {
       const seen = new Set<BlockSentence>();
       const sentences: MentionSentence[] = [];
-      let blocks = blocksOf.get(articleId);
-      if (!blocks) blocksOf.set(articleId, (blocks = new Map(article.blocks.map((b) => [b.anchor, b]))));
-      for (const mention of found) {
+      for (const mention of own) {
         const block = blocks.get(mention.blockAnchor);
         if (!block) continue;
         let spans = sentencesOf.get(block);
@@ -190,10 +190,17 @@ function appearancesOf(
         seen.add(sentence);
         sentences.push(sentence.view);
       }
-      placed.push({ at: position.get(article.id) ?? 0, entry: { article, sentences: sentences.slice(0, MAX_SENTENCES), total: sentences.length } });
+      const entry = { article, sentences: sentences.slice(0, MAX_SENTENCES), total: sentences.length };
+      const list = placed.get(entityId);
+      if (list) list.push({ at: position.get(articleId) ?? 0, entry });
+      else placed.set(entityId, [{ at: position.get(articleId) ?? 0, entry }]);
     }
-    placed.sort((a, b) => a.at - b.at);
-    result.set(entity.id, placed.map(({ entry }) => entry));
+  }
+  const result = new Map<string, EntityInArticle[]>();
+  for (const entity of entities) {
+    const list = placed.get(entity.id) ?? [];
+    list.sort((a, b) => a.at - b.at);
+    result.set(entity.id, list.map(({ entry }) => entry));
   }
   return result;
 }
