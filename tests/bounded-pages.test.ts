@@ -15,6 +15,7 @@ import { addPublishingFilters } from '../src/publish/templateFilters.js';
 import { createEnvironment } from '../src/render/environment.js';
 import { entityIndexPage, entityPages, INDEX_TYPE_LIMIT, LISTING_PAGE_SIZE } from '../src/render/pages/entityPages.js';
 import { renderSite } from '../src/render/renderSite.js';
+import { pageText } from '../src/render/page.js';
 import { ENTITY_EVENTS_SHOWN } from '../src/render/timeline/entityEvents.js';
 import { timelinePages } from '../src/render/timeline/timelinePages.js';
 import { ARTICLES, bigArchive, MAY_EVENTS, nameOf, PEOPLE } from './helpers/big-archive.js';
@@ -34,7 +35,9 @@ function titleOf(html: string): string {
 
 describe('bounded pages of a big archive', () => {
   const archive = bigArchive();
-  const files = new Map(publishSite(renderSite(archive, config), archive, config).pages.map((page) => [page.path, String(page.content)]));
+  const rendered = [...renderSite(archive, config)];
+  const published = [...rendered, ...publishSite(rendered.map((page) => page.path), archive, config).pages];
+  const files = new Map(published.map((page) => [page.path, pageText(page)]));
   const html = (file: string): string => files.get(file) ?? '';
   const inPages = (prefix: string) => [...files.keys()].filter((file) => file.startsWith(prefix) && file.endsWith('.html')).sort();
 

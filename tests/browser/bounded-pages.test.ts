@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.js';
 import { publishSite } from '../../src/publish/publishSite.js';
 import { renderSite } from '../../src/render/renderSite.js';
+import { pageText } from '../../src/render/page.js';
 import { bigArchive } from '../helpers/big-archive.js';
 import { launchChromium, RUN_BROWSER_TESTS } from './helpers/chromium.js';
 import { Visitor } from './helpers/crawl.js';
@@ -35,9 +36,10 @@ describe.runIf(RUN_BROWSER_TESTS)('paginated pages of a big archive in the brows
     const config = { ...resolveConfig(REPO_ROOT, {}), output: dir };
     const archive = bigArchive();
     const files: string[] = [];
-    for (const page of publishSite(renderSite(archive, config), archive, config).pages) {
+    const rendered = [...renderSite(archive, config)];
+    for (const page of [...rendered, ...publishSite(rendered.map((p) => p.path), archive, config).pages]) {
       mkdirSync(path.dirname(path.join(dir, page.path)), { recursive: true });
-      writeFileSync(path.join(dir, page.path), page.content);
+      writeFileSync(path.join(dir, page.path), pageText(page));
       if (page.path.endsWith('.html')) files.push(page.path);
     }
     cpSync(path.join(REPO_ROOT, 'public'), dir, { recursive: true });
