@@ -8,7 +8,8 @@
  * one can never drift apart.
  */
 import type { Config } from './config.js';
-import { cachedForArchive, cachedParse, cachedPerArticle, memoPerArticle } from './build/cachedStages.js';
+import { cachedForArchive, cachedParse, cachedPerArticle, hasCachedParse, memoPerArticle } from './build/cachedStages.js';
+import { defaultWorkers, EventsFromWorkers, PARALLEL_FROM, parseOnWorkers } from './build/parallelParse.js';
 import { NO_CACHE, openRecordCache, type RecordCache } from './build/recordCache.js';
 import { currentSite, rememberSite, siteInputs } from './build/siteRecord.js';
 import { toolFingerprint } from './build/toolFingerprint.js';
@@ -66,6 +67,12 @@ export interface BuildOptions {
    * is safe to delete. Without it nothing is cached. The output is the same either way.
    */
   cacheDir?: string;
+  /**
+   * Worker threads for parsing (`parallelParse.ts`): 'auto' (the default) uses one per core when at
+   * least PARALLEL_FROM files need parsing; a number uses exactly that many whenever any file does;
+   * 0 keeps everything on the main thread. A watch session's rebuilds always stay on the main thread.
+   */
+  workers?: number | 'auto';
 }
 
 /**
@@ -111,8 +118,11 @@ interface StageOutput<T> {
 
 /** Each kept article's event candidates, across the builds of a watch session (see `memoPerArticle`). */
 const memoEvents = memoPerArticle(extractEvents);
-/** Event extraction per article: the in-memory memo first, then the record cache. */
-const eventsOf = (cache: RecordCache) => (cache === NO_CACHE ? memoEvents : cachedPerArticle(cache, 'events', memoEvents));
+/** Event extraction per article: what the parse workers found, else the in-memory memo; through the record cache when there is one. */
+const eventsOf = (cache: RecordCache, fromWorkers: EventsFromWorkers) => {
+  const find = (article: Article) => fromWorkers.of(article) ?? memoEvents(article);
+  return cache === NO_CACHE ? find : cachedPerArticle(cache, 'events', find);
+};
 
 async function buildWith(cache: RecordCache, config: Config, options: BuildOptions): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [];
@@ -133,7 +143,11 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     const result = steps.read(config.input, options.cwd);
     return { value: { ...result, registry: readRegistry(result.registryPath, options.cwd) }, diagnostics: result.diagnostics };
   });
-  const articles = await stage('parse', () => parseAll(read.sources, { ...steps, parse: cachedParse(cache, steps.parse) }));
+  const fromWorkers = new EventsFromWorkers();
+  const articles = await stage('parse', async () => {
+    const parsed = options.steps ? new Map<SourceFile, ParseResult>() : await parseInParallel(read.sources, cache, options.workers ?? 'auto', fromWorkers);
+    return parseAll(read.sources, { ...steps, parse: cachedParse(cache, (source) => parsed.get(source) ?? steps.parse(source)) });
+  });
   if (hasErrors(diagnostics)) return failed(null);
 
   // The archive-wide steps go through the cache too; the registry is their one input besides the articles.
@@ -142,8 +156,9 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   if (hasErrors(diagnostics)) return failed(null, articles.length);
   // After entities, so each event lists the entities its sentence names.
   const events = await stage('timeline', () => ({
-    value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, entities.mentions, eventsOf(cache))),
+    value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, entities.mentions, eventsOf(cache, fromWorkers))),
   }));
+  fromWorkers.clear();
   // Saving now, before anything may change the records, also lets go of the cached bytes before rendering.
   if (options.cacheDir) await stage('cache', () => ({ value: cache.save() }));
   const archive = await stage('link', () => ({ value: buildArchive(articles, { ...entities, events }) }));
@@ -189,6 +204,25 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   if (!written) return failed(archive, articles.length);
   if (site) await stage('record', () => ({ value: rememberSite(options.cacheDir!, site.inputs, config.output, written.written, diagnostics.slice(laterDiagnostics)) }));
   return { ok: true, diagnostics, articles: articles.length, pages: written.written, timings, archive };
+}
+
+/**
+ * The parses worker threads did ahead of the parse stage: every file the record cache cannot answer,
+ * when there are enough of them to be worth the threads (see `BuildOptions.workers`). The dated
+ * sentences the workers found go to `fromWorkers` for the timeline stage.
+ */
+async function parseInParallel(sources: readonly SourceFile[], cache: RecordCache, workers: number | 'auto', fromWorkers: EventsFromWorkers): Promise<Map<SourceFile, ParseResult>> {
+  const parsed = new Map<SourceFile, ParseResult>();
+  const missing = sources.filter((source) => !hasCachedParse(cache, source));
+  const threads = workers === 'auto' ? (missing.length >= PARALLEL_FROM ? defaultWorkers() : 0) : workers;
+  if (threads === 0 || missing.length === 0) return parsed;
+  const results = await parseOnWorkers(missing, threads);
+  missing.forEach((source, i) => {
+    const result = results[i]!;
+    parsed.set(source, result.result);
+    fromWorkers.add(source, result);
+  });
+  return parsed;
 }
 
 function parseAll(sources: readonly SourceFile[], steps: BuildSteps): { value: Article[]; diagnostics: Diagnostic[] } {
