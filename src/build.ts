@@ -68,9 +68,10 @@ export interface BuildOptions {
    */
   cacheDir?: string;
   /**
-   * Worker threads for parsing (`parallelParse.ts`): 'auto' (the default) uses one per core when at
-   * least PARALLEL_FROM files need parsing; a number uses exactly that many whenever any file does;
-   * 0 keeps everything on the main thread. A watch session's rebuilds always stay on the main thread.
+   * Worker threads that parse beside the main thread (`parallelParse.ts`): 'auto' (the default)
+   * uses one per core besides the main thread's when at least PARALLEL_FROM files need parsing; a
+   * number uses exactly that many whenever any file does; 0 keeps everything on the main thread.
+   * A watch session's rebuilds always stay on the main thread.
    */
   workers?: number | 'auto';
 }

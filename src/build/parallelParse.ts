@@ -10,7 +10,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventCandidate } from '../extract/events/candidate.js';
-import type { ParseResult } from '../parse/parseArticle.js';
+import { extractEvents } from '../extract/events/extract.js';
+import { parseArticle, type ParseResult } from '../parse/parseArticle.js';
 import type { Article, SourceFile } from '../types.js';
 import { mapOnWorkers } from './workerPool.js';
 
@@ -28,9 +29,15 @@ export const PARALLEL_FROM = 300;
 /** Files sent to a worker at once. */
 const BATCH = 16;
 
-/** The thread count when the caller does not say: one per core, at most eight. */
+/** The worker count when the caller does not say: one per core besides the main thread's (which parses too), at most seven. */
 export function defaultWorkers(): number {
-  return Math.min(8, availableParallelism());
+  return Math.max(1, Math.min(7, availableParallelism() - 1));
+}
+
+/** Parses one file and, when it yields an article, finds its dated sentences (they need nothing else). */
+export function parseWithEvents(source: SourceFile): ParsedFile {
+  const result = parseArticle(source);
+  return { result, events: result.article ? extractEvents(result.article) : null };
 }
 
 /**
@@ -43,11 +50,11 @@ export function workerScript(): string | null {
   return existsSync(script) ? script : null;
 }
 
-/** Parses `sources` on `workers` threads; results in the order of `sources`. */
+/** Parses `sources` on the main thread and `workers` worker threads; results in the order of `sources`. */
 export function parseOnWorkers(sources: readonly SourceFile[], workers: number): Promise<ParsedFile[]> {
   const script = workerScript();
   if (!script) throw new Error('the compiled build worker (lib/build/parseWorker.js) is missing: run `npm run compile`.');
-  return mapOnWorkers<SourceFile, ParsedFile>(script, 'parseWithEvents', sources, { workers, batch: BATCH });
+  return mapOnWorkers<SourceFile, ParsedFile>(script, 'parseWithEvents', sources, { workers, batch: BATCH, local: parseWithEvents });
 }
 
 /**
