@@ -144,11 +144,14 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     const result = steps.read(config.input, options.cwd);
     return { value: { ...result, registry: readRegistry(result.registryPath, options.cwd) }, diagnostics: result.diagnostics };
   });
+  // What identifies each input outlives parsing; the texts themselves are let go once parsed.
+  const inputFiles = read.sources.map(({ relativePath, format, contentHash }) => ({ relativePath, format, contentHash }));
   const fromWorkers = new EventsFromWorkers();
   const articles = await stage('parse', async () => {
     const parsed = options.steps ? new Map<SourceFile, ParseResult>() : await parseInParallel(read.sources, cache, options.workers ?? 'auto', fromWorkers);
     return parseAll(read.sources, { ...steps, parse: cachedParse(cache, (source) => parsed.get(source) ?? steps.parse(source)) });
   });
+  read.sources = [];
   if (hasErrors(diagnostics)) return failed(null);
 
   // The archive-wide steps go through the cache too; the registry is their one input besides the articles.
@@ -166,7 +169,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
 
   // Every input the same as the last build's, and its output untouched: that site is this one.
   const site = options.cacheDir && options.write !== false ? await stage('unchanged', () => {
-    const inputs = siteInputs(toolFingerprint(), config, { search: options.search !== false }, read.sources, read.registryPath);
+    const inputs = siteInputs(toolFingerprint(), config, { search: options.search !== false }, inputFiles, read.registryPath);
     return { value: { inputs, current: currentSite(options.cacheDir!, inputs, config.output) } };
   }) : null;
   if (site?.current) return { ok: true, diagnostics: [...diagnostics, ...site.current.diagnostics], articles: articles.length, pages: site.current.pages, timings, archive };
