@@ -256,7 +256,7 @@ export function formatTables(results, probes) {
   // Every stage any build reported, in the order reported: new stages show up without changes here.
   const stages = [];
   for (const r of results) for (const name of Object.keys(r.stages)) if (!stages.includes(name)) stages.push(name);
-  lines.push('', 'Per stage, cold build: ms (ms/article), median; "rebuild" is the no-change rebuild.', '');
+  lines.push('', 'Per stage, cold build: ms (ms/article), median; "rebuild" is the no-change rebuild. Render, publish and write run as one stream (each page is written as soon as it is made): render and publish are the time spent making pages, write the rest of the stream and the swap.', '');
   lines.push(`| corpus | ${stages.join(' | ')} | rebuild: ${stages.join(' | rebuild: ')} |`);
   lines.push(`|---|${stages.map(() => '---:').join('|')}|${stages.map(() => '---:').join('|')}|`);
   for (const r of results) {

@@ -1,7 +1,9 @@
 /**
  * build(config): the stages in order. Each stage is a plain function; this file only sequences
- * them, times them and tags their diagnostics with the stage's name. Nothing is written unless every
- * stage before `write` succeeded, so a failed build leaves the previous site as it was.
+ * them, times them and tags their diagnostics with the stage's name. Render, publish, search and
+ * write run as one stream (`streamSite`): each page is written as soon as it is made and let go.
+ * Nothing replaces the previous site until every page is written, so a failed build (a template
+ * error half-way) leaves it as it was.
  *
  * The dev server runs this same sequence for every rebuild; it only swaps the steps that touch the
  * disk or can reuse the previous build's work (`BuildSteps`), so a full build and an incremental
@@ -12,6 +14,7 @@ import { cachedForArchive, cachedParse, cachedPerArticle, hasCachedParse, memoPe
 import { defaultWorkers, EventsFromWorkers, PARALLEL_FROM, parseOnWorkers } from './build/parallelParse.js';
 import { NO_CACHE, openRecordCache, type RecordCache } from './build/recordCache.js';
 import { currentSite, rememberSite, siteInputs } from './build/siteRecord.js';
+import { streamSite } from './build/streamSite.js';
 import { toolFingerprint } from './build/toolFingerprint.js';
 import { hasErrors, type Diagnostic } from './errors.js';
 import { extractEvents } from './extract/events/extract.js';
@@ -20,21 +23,16 @@ import { buildArchive } from './link/buildArchive.js';
 import type { Archive } from './link/archive.js';
 import { assignUrls } from './parse/assignUrls.js';
 import { parseArticle } from './parse/parseArticle.js';
-import { publishSite } from './publish/publishSite.js';
 import { extractEntitiesStage } from './extract/extractEntitiesStage.js';
 import { readRegistry } from './read/readRegistry.js';
 import { readSources } from './read/readSources.js';
-import { indexSearch, SEARCH_STAGE } from './search/indexSearch.js';
-import { templateErrorToDiagnostic } from './render/templateErrors.js';
-import { renderSite } from './render/renderSite.js';
-import { encodePages, type Page } from './render/page.js';
 import type nunjucks from 'nunjucks';
 import type { ParseResult } from './parse/parseArticle.js';
 import type { ReadResult } from './read/readSources.js';
 import { createEnvironment } from './render/environment.js';
 import type { Article, SourceFile } from './types.js';
 import { checkOutputFolder } from './write/checkOutputFolder.js';
-import { ForeignFileConflict, listStaticFiles, writeSiteConcurrently, type StaticFile, type WriteResult } from './write/writeSite.js';
+import { startWrite, type SiteWriter } from './write/writeSite.js';
 
 /** What a build did. */
 export interface BuildResult {
@@ -46,7 +44,11 @@ export interface BuildResult {
   articles: number;
   /** Files written (pages, data, static files). */
   pages: number;
-  /** Milliseconds spent in each stage, in order. */
+  /**
+   * Milliseconds spent in each stage, in order. Render, publish and write overlap (each page is
+   * written as soon as it is made): `render` and `publish` count the time spent making pages,
+   * `write` the rest of that stream and putting the site in place (see `streamSite`).
+   */
   timings: Record<string, number>;
   /** The linked records, when the build got that far (for tests and the dev server). */
   archive: Archive | null;
@@ -87,10 +89,12 @@ export interface BuildSteps {
   parse(source: SourceFile): ParseResult;
   /** Returns `article`, or an equal record from the previous build, so later stages can tell unchanged records by identity. */
   keep(article: Article): Article;
+  /** True when another build follows with these steps (a watch session): per-article render results are then kept for it. */
+  remember?: boolean;
   /** The template environment pages are rendered through. */
   environment(config: Config): nunjucks.Environment;
-  /** Writes the site into the output folder (a plain build writes several files at once, hence the promise). */
-  write(outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[]): WriteResult | Promise<WriteResult>;
+  /** Starts writing a site into the output folder: pages are handed over one at a time as they are made. */
+  startWrite(outDir: string): SiteWriter;
 }
 
 /** A build from nothing: read everything, parse everything, render everything, swap the whole folder. */
@@ -99,7 +103,7 @@ export const freshSteps: BuildSteps = {
   parse: parseArticle,
   keep: (article) => article,
   environment: createEnvironment,
-  write: writeSiteConcurrently,
+  startWrite,
 };
 
 export async function build(config: Config, options: BuildOptions): Promise<BuildResult> {
@@ -119,9 +123,15 @@ interface StageOutput<T> {
 
 /** Each kept article's event candidates, across the builds of a watch session (see `memoPerArticle`). */
 const memoEvents = memoPerArticle(extractEvents);
-/** Event extraction per article: what the parse workers found, else the in-memory memo; through the record cache when there is one. */
-const eventsOf = (cache: RecordCache, fromWorkers: EventsFromWorkers) => {
-  const find = (article: Article) => fromWorkers.of(article) ?? memoEvents(article);
+/**
+ * Event extraction per article: the record cache first, then what the parse workers found, then, in
+ * a watch session (a build given its own `steps`), the in-memory memo. A single build has no later
+ * build to remember them for, and the memo would hold every article's candidates for as long as the
+ * articles live: the whole build.
+ */
+const eventsOf = (cache: RecordCache, watching: boolean, fromWorkers: EventsFromWorkers) => {
+  const extract = watching ? memoEvents : extractEvents;
+  const find = (article: Article) => fromWorkers.of(article) ?? extract(article);
   return cache === NO_CACHE ? find : cachedPerArticle(cache, 'events', find);
 };
 
@@ -160,7 +170,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   if (hasErrors(diagnostics)) return failed(null, articles.length);
   // After entities, so each event lists the entities its sentence names.
   const events = await stage('timeline', () => ({
-    value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, entities.mentions, eventsOf(cache, fromWorkers))),
+    value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, entities.mentions, eventsOf(cache, options.steps !== undefined, fromWorkers))),
   }));
   fromWorkers.clear();
   // Saving now, before anything may change the records, also lets go of the cached bytes before rendering.
@@ -175,37 +185,19 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   if (site?.current) return { ok: true, diagnostics: [...diagnostics, ...site.current.diagnostics], articles: articles.length, pages: site.current.pages, timings, archive };
   const laterDiagnostics = diagnostics.length;
 
-  const rendered = await stage('render', () => {
-    try {
-      return { value: renderSite(archive, config, steps.environment(config)) as Page[] | null };
-    } catch (error) {
-      return { value: null, diagnostics: [templateErrorToDiagnostic(error, config.templates, options.cwd)] };
-    }
+  if (hasErrors(diagnostics)) return failed(archive, articles.length);
+  const streamed = await streamSite(archive, config, {
+    environment: () => steps.environment(config),
+    remember: steps.remember === true,
+    writer: options.write === false ? null : steps.startWrite(config.output),
+    search: options.search !== false,
+    cwd: options.cwd,
   });
-  if (!rendered || hasErrors(diagnostics)) return failed(archive, articles.length);
-  // Feeds and the sitemap describe the finished pages, so they come after rendering.
-  const pages = await stage('publish', () => {
-    const published = publishSite(rendered, archive, config);
-    return { value: published.pages, diagnostics: published.diagnostics };
-  });
-  if (options.write === false) return { ok: true, diagnostics, articles: articles.length, pages: pages.length, timings, archive };
-  // Indexed in memory before writing, so the index is swapped in with the pages it describes.
-  const searchFiles = options.search === false ? [] : await stage(SEARCH_STAGE, async () => {
-    const index = await indexSearch(pages);
-    return { value: index.files, diagnostics: index.diagnostics };
-  });
-
-  const written = await stage('write', async () => {
-    try {
-      // A plain build hands the pages over as bytes (see encodePages); a watch session keeps its pages as they are.
-      const files = options.steps ? [...pages, ...searchFiles] : encodePages([...pages, ...searchFiles]);
-      return { value: (await steps.write(config.output, files, listStaticFiles(config.public))) as WriteResult | null };
-    } catch (error) {
-      if (!(error instanceof ForeignFileConflict)) throw error;
-      return { value: null, diagnostics: [{ severity: 'error' as const, file: null, message: error.message }] };
-    }
-  });
-  if (!written) return failed(archive, articles.length);
+  Object.assign(timings, streamed.timings);
+  diagnostics.push(...streamed.diagnostics);
+  if (!streamed.ok) return failed(archive, articles.length);
+  const written = streamed.written;
+  if (!written) return { ok: true, diagnostics, articles: articles.length, pages: streamed.pages, timings, archive };
   if (site) await stage('record', () => ({ value: rememberSite(options.cacheDir!, site.inputs, config.output, written.written, diagnostics.slice(laterDiagnostics)) }));
   return { ok: true, diagnostics, articles: articles.length, pages: written.written, timings, archive };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { exportJsonSchema, jsonSchemaPages } from '../src/export/jsonSchemaPages.js';
 import { ArticleExportSchema, DATA_EXPORTS } from '../src/export/schemas.js';
+import { pageText } from '../src/render/page.js';
 import { articlesData } from '../src/render/pages/dataPages.js';
 import { handBuiltArchive } from './helpers/hand-built.js';
 
@@ -30,7 +31,7 @@ describe('data export schemas', () => {
 
   it('matches what the build exports', () => {
     const page = articlesData(handBuiltArchive());
-    const records = JSON.parse(page.content as string);
+    const records = JSON.parse(pageText(page));
     expect(() => z.array(ArticleExportSchema).parse(records)).not.toThrow();
     expect(records.find((record: { id: string }) => record.id === 'crash').entities).toEqual(['ebrahim-raisi', 'tabriz']);
   });

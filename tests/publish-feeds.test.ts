@@ -26,7 +26,7 @@ describe('feeds', () => {
   const archive = handBuiltArchive();
 
   it('writes the site Atom feed with the dated articles, newest first, escaped', () => {
-    const pages = feedPages(archive, { ...config, baseUrl: 'https://example.org/archive/' });
+    const pages = [...feedPages(archive, { ...config, baseUrl: 'https://example.org/archive/' })];
     const atom = pages.find((page) => page.path === 'feed.xml')!;
     const feed = checkAtom(atom.content as string);
     expect(feed.entry.map((entry: { id: string }) => entry.id)).toEqual(['https://example.org/archive/articles/crash/', 'https://example.org/archive/articles/election/']);
@@ -36,7 +36,7 @@ describe('feeds', () => {
   });
 
   it('writes a JSON Feed 1.1 with the required fields', () => {
-    const pages = feedPages(archive, { ...config, baseUrl: 'https://example.org/archive/' });
+    const pages = [...feedPages(archive, { ...config, baseUrl: 'https://example.org/archive/' })];
     const json = JSON.parse(pages.find((page) => page.path === 'feed.json')!.content as string);
     expect(json.version).toBe('https://jsonfeed.org/version/1.1');
     expect(json.title).toBe('Test archive');
@@ -50,7 +50,7 @@ describe('feeds', () => {
   });
 
   it('writes one Atom feed per entity with dated articles, from the entity record or the mentions', () => {
-    const pages = feedPages(archive, { ...config, baseUrl: null });
+    const pages = [...feedPages(archive, { ...config, baseUrl: null })];
     const paths = pages.map((page) => page.path);
     expect(paths).toContain(entityFeedPath({ url: 'entities/ebrahim-raisi/' }));
     // Tabriz lists no articles itself: its feed comes from the mentions.
@@ -63,7 +63,7 @@ describe('feeds', () => {
   });
 
   it('without a base URL uses relative links and urn: ids, never invented absolute URLs', () => {
-    const pages = feedPages(archive, { ...config, baseUrl: null });
+    const pages = [...feedPages(archive, { ...config, baseUrl: null })];
     const xml = pages.find((page) => page.path === 'entities/ebrahim-raisi/feed.xml')!.content as string;
     const feed = checkAtom(xml);
     expect(feed.id).toBe('urn:dossier:entity:ebrahim-raisi');
@@ -72,7 +72,7 @@ describe('feeds', () => {
   });
 
   it('names index.html in portable links', () => {
-    const pages = feedPages(archive, { ...config, baseUrl: null, portable: true });
+    const pages = [...feedPages(archive, { ...config, baseUrl: null, portable: true })];
     const feed = checkAtom(pages.find((page) => page.path === 'feed.xml')!.content as string);
     expect(feed.entry[0].link[0]['@href']).toBe('articles/crash/index.html');
   });

@@ -5,6 +5,7 @@ import { buildArchive } from '../src/link/buildArchive.js';
 import { groupTimeline, indexTimeline } from '../src/link/timeline.js';
 import { monthAxis, yearAxis } from '../src/render/timeline/axis.js';
 import { eventDateLabel } from '../src/render/timeline/eventView.js';
+import { pageText } from '../src/render/page.js';
 import { timelineJsData } from '../src/render/timeline/timelineData.js';
 import type { TimelineEvent } from '../src/types.js';
 import { articleFromText } from './helpers/seed-article.js';
@@ -83,7 +84,7 @@ describe('dates and exports', () => {
   it('escapes article text in the TimelineJS document', () => {
     const article = articleFromText('evil', '<script>alert(1)</script> The <b>raid</b> took place on January 3, 2020.', { date: '2024-01-30' });
     const archive = buildArchive([{ ...article, title: '<img src=x onerror=alert(1)>' }], { entities: [], mentions: [], events: buildTimeline(extractEvents(article), []) });
-    const doc = timelineJsData(archive, { title: 'Archive', baseUrl: 'https://example.org/a/' }).content as string;
+    const doc = pageText(timelineJsData(archive, { title: 'Archive', baseUrl: 'https://example.org/a/' }));
     expect(doc).not.toContain('<script>');
     expect(doc).not.toContain('<img');
     expect(doc).toContain('&lt;b&gt;raid&lt;/b&gt;');

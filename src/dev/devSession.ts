@@ -144,7 +144,7 @@ export class DevSession {
     if (changes.every((change) => change.kind === 'static') && this.status.ok && this.lastResult) {
       const started = performance.now();
       try {
-        const written = this.steps.writeStaticFiles(listStaticFiles(this.config.public));
+        const written = await this.steps.writeStaticFiles(listStaticFiles(this.config.public));
         if (written) {
           this.finish({ ...this.lastResult, pages: written.written, timings: { write: performance.now() - started } }, this.lastResult.diagnostics, started, `Copied ${described}`);
           return;
@@ -171,12 +171,12 @@ export class DevSession {
   }
 
   /** Writes a fresh search index beside the pages it was made from. */
-  private writeSearchIndex(index: SearchIndex): void {
+  private async writeSearchIndex(index: SearchIndex): Promise<void> {
     const warnings = index.diagnostics.map((d) => d.message).join('\n');
     if (warnings !== this.searchWarnings) printDiagnostics(index.diagnostics, this.options.quiet ?? false, (line) => (this.write(line), true));
     this.searchWarnings = warnings;
     try {
-      this.steps.writeSearchIndex(index.files);
+      await this.steps.writeSearchIndex(index.files);
     } catch (error) {
       this.write(`dossier: the search index could not be written: ${error instanceof Error ? error.message : String(error)}\n`);
     }

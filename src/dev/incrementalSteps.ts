@@ -6,7 +6,8 @@
  * - keep hands back last build's record when an article is unchanged, so unchanged records keep
  *   their identity and the render memo can skip their pages;
  * - the environment goes through the render memo;
- * - write writes only the files whose bytes changed, with the search index as last refreshed.
+ * - write keeps the pages in memory and writes only the files whose bytes changed, with the search
+ *   index as last refreshed.
  * Link and render (and any archive-wide stage added to `build()`) simply run again on the cached
  * records: they are cheap, and re-running them is what keeps the output equal to a clean build.
  */
@@ -18,9 +19,9 @@ import type { Diagnostic } from '../errors.js';
 import { parseArticle, type ParseResult } from '../parse/parseArticle.js';
 import { listFiles, readSourceFile, type FileRead, type ReadResult } from '../read/readSources.js';
 import { createEnvironment } from '../render/environment.js';
-import type { Page } from '../render/page.js';
+import { isChunked, pageText, type Page } from '../render/page.js';
 import type { Article, SourceFile } from '../types.js';
-import type { StaticFile, WriteResult } from '../write/writeSite.js';
+import type { SiteWriter, StaticFile, WriteResult } from '../write/writeSite.js';
 import { RenderMemo } from './renderMemo.js';
 import { ChangedFilesWriter } from './writeChanged.js';
 
@@ -110,6 +111,9 @@ export class IncrementalSteps implements BuildSteps {
     return article;
   };
 
+  /** Every build of the session is followed by another: per-article render results are kept for it. */
+  readonly remember = true;
+
   /** Kept from build to build (its compiled templates with it) until a template changes. */
   private env: nunjucks.Environment | null = null;
 
@@ -120,15 +124,35 @@ export class IncrementalSteps implements BuildSteps {
   /** What the last write wrote (without the search index), for indexing and for writing a new index. */
   lastWrite: { outDir: string; pages: readonly Page[]; staticFiles: readonly StaticFile[] } | null = null;
 
-  write = (outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[]) => {
-    this.lastWrite = null;
-    const result = this.writer.write(outDir, [...pages, ...this.searchFiles], staticFiles);
-    this.lastWrite = { outDir, pages, staticFiles };
-    return result;
+  /**
+   * Takes the pages of a build into memory (a data export made in pieces is joined into one
+   * string), then writes those that changed: a watch session compares them with the last build's.
+   */
+  startWrite = (outDir: string): SiteWriter => {
+    const pages: Page[] = [];
+    const byPath = new Map<string, Page>();
+    return {
+      add: async (page) => {
+        const whole = isChunked(page.content) ? { path: page.path, content: pageText(page) } : page;
+        pages.push(whole);
+        byPath.set(whole.path, whole);
+      },
+      settle: async () => {},
+      read: (pagePath) => pageText(byPath.get(pagePath)!),
+      finish: (staticFiles) => this.write(outDir, pages, staticFiles),
+      abandon: async () => {},
+    };
   };
 
+  private async write(outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[]): Promise<WriteResult> {
+    this.lastWrite = null;
+    const result = await this.writer.write(outDir, [...pages, ...this.searchFiles], staticFiles);
+    this.lastWrite = { outDir, pages, staticFiles };
+    return result;
+  }
+
   /** Writes the static files again beside the pages last written (only those that changed); null before the first write. */
-  writeStaticFiles(staticFiles: readonly StaticFile[]): WriteResult | null {
+  async writeStaticFiles(staticFiles: readonly StaticFile[]): Promise<WriteResult | null> {
     if (!this.lastWrite) return null;
     this.counts = { read: 0, parsed: 0 };
     this.memo.resetCounts();
@@ -136,9 +160,9 @@ export class IncrementalSteps implements BuildSteps {
   }
 
   /** Writes a new search index beside the pages last written. */
-  writeSearchIndex(files: readonly Page[]): void {
+  async writeSearchIndex(files: readonly Page[]): Promise<void> {
     this.searchFiles = files;
-    if (this.lastWrite) this.writer.write(this.lastWrite.outDir, [...this.lastWrite.pages, ...files], this.lastWrite.staticFiles);
+    if (this.lastWrite) await this.writer.write(this.lastWrite.outDir, [...this.lastWrite.pages, ...files], this.lastWrite.staticFiles);
   }
 
   private forget(file: string): void {

@@ -21,8 +21,8 @@ export class SearchRefresh {
   constructor(
     /** Builds the index of some pages. */
     private readonly index: (pages: readonly Page[]) => Promise<SearchIndex>,
-    /** Takes a finished, current index (to write it). */
-    private readonly apply: (index: SearchIndex) => void,
+    /** Takes a finished, current index (to write it); the next index waits until it is written. */
+    private readonly apply: (index: SearchIndex) => void | Promise<void>,
     /** How long the site must be quiet before indexing starts. */
     private readonly quietMs = 400,
   ) {}
@@ -80,7 +80,7 @@ export class SearchRefresh {
         indexed: 0,
         diagnostics: [{ severity: 'warning' as const, file: null, message: `the search index was not updated: ${error instanceof Error ? error.message : String(error)}` }],
       }));
-      if (generation === this.generation && !this.closed) this.apply(index);
+      if (generation === this.generation && !this.closed) await this.apply(index);
     }
   }
 

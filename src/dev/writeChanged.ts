@@ -1,18 +1,19 @@
 /**
- * The watch session's write step. The first build of a session writes the whole site the usual way
- * (staging folder, then swap); after that, only files whose bytes changed are written, each to a
+ * The watch session's write step. It keeps the pages of the last write in memory (a watch session
+ * needs them to tell what changed). The first build of a session writes the whole site the usual
+ * way (`writeSite`: staging folder, then swap); after that, only files whose bytes changed are written, each to a
  * temporary file renamed over the old one, so the server never hands out half a file. Files the
  * previous build wrote and this one does not are removed (with folders left empty); files that no
  * build wrote are never touched. The result on disk is the same as a clean build's.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '../render/page.js';
+import { isChunked, pageText, type Page } from '../render/page.js';
 import { MANIFEST_NAME, manifestContent } from '../write/manifest.js';
 import { resolveInside } from '../write/safePath.js';
 import { ForeignFileConflict, writeSite, type StaticFile, type WriteResult } from '../write/writeSite.js';
 
-/** What a file in the output folder holds, as last written. */
+/** What a file in the output folder holds, as last written (pages reach here in one piece; see `materialised`). */
 type Written = { content: string | Uint8Array } | { source: string };
 
 export class ChangedFilesWriter {
@@ -28,15 +29,24 @@ export class ChangedFilesWriter {
     this.changedStatic.add(relativePath);
   }
 
-  write(outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[]): WriteResult {
+  /** The write under way: writes run one after another, never two at once into the same folder. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  write(outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[]): Promise<WriteResult> {
+    const run = this.queue.then(() => this.writeNow(outDir, pages, staticFiles));
+    this.queue = run.catch(() => null);
+    return run;
+  }
+
+  private async writeNow(outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[]): Promise<WriteResult> {
     const next = new Map<string, Written>();
     for (const file of staticFiles) next.set(file.path, { source: file.source });
-    for (const page of pages) next.set(page.path, { content: page.content }); // a page wins over a static file, as in writeSite
+    for (const page of pages) next.set(page.path, { content: isChunked(page.content) ? pageText(page) : page.content }); // a page wins over a static file, as in writeSite
     const previous = this.written;
     this.written = null; // until this write completes
     // Start from scratch the first time, and whenever the folder was moved, emptied or removed behind our back.
     if (!previous || this.outDir !== outDir || !existsSync(path.join(outDir, MANIFEST_NAME))) {
-      const result = writeSite(outDir, pages, staticFiles);
+      const result = await writeSite(outDir, pages, staticFiles);
       this.finish(outDir, next);
       return result;
     }

@@ -132,31 +132,27 @@ export function entityFeedArticles(archive: Archive): Map<string, Article[]> {
   return feeds;
 }
 
-/** One Atom feed per entity that has at least one dated article. */
-export function entityFeeds(archive: Archive, config: FeedConfig): Page[] {
+/** One Atom feed per entity that has at least one dated article, each made when the one before has been taken. */
+export function* entityFeeds(archive: Archive, config: FeedConfig): Generator<Page> {
   const feeds = entityFeedArticles(archive);
-  return archive.entities.flatMap((entity) => {
+  for (const entity of archive.entities) {
     const articles = feeds.get(entity.id);
-    if (!articles) return [];
-    return [
-      atomFeed(config, {
+    if (!articles) continue;
+    yield atomFeed(config, {
         path: entityFeedPath(entity),
         title: `${entity.name} · ${config.title}`,
         subtitle: `Articles that mention ${entity.name}.`,
         pageUrl: entity.url,
-        key: `entity:${entity.id}`,
-        articles,
-      }),
-    ];
-  });
+      key: `entity:${entity.id}`,
+      articles,
+    });
+  }
 }
 
-/** The site's Atom and JSON feeds plus every entity's Atom feed. */
-export function feedPages(archive: Archive, config: FeedConfig): Page[] {
+/** The site's Atom and JSON feeds plus every entity's Atom feed, one at a time. */
+export function* feedPages(archive: Archive, config: FeedConfig): Generator<Page> {
   const newest = feedArticles(archive.articles);
-  return [
-    atomFeed(config, { path: ATOM_FEED, title: config.title, subtitle: config.description, pageUrl: '', key: 'site', articles: newest }),
-    jsonFeed(config, newest),
-    ...entityFeeds(archive, config),
-  ];
+  yield atomFeed(config, { path: ATOM_FEED, title: config.title, subtitle: config.description, pageUrl: '', key: 'site', articles: newest });
+  yield jsonFeed(config, newest);
+  yield* entityFeeds(archive, config);
 }

@@ -1,6 +1,7 @@
 /**
  * The publish stage: after rendering, adds what describes the finished site to the outside world:
  * feeds, the sitemap (which lists every rendered HTML page, so it must come last) and robots.txt.
+ * It needs the paths of the rendered pages and the archive, never the pages' text.
  * Without a base URL it returns a note naming what could not be made absolute, instead of
  * writing wrong absolute URLs.
  */
@@ -13,17 +14,23 @@ import { robotsPage, sitemapPage } from './sitemap.js';
 
 /** The files the publish stage adds and anything the user should know about them. */
 export interface Published {
-  /** The rendered pages followed by the feeds, the sitemap and robots.txt. */
-  pages: Page[];
+  /** The feeds, the sitemap and robots.txt, each made as it is taken. */
+  pages: Iterable<Page>;
   /** A note when there is no base URL. */
   diagnostics: Diagnostic[];
 }
 
-export function publishSite(pages: readonly Page[], archive: Archive, config: Config): Published {
+/** `renderedPaths`: the path of every file the render stage made. */
+export function publishSite(renderedPaths: Iterable<string>, archive: Archive, config: Config): Published {
+  return { pages: publishedPages(renderedPaths, archive, config), diagnostics: config.baseUrl ? [] : [missingBaseUrlNote()] };
+}
+
+function* publishedPages(renderedPaths: Iterable<string>, archive: Archive, config: Config): Generator<Page> {
+  yield* feedPages(archive, config);
   const published = new Map(archive.articles.flatMap((article) => (article.date && article.datePrecision === 'day' ? [[article.url, article.date] as const] : [])));
-  const sitemap = sitemapPage(pages, config, published);
-  const added = [...feedPages(archive, config), ...(sitemap ? [sitemap] : []), robotsPage(config)];
-  return { pages: [...pages, ...added], diagnostics: config.baseUrl ? [] : [missingBaseUrlNote()] };
+  const sitemap = sitemapPage(renderedPaths, config, published);
+  if (sitemap) yield sitemap;
+  yield robotsPage(config);
 }
 
 /** What a build without a base URL leaves out, and how to add it. */

@@ -13,21 +13,22 @@ export const SITEMAP = 'sitemap.xml';
 /** Pages that are not content and stay out of the sitemap. */
 const NOT_IN_SITEMAP = new Set(['404.html']);
 
-/** The URL (relative to the site root) of every HTML page a search engine should know, in path order. */
-export function sitemapUrls(pages: readonly Page[]): string[] {
-  return pages
-    .filter((page) => page.path.endsWith('.html') && !NOT_IN_SITEMAP.has(page.path))
-    .map((page) => (page.path === 'index.html' || page.path.endsWith('/index.html') ? page.path.slice(0, -'index.html'.length) : page.path))
+/** The URL (relative to the site root) of every HTML page a search engine should know, in path order, from the paths of the site's files. */
+export function sitemapUrls(paths: Iterable<string>): string[] {
+  return [...paths]
+    .filter((file) => file.endsWith('.html') && !NOT_IN_SITEMAP.has(file))
+    .map((file) => (file === 'index.html' || file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
- * The sitemap, or null without a base URL. `lastmod` gives a page's date when it is known to the
- * day (an article's publication date); the build never claims a date it does not know.
+ * The sitemap of the files at `paths` (only their paths are needed, not their text), or null
+ * without a base URL. `lastmod` gives a page's date when it is known to the day (an article's
+ * publication date); the build never claims a date it does not know.
  */
-export function sitemapPage(pages: readonly Page[], config: Pick<Config, 'baseUrl'>, lastmod: ReadonlyMap<string, string> = new Map()): Page | null {
+export function sitemapPage(paths: Iterable<string>, config: Pick<Config, 'baseUrl'>, lastmod: ReadonlyMap<string, string> = new Map()): Page | null {
   if (!config.baseUrl) return null;
-  const entries = sitemapUrls(pages).map((url) => {
+  const entries = sitemapUrls(paths).map((url) => {
     const date = lastmod.get(url);
     return `  <url><loc>${escapeXml(absoluteUrl(config, encodeURI(url))!)}</loc>${date ? `<lastmod>${date}</lastmod>` : ''}</url>`;
   });

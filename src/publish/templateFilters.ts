@@ -65,7 +65,7 @@ interface Remembered<T> {
 const jsonLdOf = new WeakMap<Article, Remembered<Record<string, unknown>[]>>();
 const searchFiltersOf = new WeakMap<Article, Remembered<SearchFilters>>();
 
-function remembered<T>(memo: WeakMap<Article, Remembered<T>>, article: Article, entities: readonly Entity[], config: StructuredDataConfig, make: () => T): T {
+function rememberedIn<T>(memo: WeakMap<Article, Remembered<T>>, article: Article, entities: readonly Entity[], config: StructuredDataConfig, make: () => T): T {
   const last = memo.get(article);
   if (last && last.config === config && last.entities.length === entities.length && last.entities.every((entity, i) => entity === entities[i])) return last.value;
   const value = make();
@@ -73,8 +73,10 @@ function remembered<T>(memo: WeakMap<Article, Remembered<T>>, article: Article, 
   return value;
 }
 
-export function addPublishingFilters(env: nunjucks.Environment, archive: Archive, config: StructuredDataConfig): void {
+/** `remember` keeps each article's results for the next build (a watch session's; see `jsonLdOf`); a single build makes them afresh. */
+export function addPublishingFilters(env: nunjucks.Environment, archive: Archive, config: StructuredDataConfig, remember = true): void {
   const mentioned = entitiesByArticle(archive);
+  const remembered = remember ? rememberedIn : <T>(_memo: unknown, _article: Article, _entities: unknown, _config: unknown, make: () => T): T => make();
   const withFeeds = new Set(entityFeedArticles(archive).keys());
   /** `{{ article | structuredData | jsonScript }}`: the article's JSON-LD records. */
   env.addFilter('structuredData', (article: Article) =>

@@ -2,8 +2,36 @@
 export interface Page {
   /** Path relative to the output folder, `/`-separated (`articles/some-slug/index.html`). */
   path: string;
-  /** The file's bytes or text. */
-  content: string | Uint8Array;
+  /** The file's bytes or text, or (for a file too big to hold as one string) its text in pieces. */
+  content: PageContent;
+}
+
+/** What a page holds: text, bytes, or text made piece by piece. */
+export type PageContent = string | Uint8Array | Chunked;
+
+/**
+ * A file's text made piece by piece (the big data exports), so it never exists as one string: the
+ * write stage encodes and writes each piece, then drops it. `chunks()` starts over each time it is
+ * called, so the file can be compared with the previous site's and then written.
+ */
+export interface Chunked {
+  /** The text, in order, from the start. */
+  chunks(): Iterable<string>;
+}
+
+/** True when `content` is made piece by piece. */
+export function isChunked(content: PageContent): content is Chunked {
+  return typeof content === 'object' && !(content instanceof Uint8Array);
+}
+
+/** The whole text of a page (joining its pieces): for tests and the watch session, which keep pages in memory. */
+export function pageText(page: Page): string {
+  const { content } = page;
+  if (typeof content === 'string') return content;
+  if (content instanceof Uint8Array) return Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
+  let text = '';
+  for (const chunk of content.chunks()) text += chunk;
+  return text;
 }
 
 /** The relative prefix from a page to the site root: `''` for `index.html`, `'../../'` for `articles/x/index.html`. */
@@ -15,19 +43,6 @@ export function rootFor(pagePath: string): string {
 /** The output path of a page URL (`articles/x/` → `articles/x/index.html`). */
 export function fileForUrl(url: string): string {
   return url === '' || url.endsWith('/') ? `${url}index.html` : url;
-}
-
-/**
- * Replaces each page's text with its UTF-8 bytes, in place, and returns the same array: the write
- * stage's input, once nothing needs the text any more. Nunjucks builds a page by concatenation,
- * which V8 keeps as a tree of pieces (a rope); encoding it flattens the rope into a second, flat
- * copy (two bytes a character as soon as one character is outside Latin-1), and both would stay
- * alive as long as the page holds the string. Holding the bytes instead lets both go: at 16,000
- * articles that is several hundred MiB of peak memory.
- */
-export function encodePages<T extends Page[]>(pages: T): T {
-  for (const page of pages) if (typeof page.content === 'string') page.content = Buffer.from(page.content);
-  return pages;
 }
 
 /**

@@ -20,9 +20,14 @@ const NONE: RangesFor = () => NO_RANGES;
  */
 const lastBody = new WeakMap<readonly Block[], { ranges: (readonly HtmlRange[])[]; html: string }>();
 
-/** Renders an article body. `rangesFor` adds links and anchors inside paragraphs. */
-export function renderBlocks(blocks: readonly Block[], rangesFor: RangesFor = NONE): string {
+/**
+ * Renders an article body. `rangesFor` adds links and anchors inside paragraphs. `remember` keeps
+ * the body for the next build (a watch session's); a single build passes false, or every body would
+ * stay in memory until the build ends.
+ */
+export function renderBlocks(blocks: readonly Block[], rangesFor: RangesFor = NONE, remember = true): string {
   const ranges = blocks.map((block) => (block.type === 'paragraph' ? rangesFor(block.anchor) : NO_RANGES));
+  if (!remember) return blocks.map((block, i) => renderBlock(block, ranges[i]!)).join('\n');
   const last = lastBody.get(blocks);
   if (last && last.ranges.every((before, i) => sameRanges(before, ranges[i]!))) return last.html;
   const html = blocks.map((block, i) => renderBlock(block, ranges[i]!)).join('\n');

@@ -1,6 +1,7 @@
 /**
  * The render stage: the Archive through the templates into pages. Each page kind is one function;
- * this lists them in order.
+ * this lists them in order. Pages are made one at a time, as the caller takes them: a build writes
+ * each page and lets it go before the next is rendered, so the site never sits in memory whole.
  */
 import type { Config } from '../config.js';
 import type { Archive } from '../link/archive.js';
@@ -11,8 +12,8 @@ import { searchPages } from '../search/searchPage.js';
 import { createEnvironment } from './environment.js';
 import type { Page } from './page.js';
 import { articlePages, combineArticleExtras } from './pages/articlePages.js';
-import { articlesData } from './pages/dataPages.js';
-import { articleEntityExtras, entitiesData, entityIndexPage, entityPages, ENTITIES_URL } from './pages/entityPages.js';
+import { articlesData, entitiesData } from './pages/dataPages.js';
+import { articleEntityExtras, entityIndexPage, entityPages, ENTITIES_URL } from './pages/entityPages.js';
 import { homePages } from './pages/homePages.js';
 import { renderPage, type NavItem, type RenderContext } from './renderContext.js';
 import { timelineArticleExtras } from './timeline/articleEvents.js';
@@ -20,27 +21,32 @@ import { timelineEntityEvents } from './timeline/entityEvents.js';
 import { timelineJsData, timelineData } from './timeline/timelineData.js';
 import { TIMELINE_URL, timelinePages } from './timeline/timelinePages.js';
 
-/** `env` lets the dev server pass an environment that reuses pages whose inputs did not change. */
-export function renderSite(archive: Archive, config: Config, env = createEnvironment(config)): Page[] {
-  addPublishingFilters(env, archive, config);
+/**
+ * `env` lets the dev server pass an environment that reuses pages whose inputs did not change, and
+ * `remember` keep per-article results for its next build (see `RenderContext.remember`). A template
+ * error is thrown from the iteration, at the page that failed.
+ */
+export function* renderSite(archive: Archive, config: Config, env = createEnvironment(config), remember = false): Generator<Page> {
+  addPublishingFilters(env, archive, config, remember);
   const hasEntities = archive.entities.length > 0;
   const nav: NavItem[] = [
     { label: 'Articles', url: '' },
     ...(hasEntities ? [{ label: 'Entities', url: ENTITIES_URL }] : []),
     { label: 'Timeline', url: TIMELINE_URL },
   ];
-  const ctx: RenderContext = { archive, config, env, nav };
-  return [
-    ...homePages(ctx),
-    ...articlePages(ctx, combineArticleExtras(timelineArticleExtras(ctx), articleEntityExtras(ctx))),
-    ...(hasEntities ? [entityIndexPage(ctx), ...entityPages(ctx, timelineEntityEvents(ctx))] : []),
-    ...timelinePages(ctx),
-    renderPage(ctx, '404.njk', '404.html', { title: 'Page not found', ...notFoundRoot(config) }),
-    ...searchPages(ctx),
-    articlesData(archive),
-    entitiesData(archive),
-    timelineData(archive),
-    timelineJsData(archive, config),
-    ...jsonSchemaPages(config.baseUrl),
-  ];
+  const ctx: RenderContext = { archive, config, env, nav, remember };
+  yield* homePages(ctx);
+  yield* articlePages(ctx, combineArticleExtras(timelineArticleExtras(ctx), articleEntityExtras(ctx)));
+  if (hasEntities) {
+    yield entityIndexPage(ctx);
+    yield* entityPages(ctx, timelineEntityEvents(ctx));
+  }
+  yield* timelinePages(ctx);
+  yield renderPage(ctx, '404.njk', '404.html', { title: 'Page not found', ...notFoundRoot(config) });
+  yield* searchPages(ctx);
+  yield articlesData(archive);
+  yield entitiesData(archive);
+  yield timelineData(archive);
+  yield timelineJsData(archive, config);
+  yield* jsonSchemaPages(config.baseUrl);
 }

@@ -1,7 +1,8 @@
 /**
- * The search stage: builds the Pagefind full-text index of the rendered pages, in memory, before
- * anything is written. Its files join the other pages and go through the write stage's staging
- * folder, so a failed build still leaves the previous site (and its index) as it was. Pagefind runs
+ * The search stage: builds the Pagefind full-text index of the rendered pages once they are all
+ * written to the staging folder, before it is swapped in: the build notes which pages are
+ * searchable as they go by and reads them back one batch at a time. The index's files go through
+ * the same staging folder, so a failed build still leaves the previous site (and its index) as it was. Pagefind runs
  * as a child process (its binary ships in the npm package); if it cannot run, the build goes on
  * without an index and says so, and the search page falls back to links.
  */
@@ -33,8 +34,13 @@ export interface SearchIndex {
 /** How many pages are handed to Pagefind at once. */
 const BATCH = 1000;
 
-export async function indexSearch(pages: readonly Page[]): Promise<SearchIndex> {
-  const searchable = pages.filter((page) => page.path.endsWith('.html') && typeof page.content === 'string' && page.content.includes(BODY_MARKER));
+/** True when Pagefind should index the page: an HTML page (as rendered, before it is encoded) marking its indexed part. */
+export function isSearchable(page: Page): page is Page & { content: string } {
+  return page.path.endsWith('.html') && typeof page.content === 'string' && page.content.includes(BODY_MARKER);
+}
+
+/** Indexes the searchable pages among `pages`, taking them one batch at a time (a lazy iterable reads only a batch ahead). */
+export async function indexSearch(pages: Iterable<Page>): Promise<SearchIndex> {
   const failed = (why: string): SearchIndex => ({
     files: [],
     indexed: 0,
@@ -51,10 +57,11 @@ export async function indexSearch(pages: readonly Page[]): Promise<SearchIndex> 
     if (!created.index) return failed(created.errors.join('; ') || 'Pagefind did not start.');
     const { index } = created;
     const errors: string[] = [];
-    for (let start = 0; start < searchable.length; start += BATCH) {
-      const batch = searchable.slice(start, start + BATCH);
-      const results = await Promise.all(batch.map((page) => index.addHTMLFile({ sourcePath: page.path, content: page.content as string })));
+    let indexed = 0;
+    for (const batch of batches(pages, BATCH)) {
+      const results = await Promise.all(batch.map((page) => index.addHTMLFile({ sourcePath: page.path, content: page.content })));
       for (const result of results) errors.push(...result.errors);
+      indexed += batch.length;
     }
     const output = await index.getFiles();
     errors.push(...output.errors);
@@ -64,10 +71,24 @@ export async function indexSearch(pages: readonly Page[]): Promise<SearchIndex> 
       .filter((file) => !UNUSED.test(file.path))
       .map((file) => ({ path: `${SEARCH_BUNDLE}${file.path.replace(/\\/g, '/')}`, content: file.content }))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { files, indexed: searchable.length, diagnostics: [] };
+    return { files, indexed, diagnostics: [] };
   } catch (error) {
     return failed((error as Error).message);
   } finally {
     await pagefind.close().catch(() => null);
   }
+}
+
+/** The searchable pages in groups of `size`, in order. */
+function* batches(pages: Iterable<Page>, size: number): Generator<Array<Page & { content: string }>> {
+  let batch: Array<Page & { content: string }> = [];
+  for (const page of pages) {
+    if (!isSearchable(page)) continue;
+    batch.push(page);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }

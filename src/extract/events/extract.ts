@@ -25,10 +25,16 @@ const MAX_SENTENCE = 2000;
  */
 const ATTRIBUTION = /^[—–-]\s?[^()\n]{1,80}\(@\w{1,30}\)/;
 
+/** A word of two letters or more; global, so counting can stop at the third. */
+const WORD = /\p{L}{2,}/gu;
+
 /** A sentence that is nothing but its date (a stray dateline, a bare heading) reports no event. */
 function statesSomething(sentence: string, stated: StatedDate): boolean {
   const rest = sentence.slice(0, stated.start) + sentence.slice(stated.end);
-  return (rest.match(/\p{L}{2,}/gu) ?? []).length >= 3;
+  WORD.lastIndex = 0;
+  let words = 0;
+  while (words < 3 && WORD.exec(rest) !== null) words++;
+  return words >= 3;
 }
 
 /** The publication date relative expressions resolve against, or null when the article has none. */

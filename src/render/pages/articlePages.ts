@@ -12,19 +12,20 @@ export interface ArticleExtras {
   vars?: Record<string, unknown>;
 }
 
-export function articlePages(ctx: RenderContext, extrasFor: (article: Article) => ArticleExtras = () => ({})): Page[] {
-  return ctx.archive.articles.map((article) => {
+/** Renders each article's page only when the one before it has been taken, so they are written one by one. */
+export function* articlePages(ctx: RenderContext, extrasFor: (article: Article) => ArticleExtras = () => ({})): Generator<Page> {
+  for (const article of ctx.archive.articles) {
     const extras = extrasFor(article);
     const neighbours = ctx.archive.neighbours.get(article.id) ?? { previous: null, next: null };
-    return renderPage(ctx, 'article.njk', article.url, {
+    yield renderPage(ctx, 'article.njk', article.url, {
       title: article.title,
       article,
-      body: renderBlocks(article.blocks, extras.rangesFor),
+      body: renderBlocks(article.blocks, extras.rangesFor, ctx.remember ?? true),
       previous: neighbours.previous,
       next: neighbours.next,
       ...extras.vars,
     });
-  });
+  }
 }
 
 /** Joins the extras of several stages (entity links, sentence anchors): ranges add up, variables merge. */

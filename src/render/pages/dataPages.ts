@@ -1,11 +1,13 @@
 /**
- * The data export, a public contract (see the README): `data/articles.json`. Fields may be added
- * over time; none may change meaning. The record's type comes from `src/export/schemas.ts`, which
- * also generates the published JSON Schema.
+ * The data exports, a public contract (see the README): `data/articles.json` and
+ * `data/entities.json`. Fields may be added over time; none may change meaning. The record types
+ * come from `src/export/schemas.ts`, which also generates the published JSON Schemas. Each file is
+ * made one record at a time (see `chunkedFile`), never as one string.
  */
 import type { Article, EmbedBlock } from '../../types.js';
 import type { Archive } from '../../link/archive.js';
 import { groupSets } from '../../link/group.js';
+import { chunkedFile, jsonArrayParts } from '../../export/jsonChunks.js';
 import type { ArticleExport } from '../../export/schemas.js';
 import type { Page } from '../page.js';
 
@@ -42,6 +44,23 @@ export function articlesData(archive: Archive): Page {
     (pair) => pair.articleId,
     (pair) => pair.eventId,
   );
-  const records = archive.articles.map((article) => exportArticle(article, [...(entitiesOf.get(article.id) ?? [])].sort(), [...(eventsOf.get(article.id) ?? [])]));
-  return { path: 'data/articles.json', content: `${JSON.stringify(records, null, 2)}\n` };
+  const records = function* () {
+    for (const article of archive.articles) yield exportArticle(article, [...(entitiesOf.get(article.id) ?? [])].sort(), [...(eventsOf.get(article.id) ?? [])]);
+  };
+  return { path: 'data/articles.json', content: chunkedFile(() => withNewline(jsonArrayParts(records()))) };
+}
+
+/** `data/entities.json`: the public record of every entity (see DESIGN.md), by id. */
+export function entitiesData(archive: Archive): Page {
+  const sorted = [...archive.entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const records = function* () {
+    for (const { id, url, name, type, aliases, articles, mentions, description, links } of sorted) yield { id, url, name, type, aliases, articles, mentions, description, links };
+  };
+  return { path: 'data/entities.json', content: chunkedFile(() => withNewline(jsonArrayParts(records()))) };
+}
+
+/** The parts, then a final line break (every JSON file of the site ends with one). */
+export function* withNewline(parts: Iterable<string>): Generator<string> {
+  yield* parts;
+  yield '\n';
 }

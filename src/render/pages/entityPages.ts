@@ -2,20 +2,36 @@
  * Entity pages: the index (grouped by type, with counts, the co-mention graph and an A–Z list), one
  * page per entity, `data/entities.json`, and what entities add to article pages (body links, the
  * side list by type, related articles).
+ *
+ * No page grows without bound with the archive: an entity's articles are paginated
+ * (`entities/x/page/2/`), its page lists only its latest events, and on a big archive the index
+ * shows each type's most mentioned entities and links to paginated listings by type
+ * (`entities/by-type/people/`) and by initial (`entities/by-name/a/`). Those listings live one
+ * folder down so they never clash with an entity's own page: entity ids are single slugs.
  */
 import { transliterate } from 'transliteration';
 import { ENTITY_TYPES } from '../../link/linkEntities.js';
 import type { Archive } from '../../link/archive.js';
-import type { Article, Entity, Mention } from '../../types.js';
+import type { Article, Entity, EntityType, Mention } from '../../types.js';
 import { graphSvg, layoutGraph } from '../entityGraph.js';
 import { escapeHtml } from '../escape.js';
 import type { HtmlRange } from '../inline.js';
 import { fileForUrl, rootFor, type Page } from '../page.js';
 import { renderPage, type RenderContext } from '../renderContext.js';
 import type { ArticleExtras } from './articlePages.js';
+import { paginate, pageSuffix, type PageLabels } from './paginate.js';
 
 /** URL of the entity index. */
 export const ENTITIES_URL = 'entities/';
+
+/** Most entities of one type the index lists; a type with more gets a listing of its own. */
+export const INDEX_TYPE_LIMIT = 50;
+/** Most entities the index lists A–Z; an archive with more gets one listing per initial. */
+export const INDEX_ALPHABET_LIMIT = 300;
+/** Entities per page of a listing by type or by initial (a line each, so more than articles). */
+export const LISTING_PAGE_SIZE = 200;
+
+const LISTING_LABELS: PageLabels = { previous: 'Previous', next: 'Next' };
 
 /** A link from the page at `fromUrl` to `target`, as the templates' `url` filter writes it. */
 export function relativeLink(ctx: RenderContext, fromUrl: string, target: string): string {
@@ -23,48 +39,150 @@ export function relativeLink(ctx: RenderContext, fromUrl: string, target: string
   return `${rootFor(fileForUrl(fromUrl))}${file}` || './';
 }
 
-/** The entity index page. */
-export function entityIndexPage(ctx: RenderContext): Page {
-  const { entities, entityIndex } = ctx.archive;
-  const groups = ENTITY_TYPES.map(({ type, label }) => ({
+/** The entities of one type, most mentioned first, and where their full listing is. */
+interface TypeGroup {
+  /** The type. */
+  type: EntityType;
+  /** Its plural heading (`People`). */
+  label: string;
+  /** What a count of them is called in a sentence (`people`, `other names`). */
+  noun: string;
+  /** Every entity of the type, most mentioned first. */
+  entities: Entity[];
+  /** URL of the listing of them all (`entities/by-type/people/`). */
+  url: string;
+}
+
+/** The entities under one initial, alphabetically. */
+interface LetterGroup {
+  /** `A`…`Z`, or `#` for digits and symbols. */
+  letter: string;
+  /** The entities, in alphabetical order (a leading `The` ignored). */
+  entities: Entity[];
+  /** URL of its listing (`entities/by-name/a/`, `entities/by-name/0-9/`). */
+  url: string;
+}
+
+/** Every type with entities, most mentioned first within each. */
+function typeGroups(entities: readonly Entity[]): TypeGroup[] {
+  return ENTITY_TYPES.map(({ type, label }) => ({
     type,
     label,
+    noun: type === 'other' ? 'other names' : label.toLowerCase(),
     entities: entities.filter((e) => e.type === type).sort((a, b) => b.articles.length - a.articles.length || b.mentions - a.mentions || a.name.localeCompare(b.name, 'en')),
+    url: `${ENTITIES_URL}by-type/${label.toLowerCase()}/`,
   })).filter((group) => group.entities.length > 0);
+}
+
+/** Every initial with entities, `#` last. */
+function letterGroups(entities: readonly Entity[]): LetterGroup[] {
   const letters = new Map<string, Entity[]>();
   for (const entity of entities) {
     const letter = initialOf(entity.name);
-    letters.set(letter, [...(letters.get(letter) ?? []), entity]);
+    const list = letters.get(letter);
+    if (list) list.push(entity);
+    else letters.set(letter, [entity]);
   }
   const sortName = (entity: Entity): string => entity.name.replace(/^the\s+/i, '');
-  const alphabet = [...letters.keys()]
+  return [...letters.keys()]
     .sort((a, b) => (a === '#' ? 1 : b === '#' ? -1 : a < b ? -1 : 1))
-    .map((letter) => ({ letter, entities: letters.get(letter)!.sort((a, b) => sortName(a).localeCompare(sortName(b), 'en')) }));
+    .map((letter) => ({
+      letter,
+      entities: letters.get(letter)!.sort((a, b) => sortName(a).localeCompare(sortName(b), 'en')),
+      url: `${ENTITIES_URL}by-name/${letter === '#' ? '0-9' : letter.toLowerCase()}/`,
+    }));
+}
+
+/**
+ * The entity index page. On a small archive it lists every entity by type and A–Z; on a big one,
+ * each type's `INDEX_TYPE_LIMIT` most mentioned with a link to all of them, and the initials as
+ * links to their listings, so the page stays the same size whatever the archive holds.
+ */
+export function entityIndexPage(ctx: RenderContext): Page {
+  const { entities, entityIndex } = ctx.archive;
+  const groups = typeGroups(entities).map((group) => {
+    const more = group.entities.length > INDEX_TYPE_LIMIT;
+    return { type: group.type, label: group.label, noun: group.noun, count: group.entities.length, entities: more ? group.entities.slice(0, INDEX_TYPE_LIMIT) : group.entities, url: more ? group.url : null };
+  });
+  const inline = entities.length <= INDEX_ALPHABET_LIMIT;
+  const alphabet = letterGroups(entities).map((entry) => ({ letter: entry.letter, count: entry.entities.length, entities: inline ? entry.entities : [], url: inline ? null : entry.url }));
   const graph = graphSvg(layoutGraph(entities, entityIndex), (entity) => relativeLink(ctx, ENTITIES_URL, entity.url));
-  return renderPage(ctx, 'entities.njk', ENTITIES_URL, { title: 'Entities', groups, alphabet, graph, total: entities.length });
+  return renderPage(ctx, 'entities.njk', ENTITIES_URL, { title: 'Entities', groups, alphabet, inline, graph, total: entities.length });
 }
 
-/** One page per entity; `eventsFor` gives the timeline events of an entity (views for `partials/entity-events.njk`). */
-export function entityPages(ctx: RenderContext, eventsFor: (entityId: string) => unknown[] = () => []): Page[] {
+/** What an entity page shows of the entity's events (see `timelineEntityEvents`). */
+export interface EntityEventsView {
+  /** The events shown (views for `partials/entity-events.njk`). */
+  views: unknown[];
+  /** How many events name the entity in all. */
+  total: number;
+}
+
+/**
+ * Every page under `entities/` but the index, one at a time: each entity's pages (its articles,
+ * `pageSize` a page, newest first; its co-mentions and latest events on the first), then the
+ * listings by type and by initial the index links to on a big archive. `eventsFor` gives an
+ * entity's events.
+ */
+export function* entityPages(ctx: RenderContext, eventsFor: (entityId: string) => EntityEventsView = () => ({ views: [], total: 0 })): Generator<Page> {
   const { entityIndex } = ctx.archive;
-  return ctx.archive.entities.map((entity) =>
-    renderPage(ctx, 'entity.njk', entity.url, {
-      title: entity.name,
-      entity,
-      typeLabel: ENTITY_TYPES.find((t) => t.type === entity.type)?.label ?? entity.type,
-      appearances: entityIndex.appearances.get(entity.id) ?? [],
-      coMentions: entityIndex.coMentions.get(entity.id) ?? [],
-      events: eventsFor(entity.id),
-    }),
-  );
+  const typeLabels = new Map(ENTITY_TYPES.map(({ type, label }) => [type, label]));
+  for (const entity of ctx.archive.entities) {
+    const appearances = entityIndex.appearances.get(entity.id) ?? [];
+    const typeLabel = typeLabels.get(entity.type) ?? entity.type;
+    for (const pageOf of paginate(appearances, ctx.config.pageSize, entity.url)) {
+      const first = pageOf.pagination.current === 1;
+      const events = first ? eventsFor(entity.id) : { views: [], total: 0 };
+      yield renderPage(ctx, 'entity.njk', pageOf.url, {
+        title: `${entity.name}${pageSuffix(pageOf.pagination)}`,
+        entity,
+        typeLabel,
+        appearances: pageOf.items,
+        articleTotal: appearances.length,
+        firstItem: (pageOf.pagination.current - 1) * ctx.config.pageSize + 1,
+        pagination: pageOf.pagination,
+        coMentions: first ? (entityIndex.coMentions.get(entity.id) ?? []) : [],
+        events: events.views,
+        eventTotal: events.total,
+      });
+    }
+  }
+  yield* listingPages(ctx);
 }
 
-/** `data/entities.json`: the public record of every entity (see DESIGN.md). */
-export function entitiesData(archive: Archive): Page {
-  const records = [...archive.entities]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map(({ id, url, name, type, aliases, articles, mentions, description, links }) => ({ id, url, name, type, aliases, articles, mentions, description, links }));
-  return { path: 'data/entities.json', content: `${JSON.stringify(records, null, 2)}\n` };
+/** The listings by type and by initial, written only when the index cannot hold them. */
+function* listingPages(ctx: RenderContext): Generator<Page> {
+  const { entities } = ctx.archive;
+  for (const group of typeGroups(entities)) {
+    if (group.entities.length <= INDEX_TYPE_LIMIT) continue;
+    for (const pageOf of paginate(group.entities, LISTING_PAGE_SIZE, group.url, LISTING_LABELS)) {
+      yield renderPage(ctx, 'entity-listing.njk', pageOf.url, {
+        title: `${group.label}${pageSuffix(pageOf.pagination)}`,
+        heading: group.label,
+        lede: `${group.entities.length} ${group.noun} named in the articles, the most mentioned first.`,
+        entities: pageOf.items,
+        show: 'count',
+        letters: null,
+        pagination: pageOf.pagination,
+      });
+    }
+  }
+  if (entities.length <= INDEX_ALPHABET_LIMIT) return;
+  const letters = letterGroups(entities);
+  for (const group of letters) {
+    const nav = letters.map((entry) => ({ letter: entry.letter, url: entry.url, current: entry.letter === group.letter }));
+    for (const pageOf of paginate(group.entities, LISTING_PAGE_SIZE, group.url, LISTING_LABELS)) {
+      yield renderPage(ctx, 'entity-listing.njk', pageOf.url, {
+        title: `Entities: ${group.letter}${pageSuffix(pageOf.pagination)}`,
+        heading: `Entities: ${group.letter}`,
+        lede: `${group.entities.length} ${group.entities.length === 1 ? 'entity' : 'entities'} under ${group.letter === '#' ? 'a digit or symbol' : group.letter}, in alphabetical order.`,
+        entities: pageOf.items,
+        show: 'type',
+        letters: nav,
+        pagination: pageOf.pagination,
+      });
+    }
+  }
 }
 
 /** What entities add to an article page: links on first mentions, the side list, related articles. */

@@ -3,8 +3,9 @@ import type { Page } from '../page.js';
 import { renderPage, type RenderContext } from '../renderContext.js';
 import { paginate } from './paginate.js';
 
-export function homePages(ctx: RenderContext): Page[] {
-  return paginate(ctx.archive.articles, ctx.config.pageSize, '').map((pageOf) =>
-    renderPage(ctx, 'home.njk', pageOf.url, { title: ctx.config.title, articles: pageOf.items, pagination: pageOf.pagination }),
-  );
+/** Renders each page of the listing only when the one before it has been taken. */
+export function* homePages(ctx: RenderContext): Generator<Page> {
+  for (const pageOf of paginate(ctx.archive.articles, ctx.config.pageSize, '')) {
+    yield renderPage(ctx, 'home.njk', pageOf.url, { title: ctx.config.title, articles: pageOf.items, pagination: pageOf.pagination });
+  }
 }

@@ -10,6 +10,10 @@ export interface Pagination {
   previous: string | null;
   /** URL of the next page, or null on the last. */
   next: string | null;
+  /** Word on the link to the previous page (the partial says `Newer` when absent: listings are newest first by default). */
+  previousLabel?: string;
+  /** Word on the link to the next page (`Older` when absent). */
+  nextLabel?: string;
 }
 
 /** One page of a listing. */
@@ -22,15 +26,38 @@ export interface ListingPage<T> {
   pagination: Pagination;
 }
 
-export function paginate<T>(items: readonly T[], size: number, base: string): ListingPage<T>[] {
+/** Words for the previous / next links of a listing that is not newest first. */
+export interface PageLabels {
+  /** On the link to the previous page (`Earlier`). */
+  previous: string;
+  /** On the link to the next page (`Later`). */
+  next: string;
+}
+
+/** The URL of page `n` of the listing at `base` (page 1 is `base` itself). */
+export function pageUrl(base: string, n: number): string {
+  return n === 1 ? base : `${base}page/${n}/`;
+}
+
+/** The page numbers as a title suffix: '' on page 1, ` — page 2` after. */
+export function pageSuffix(pagination: Pick<Pagination, 'current'>): string {
+  return pagination.current === 1 ? '' : ` — page ${pagination.current}`;
+}
+
+export function paginate<T>(items: readonly T[], size: number, base: string, labels?: PageLabels): ListingPage<T>[] {
   const total = Math.max(1, Math.ceil(items.length / size));
-  const urlOf = (n: number) => (n === 1 ? base : `${base}page/${n}/`);
   return Array.from({ length: total }, (_, index) => {
     const current = index + 1;
     return {
-      url: urlOf(current),
+      url: pageUrl(base, current),
       items: items.slice(index * size, (index + 1) * size),
-      pagination: { current, total, previous: current > 1 ? urlOf(current - 1) : null, next: current < total ? urlOf(current + 1) : null },
+      pagination: {
+        current,
+        total,
+        previous: current > 1 ? pageUrl(base, current - 1) : null,
+        next: current < total ? pageUrl(base, current + 1) : null,
+        ...(labels ? { previousLabel: labels.previous, nextLabel: labels.next } : {}),
+      },
     };
   });
 }

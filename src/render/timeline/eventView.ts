@@ -37,23 +37,29 @@ export function eventDateLabel(event: Pick<TimelineEvent, 'date' | 'precision' |
   return event.approximate ? `about ${date}` : date;
 }
 
-/** Builds views for events, resolving ids once per call. */
+/**
+ * Builds views for events, resolving ids once per call. Plain loops rather than `flatMap`: views
+ * are built for every event on its timeline page, its articles' pages and its entities' pages, and
+ * a throwaway array per link added up to a visible share of the render stage's garbage.
+ */
 export function eventViews(archive: Archive, events: readonly TimelineEvent[]): EventView[] {
   const entityById = entitiesOf(archive);
-  return events.map((event) => ({
-    event,
-    anchor: eventAnchor(event.id),
-    dateLabel: eventDateLabel(event),
-    status: event.future ? '(expected)' : '',
-    entities: event.entities.flatMap((id) => {
+  const views: EventView[] = new Array(events.length);
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    const entities: LinkView[] = [];
+    for (const id of event.entities) {
       const entity = entityById.get(id);
-      return entity ? [{ label: entity.name, url: entity.url }] : [];
-    }),
-    sources: event.sources.flatMap((source) => {
+      if (entity) entities.push({ label: entity.name, url: entity.url });
+    }
+    const sources: LinkView[] = [];
+    for (const source of event.sources) {
       const article = archive.articleById.get(source.articleId);
-      return article ? [{ label: article.title, url: `${article.url}#${source.anchor}` }] : [];
-    }),
-  }));
+      if (article) sources.push({ label: article.title, url: `${article.url}#${source.anchor}` });
+    }
+    views[i] = { event, anchor: eventAnchor(event.id), dateLabel: eventDateLabel(event), status: event.future ? '(expected)' : '', entities, sources };
+  }
+  return views;
 }
 
 /** Entities by id, built once per archive: views are made per page, and pages are many. */

@@ -1,12 +1,15 @@
 /**
  * The timeline's data exports: `data/timeline.json` (the public contract in the README) and
- * `data/timelinejs.json`, which the TimelineJS viewer (timeline.knightlab.com) reads as is.
+ * `data/timelinejs.json`, which the TimelineJS viewer (timeline.knightlab.com) reads as is. Both
+ * are made one event at a time (see `chunkedFile`): at 4,000 articles each is 48 MB of text.
  */
 import type { Config } from '../../config.js';
+import { chunkedFile, indentedJson, jsonArrayParts } from '../../export/jsonChunks.js';
 import type { Archive } from '../../link/archive.js';
 import type { TimelineEvent } from '../../types.js';
 import { escapeHtml } from '../escape.js';
 import type { Page } from '../page.js';
+import { withNewline } from '../pages/dataPages.js';
 import { eventDateLabel } from './eventView.js';
 
 /** One event as exported: the DESIGN fields, plus `future` and `sources` (fields may be added). */
@@ -16,7 +19,10 @@ export function exportEvent(event: TimelineEvent) {
 }
 
 export function timelineData(archive: Archive): Page {
-  return { path: 'data/timeline.json', content: `${JSON.stringify(archive.events.map(exportEvent), null, 2)}\n` };
+  const records = function* () {
+    for (const event of archive.events) yield exportEvent(event);
+  };
+  return { path: 'data/timeline.json', content: chunkedFile(() => withNewline(jsonArrayParts(records()))) };
 }
 
 /** Longest TimelineJS headline; longer sentences are cut at a word. */
@@ -28,7 +34,7 @@ const HEADLINE_LENGTH = 90;
  */
 export function timelineJsData(archive: Archive, config: Pick<Config, 'title' | 'baseUrl'>): Page {
   const prefix = config.baseUrl ?? '';
-  const events = archive.events.map((event) => {
+  const slide = (event: TimelineEvent) => {
     const [year, month, day] = event.date.split('-');
     const links = event.sources.flatMap((source) => {
       const article = archive.articleById.get(source.articleId);
@@ -42,9 +48,18 @@ export function timelineJsData(archive: Archive, config: Pick<Config, 'title' | 
         text: `<p>${escapeHtml(event.text)}</p><p>Reported in: ${links.join(', ')}</p>`,
       },
     };
-  });
-  const document = { title: { text: { headline: escapeHtml(config.title), text: '<p>Timeline of the archive</p>' } }, events };
-  return { path: 'data/timelinejs.json', content: `${JSON.stringify(document, null, 2)}\n` };
+  };
+  const slides = function* () {
+    for (const event of archive.events) yield slide(event);
+  };
+  const title = { text: { headline: escapeHtml(config.title), text: '<p>Timeline of the archive</p>' } };
+  // `JSON.stringify({ title, events }, null, 2)`, with the events written one at a time.
+  const document = function* () {
+    yield `{\n  "title": ${indentedJson(title, 1)},\n  "events": `;
+    yield* jsonArrayParts(slides(), 1);
+    yield '\n}\n';
+  };
+  return { path: 'data/timelinejs.json', content: chunkedFile(document) };
 }
 
 function headline(sentence: string): string {

@@ -1,11 +1,15 @@
 /**
  * The timeline pages: `timeline/` (the axis over every year and a summary of each), one page per
  * year (`timeline/2024/`) listing its events by month, and, for a year too big for one page, one
- * page per month (`timeline/2024/05/`). No page grows without bound with the archive.
+ * page per month (`timeline/2024/05/`), itself paginated (`timeline/2024/05/page/2/`) when the month
+ * alone holds more than `MONTH_PAGE_LIMIT` events. No page grows without bound with the archive;
+ * `placeEvents` gives each event the URL of the page listed here.
  */
+import { MONTH_PAGE_LIMIT } from '../../extract/events/pages.js';
 import { groupTimeline, type TimelineMonth, type TimelineYear } from '../../link/timeline.js';
 import { MONTH_NAMES } from '../../parse/isoDate.js';
 import type { Page } from '../page.js';
+import { paginate, pageSuffix } from '../pages/paginate.js';
 import { renderPage, type RenderContext } from '../renderContext.js';
 import { monthAxis, yearAxis } from './axis.js';
 import { eventViews } from './eventView.js';
@@ -13,21 +17,20 @@ import { eventViews } from './eventView.js';
 /** URL of the timeline's index page. */
 export const TIMELINE_URL = 'timeline/';
 
-export function timelinePages(ctx: RenderContext): Page[] {
+/** Every timeline page, one at a time: the index, then each year followed by its month pages. */
+export function* timelinePages(ctx: RenderContext): Generator<Page> {
   const years = groupTimeline(ctx.archive.events);
-  const index = renderPage(ctx, 'timeline.njk', TIMELINE_URL, {
+  yield renderPage(ctx, 'timeline.njk', TIMELINE_URL, {
     title: 'Timeline',
     axis: yearAxis(years),
     years: years.map((year) => ({ ...year, groups: year.months.map((m) => ({ anchor: m.anchor, url: m.url, label: groupLabel(year, m.month), count: m.events.length })) })),
     total: ctx.archive.events.length,
   });
-  const pages = [index];
-  years.forEach((year, i) => {
-    pages.push(yearPage(ctx, year, years[i - 1] ?? null, years[i + 1] ?? null));
+  for (const [i, year] of years.entries()) {
+    yield yearPage(ctx, year, years[i - 1] ?? null, years[i + 1] ?? null);
     const own = year.months.filter((m) => m.url !== year.url);
-    own.forEach((month, j) => pages.push(monthPage(ctx, year, month, own[j - 1] ?? null, own[j + 1] ?? null)));
-  });
-  return pages;
+    for (const [j, month] of own.entries()) yield* monthPages(ctx, year, month, own[j - 1] ?? null, own[j + 1] ?? null);
+  }
 }
 
 function yearPage(ctx: RenderContext, year: TimelineYear, previous: TimelineYear | null, next: TimelineYear | null): Page {
@@ -44,16 +47,23 @@ function yearPage(ctx: RenderContext, year: TimelineYear, previous: TimelineYear
   });
 }
 
-function monthPage(ctx: RenderContext, year: TimelineYear, month: TimelineMonth, previous: TimelineMonth | null, next: TimelineMonth | null): Page {
+/** A month of a split year: one page, or several of `MONTH_PAGE_LIMIT` events (oldest first). */
+function* monthPages(ctx: RenderContext, year: TimelineYear, month: TimelineMonth, previous: TimelineMonth | null, next: TimelineMonth | null): Generator<Page> {
   const label = groupLabel(year, month.month);
-  return renderPage(ctx, 'timeline-month.njk', month.url, {
-    title: `Timeline: ${label}`,
-    year,
-    label,
-    events: eventViews(ctx.archive, month.events),
-    previous: previous ? { label: groupLabel(year, previous.month), url: previous.url } : null,
-    next: next ? { label: groupLabel(year, next.month), url: next.url } : null,
-  });
+  for (const pageOf of paginate(month.events, MONTH_PAGE_LIMIT, month.url, { previous: 'Earlier', next: 'Later' })) {
+    yield renderPage(ctx, 'timeline-month.njk', pageOf.url, {
+      title: `Timeline: ${label}${pageSuffix(pageOf.pagination)}`,
+      year,
+      label,
+      count: month.events.length,
+      first: (pageOf.pagination.current - 1) * MONTH_PAGE_LIMIT + 1,
+      events: eventViews(ctx.archive, pageOf.items),
+      pagination: pageOf.pagination,
+      paginationName: `Pages of ${label}`,
+      previous: previous ? { label: groupLabel(year, previous.month), url: previous.url } : null,
+      next: next ? { label: groupLabel(year, next.month), url: next.url } : null,
+    });
+  }
 }
 
 /** `May 2024`, or `2024 (month unknown)` for events dated only to the year. */

@@ -1,0 +1,142 @@
+/**
+ * Render, publish, search and write as one stream. Each page goes to the writer as soon as it is
+ * made and is let go (the writer holds at most a few at once), so the site never sits in memory
+ * whole: at 4,000 articles it is 442 MB of text. Feeds and the sitemap need only the pages' paths;
+ * the search stage reads the searchable pages back from the staging folder once all are written.
+ * Nothing replaces the previous site before every file is written: a template error half-way, or
+ * a file that is not ours in the way, abandons the staging folder and leaves that site as it was.
+ *
+ * Rendering and writing overlap, so their times are told apart by where the main thread is:
+ * `render` and `publish` count the time spent making pages, `write` the rest of the stream
+ * (comparing, writing, waiting for the disk) and putting the site in place. They add up to the
+ * stream's time.
+ */
+import type nunjucks from 'nunjucks';
+import type { Config } from '../config.js';
+import type { Diagnostic } from '../errors.js';
+import type { Archive } from '../link/archive.js';
+import { publishSite } from '../publish/publishSite.js';
+import type { Page } from '../render/page.js';
+import { renderSite } from '../render/renderSite.js';
+import { templateErrorToDiagnostic } from '../render/templateErrors.js';
+import { indexSearch, isSearchable, SEARCH_STAGE } from '../search/indexSearch.js';
+import { ForeignFileConflict, listStaticFiles, type SiteWriter, type WriteResult } from '../write/writeSite.js';
+
+/** What the stream needs besides the archive and settings. */
+export interface StreamOptions {
+  /** The template environment (asked for once rendering starts: making it may fail like a template). */
+  environment: () => nunjucks.Environment;
+  /** Keep per-article render results for the next build (a watch session). */
+  remember: boolean;
+  /** Where the pages go, or null for a dry run (pages are made and counted, nothing is written). */
+  writer: SiteWriter | null;
+  /** Build the full-text search index (only when writing). */
+  search: boolean;
+  /** The folder paths in messages are shown relative to. */
+  cwd: string;
+}
+
+/** What the stream did. */
+export interface Streamed {
+  /** False when a template failed or a foreign file was in the way: nothing was written. */
+  ok: boolean;
+  /** What the writer did, or null on a dry run or a failure. */
+  written: WriteResult | null;
+  /** Pages made (rendered and published). */
+  pages: number;
+  /** Problems, each tagged with its stage. */
+  diagnostics: Diagnostic[];
+  /** Milliseconds per stage, in order: render, publish, search, write. */
+  timings: Record<string, number>;
+}
+
+export async function streamSite(archive: Archive, config: Config, options: StreamOptions): Promise<Streamed> {
+  const { writer } = options;
+  const indexing = writer !== null && options.search;
+  const diagnostics: Diagnostic[] = [];
+  const timings: Record<string, number> = {};
+  const making = { render: 0, publish: 0 };
+  /** Every rendered page's path (the sitemap lists them), and the searchable ones' (read back for the index). */
+  const renderedPaths: string[] = [];
+  const searchable: string[] = [];
+  let pages = 0;
+  /** Hands each page to the writer as soon as it is made; the making is timed under `name`, the writing is not. */
+  const stream = async (made: () => Iterable<Page>, name: keyof typeof making, note?: (page: Page) => void): Promise<void> => {
+    let started = performance.now();
+    const iterator = whileMaking(() => made()[Symbol.iterator]());
+    try {
+      for (let next = whileMaking(() => iterator.next()); !next.done; next = whileMaking(() => iterator.next())) {
+        making[name] += performance.now() - started;
+        note?.(next.value);
+        pages++;
+        await writer?.add(next.value);
+        started = performance.now();
+      }
+    } finally {
+      making[name] += performance.now() - started;
+    }
+  };
+  const started = performance.now();
+  const done = (ok: boolean, written: WriteResult | null): Streamed => ({ ok, written, pages, diagnostics, timings });
+  try {
+    await stream(() => renderSite(archive, config, options.environment(), options.remember), 'render', (page) => {
+      renderedPaths.push(page.path);
+      if (indexing && isSearchable(page)) searchable.push(page.path);
+    });
+    // Feeds and the sitemap describe the finished pages, so they come after rendering.
+    const published = publishSite(renderedPaths, archive, config);
+    for (const d of published.diagnostics) diagnostics.push({ ...d, stage: d.stage ?? 'publish' });
+    await stream(() => published.pages, 'publish');
+    Object.assign(timings, making);
+    if (!writer) return done(true, null);
+    await writer.settle();
+    const streamMs = performance.now() - started;
+    if (indexing) {
+      const indexStarted = performance.now();
+      const index = await indexSearch(readBack(writer, searchable));
+      for (const file of index.files) await writer.add(file);
+      for (const d of index.diagnostics) diagnostics.push({ ...d, stage: d.stage ?? SEARCH_STAGE });
+      timings[SEARCH_STAGE] = performance.now() - indexStarted;
+    }
+    const finishing = performance.now();
+    const written = await writer.finish(listStaticFiles(config.public));
+    timings.write = streamMs - making.render - making.publish + performance.now() - finishing;
+    return done(true, written);
+  } catch (error) {
+    await writer?.abandon();
+    Object.assign(timings, making);
+    if (error instanceof MakeFailure) {
+      diagnostics.push({ ...templateErrorToDiagnostic(error.thrown, config.templates, options.cwd), stage: 'render' });
+      return done(false, null);
+    }
+    if (error instanceof ForeignFileConflict) {
+      diagnostics.push({ severity: 'error', file: null, message: error.message, stage: 'write' });
+      return done(false, null);
+    }
+    throw error;
+  }
+}
+
+/** An error thrown while making pages (a template error), as opposed to writing them. */
+class MakeFailure extends Error {
+  constructor(
+    /** What was thrown. */
+    readonly thrown: unknown,
+  ) {
+    super(thrown instanceof Error ? thrown.message : String(thrown));
+  }
+}
+
+/** Runs `make`, marking what it throws as a failure to make pages (not to write them). */
+function whileMaking<T>(make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    throw new MakeFailure(error);
+  }
+}
+
+/** The pages at `paths`, read back from the site being written, one at a time. */
+function* readBack(writer: SiteWriter, paths: readonly string[]): Generator<Page> {
+  for (const file of paths) yield { path: file, content: writer.read(file) };
+}

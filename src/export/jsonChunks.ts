@@ -1,0 +1,45 @@
+/**
+ * The big data exports as text made piece by piece (see `Chunked`): the same bytes as
+ * `JSON.stringify(value, null, 2)`, produced one record at a time, so a 50 MB export never exists
+ * as one string.
+ */
+import type { Chunked } from '../render/page.js';
+
+/** Records are joined into pieces of about this many characters before the write stage gets them. */
+const PIECE = 64 * 1024;
+
+/** A file whose text is the pieces `parts()` makes, joined into larger pieces. */
+export function chunkedFile(parts: () => Iterable<string>): Chunked {
+  return { chunks: () => joined(parts(), PIECE) };
+}
+
+/** Joins small strings into pieces of at least `size` characters (the last may be shorter). */
+export function* joined(parts: Iterable<string>, size: number): Generator<string> {
+  let piece = '';
+  for (const part of parts) {
+    piece += part;
+    if (piece.length >= size) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece) yield piece;
+}
+
+/** `JSON.stringify(value, null, 2)` as it reads when the value sits `depth` levels deep in a larger document. */
+export function indentedJson(value: unknown, depth: number): string {
+  // Pretty-printed JSON holds a line break only between tokens (strings escape theirs), so indenting is a replace.
+  const text = JSON.stringify(value, null, 2) ?? 'null';
+  return depth === 0 ? text : text.replaceAll('\n', `\n${'  '.repeat(depth)}`);
+}
+
+/** The text of `JSON.stringify(items, null, 2)` for an array `depth` levels deep, one item at a time. */
+export function* jsonArrayParts(items: Iterable<unknown>, depth = 0): Generator<string> {
+  const indent = '  '.repeat(depth + 1);
+  let first = true;
+  for (const item of items) {
+    yield `${first ? '[\n' : ',\n'}${indent}${indentedJson(item, depth + 1)}`;
+    first = false;
+  }
+  yield first ? '[]' : `\n${'  '.repeat(depth)}]`;
+}
