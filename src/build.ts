@@ -24,6 +24,8 @@ import type { Archive } from './link/archive.js';
 import { assignUrls } from './parse/assignUrls.js';
 import { parseArticle } from './parse/parseArticle.js';
 import { extractEntitiesStage } from './extract/extractEntitiesStage.js';
+import type { EntityMemo } from './extract/entities/index.js';
+import type { LinkMemo } from './link/linkEntities.js';
 import { readRegistry } from './read/readRegistry.js';
 import { readSources } from './read/readSources.js';
 import type nunjucks from 'nunjucks';
@@ -95,6 +97,10 @@ export interface BuildSteps {
   environment(config: Config): nunjucks.Environment;
   /** Starts writing a site into the output folder: pages are handed over one at a time as they are made. */
   startWrite(outDir: string): SiteWriter;
+  /** What entity extraction keeps from build to build (a watch session's); without it a build keeps nothing once the stage is done. */
+  entityMemo?: EntityMemo;
+  /** What the link stage keeps from build to build, likewise. */
+  linkMemo?: LinkMemo;
 }
 
 /** A build from nothing: read everything, parse everything, render everything, swap the whole folder. */
@@ -166,7 +172,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
 
   // The archive-wide steps go through the cache too; the registry is their one input besides the articles.
   const registryKey = JSON.stringify(read.registry);
-  const entities = await stage('extract', () => cachedForArchive(cache, 'entities', articles, registryKey, () => extractEntitiesStage(articles, read.registry)));
+  const entities = await stage('extract', () => cachedForArchive(cache, 'entities', articles, registryKey, () => extractEntitiesStage(articles, read.registry, steps.entityMemo)));
   if (hasErrors(diagnostics)) return failed(null, articles.length);
   // After entities, so each event lists the entities its sentence names.
   const events = await stage('timeline', () => ({
@@ -175,7 +181,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   fromWorkers.clear();
   // Saving now, before anything may change the records, also lets go of the cached bytes before rendering.
   if (options.cacheDir) await stage('cache', () => ({ value: cache.save() }));
-  const archive = await stage('link', () => ({ value: buildArchive(articles, { ...entities, events }) }));
+  const archive = await stage('link', () => ({ value: buildArchive(articles, { ...entities, events }, steps.linkMemo) }));
 
   // Every input the same as the last build's, and its output untouched: that site is this one.
   const site = options.cacheDir && options.write !== false ? await stage('unchanged', () => {

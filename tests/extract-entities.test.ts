@@ -6,11 +6,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blockPlainText, EMPTY_REGISTRY, extractEntities, parseRegistry, type Registry } from '../src/extract/entities/index.js';
+import { blockPlainText, EMPTY_REGISTRY, EntityMemo, extractEntities, parseRegistry, type Registry } from '../src/extract/entities/index.js';
+import { compactTokens, expandTokens, TokenBuffer, unpackTokens } from '../src/extract/entities/packedTokens.js';
 import { loadGazetteer } from '../src/extract/entities/gazetteer.js';
 import { GAZETTEER_DATA } from '../src/extract/entities/gazetteerData.js';
 import { gazetteerData } from '../src/extract/entities/gazetteerSource.js';
-import { tokenize } from '../src/extract/entities/tokens.js';
+import { newWordTable, tokenize, tokenizeInto } from '../src/extract/entities/tokens.js';
 import { formatDiagnostic } from '../src/errors.js';
 import type { Article, Entity } from '../src/types.js';
 import { articleFromText } from './helpers/article-fixture.js';
@@ -125,6 +126,34 @@ describe('extractEntities on hand-built articles', () => {
     // Newest first.
     expect(byName(one.entities, 'Tony Blair')?.articles).toEqual(['b', 'a']);
     expect(byName(one.entities, 'Tony Blair')?.url).toBe('entities/tony-blair/');
+  });
+
+  it('finds the same with a watch session’s memo, build after build, and with words too long to pack', () => {
+    const memo = new EntityMemo();
+    const a = article('a', 'In London, Tony Blair met Gordon Brown.', '2005-01-02');
+    const b = article('b', `Mr Blair and Mr Brown spoke in London. ${'Z'.repeat(9000)} then Blair left.`, '2005-03-04');
+    const plain = JSON.stringify(extractEntities([a, b], EMPTY_REGISTRY));
+    expect(byName(extractEntities([a, b], EMPTY_REGISTRY).entities, 'Tony Blair')?.articles).toEqual(['b', 'a']);
+    expect(JSON.stringify(extractEntities([a, b], EMPTY_REGISTRY, memo))).toBe(plain);
+    expect(JSON.stringify(extractEntities([b, a], EMPTY_REGISTRY, memo))).toBe(plain);
+    const edited = article('a', 'In Paris, Tony Blair met Gordon Brown.', '2005-01-02');
+    expect(JSON.stringify(extractEntities([edited, b], EMPTY_REGISTRY, memo))).toBe(JSON.stringify(extractEntities([edited, b], EMPTY_REGISTRY)));
+  });
+
+  it('keeps tokens compact and gives them back unchanged', () => {
+    const text = 'Iran’s talks with the U.S. and US-Iran ties, Amir-Abdollahian said.\nREPORTER: see https://example.com/Iran';
+    const words = newWordTable();
+    const buffer = new TokenBuffer(2);
+    tokenizeInto(buffer, text, (key) => key === 'iran', words);
+    const ranges = [{ first: 0, end: buffer.length }];
+    const compact = compactTokens(buffer, ranges);
+    expect(compact).not.toBeNull();
+    const back = new TokenBuffer();
+    expandTokens(compact as Int32Array, back, ranges);
+    expect(unpackTokens(text, back.data, 0, back.length, words.keys)).toEqual(tokenize(text, (key) => key === 'iran'));
+    const long = new TokenBuffer();
+    tokenizeInto(long, `A ${'b'.repeat(9000)}`, () => false, words);
+    expect(compactTokens(long, [{ first: 0, end: long.length }])).toBeNull();
   });
 
   it('stays linear on hostile input', () => {

@@ -22,6 +22,8 @@ import { createEnvironment } from '../render/environment.js';
 import { isChunked, pageText, type Page } from '../render/page.js';
 import type { Article, SourceFile } from '../types.js';
 import type { SiteWriter, StaticFile, WriteResult } from '../write/writeSite.js';
+import { EntityMemo } from '../extract/entities/index.js';
+import { LinkMemo } from '../link/linkEntities.js';
 import { RenderMemo } from './renderMemo.js';
 import { ChangedFilesWriter } from './writeChanged.js';
 
@@ -38,6 +40,10 @@ export class IncrementalSteps implements BuildSteps {
   /** Each article as the last build placed it, by source path. */
   private readonly kept = new Map<string, Article>();
   readonly memo = new RenderMemo();
+  /** Tokens and candidates of unchanged articles, kept for the next extraction. */
+  readonly entityMemo = new EntityMemo();
+  /** Sentences and records of unchanged articles and entities, kept for the next link stage. */
+  readonly linkMemo = new LinkMemo();
   private readonly writer = new ChangedFilesWriter();
   /** Files read and parsed by the last build, for the terminal and tests. */
   counts = { read: 0, parsed: 0 };

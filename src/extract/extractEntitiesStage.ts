@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../errors.js';
 import type { RegistrySource } from '../read/readRegistry.js';
 import type { Article, Entity, Mention } from '../types.js';
-import { EMPTY_REGISTRY, extractEntities, parseRegistry } from './entities/index.js';
+import { EMPTY_REGISTRY, extractEntities, parseRegistry, type EntityMemo } from './entities/index.js';
 
 /** Entities and mentions of the archive. */
 export interface ExtractedEntities {
@@ -16,9 +16,10 @@ export interface ExtractedEntities {
   mentions: Mention[];
 }
 
-export function extractEntitiesStage(articles: readonly Article[], registrySource: RegistrySource | null): { value: ExtractedEntities; diagnostics: Diagnostic[] } {
+/** `memo`: what a watch session keeps between builds to redo less (see `EntityMemo`); a cold build passes none and keeps nothing. */
+export function extractEntitiesStage(articles: readonly Article[], registrySource: RegistrySource | null, memo?: EntityMemo): { value: ExtractedEntities; diagnostics: Diagnostic[] } {
   const parsed = registrySource ? registryOf(registrySource.text, registrySource.displayPath) : { registry: EMPTY_REGISTRY, diagnostics: [] };
-  const { entities, mentions, diagnostics } = extractEntities(articles, parsed.registry);
+  const { entities, mentions, diagnostics } = extractEntities(articles, parsed.registry, memo);
   return { value: { entities, mentions }, diagnostics: [...parsed.diagnostics, ...diagnostics] };
 }
 

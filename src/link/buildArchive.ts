@@ -4,7 +4,7 @@
  */
 import type { Article, Entity, Mention, TimelineEvent } from '../types.js';
 import type { Archive, Neighbours } from './archive.js';
-import { linkEntities } from './linkEntities.js';
+import { linkEntities, type LinkMemo } from './linkEntities.js';
 
 /** Newest first; undated last; ties by title then id so the order never depends on input order. */
 export function compareArticles(a: Article, b: Article): number {
@@ -26,7 +26,8 @@ export interface Extracted {
   events: TimelineEvent[];
 }
 
-export function buildArchive(articles: readonly Article[], extracted: Extracted = { entities: [], mentions: [], events: [] }): Archive {
+/** `memo`: what a watch session keeps between builds (see `LinkMemo`); a cold build passes none. */
+export function buildArchive(articles: readonly Article[], extracted: Extracted = { entities: [], mentions: [], events: [] }, memo?: LinkMemo): Archive {
   const ordered = [...articles].sort(compareArticles);
   const neighbours = new Map<string, Neighbours>();
   ordered.forEach((article, index) => {
@@ -38,7 +39,7 @@ export function buildArchive(articles: readonly Article[], extracted: Extracted 
     neighbours,
     entities: [...extracted.entities].sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1)),
     mentions: extracted.mentions,
-    entityIndex: linkEntities(ordered, extracted.entities, extracted.mentions),
+    entityIndex: linkEntities(ordered, extracted.entities, extracted.mentions, memo),
     events: extracted.events,
   };
 }

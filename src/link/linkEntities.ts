@@ -9,7 +9,7 @@
  * archives (their weight is near zero anyway).
  */
 import { blockParts, PART_SEPARATOR } from '../extract/entities/text-units.js';
-import { splitSentences } from '../text/sentences.js';
+import { splitSentences, type SentenceSpan } from '../text/sentences.js';
 import type { Article, Block, Entity, EntityType, Mention } from '../types.js';
 
 /** An article related to another by the entities they share. */
@@ -92,8 +92,34 @@ const COMMON_LIMIT = 150;
 /** Articles with more entities than this count only their most mentioned ones for co-mentions. */
 const MAX_ENTITIES_PER_ARTICLE = 25;
 
-/** Builds the entity index. `articles` must already be in listing order (newest first). */
-export function linkEntities(articles: readonly Article[], entities: readonly Entity[], mentions: readonly Mention[]): EntityIndex {
+/**
+ * What a watch session keeps from one link stage to the next (the dev server's build steps hold one),
+ * so unchanged pages get the very same records and the render memo can compare them by identity:
+ * each block's sentences, one view per sentence, one co-mention record per entity and count. The
+ * keys are records an unchanged article or entity keeps from build to build. A cold build passes
+ * none and keeps nothing after the stage.
+ */
+export class LinkMemo {
+  /** Each block's sentences, each with its view. Never changed once made. */
+  readonly sentencesOfBlock = new WeakMap<Block, BlockSentence[]>();
+  /** Co-mention records by entity and count. */
+  readonly coMentions = new WeakMap<Entity, Map<number, CoMention>>();
+}
+
+/** What the link stage remembers while it runs, by record: the watch session's `LinkMemo`, or plain maps dropped after the stage. */
+interface Store<K, V> {
+  get(key: K): V | undefined;
+  set(key: K, value: V): unknown;
+}
+
+/** A sentence of a block, with the one view of it pages get. */
+interface BlockSentence extends SentenceSpan {
+  /** The view (one per sentence, so unchanged pages see the same object from build to build). */
+  view: MentionSentence;
+}
+
+/** Builds the entity index. `articles` must already be in listing order (newest first); `memo` only keeps records' identity between builds. */
+export function linkEntities(articles: readonly Article[], entities: readonly Entity[], mentions: readonly Mention[], memo?: LinkMemo): EntityIndex {
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
   // Alphabetical rank of each entity, so hot sorts compare numbers instead of calling localeCompare.
   const nameRank = new Map([...entities].sort((a, b) => compareText(a.name, b.name) || (a.id < b.id ? -1 : 1)).map((entity, i) => [entity.id, i]));
@@ -126,89 +152,87 @@ export function linkEntities(articles: readonly Article[], entities: readonly En
   return {
     byId,
     ofArticle,
-    appearances: appearancesOf(entities, mentions, articleById, position),
-    coMentions: coMentionsOf(counts, byId, ranked, byName),
+    appearances: appearancesOf(entities, mentionsOf, articleById, position, memo?.sentencesOfBlock),
+    coMentions: coMentionsOf(counts, byId, ranked, byName, memo?.coMentions ?? new Map()),
     related: relatedOf(articles, counts, byId, byName),
     bodyLinks: bodyLinksOf(articles, mentionsOf),
   };
 }
 
-function appearancesOf(entities: readonly Entity[], mentions: readonly Mention[], articleById: Map<string, Article>, position: Map<string, number>): Map<string, EntityInArticle[]> {
-  const sentencesCache = new Map<string, ReturnType<typeof splitSentences>>();
-  const blocksOf = new Map<string, Map<string, Block>>();
-  const byEntity = groupBy(mentions, (m) => m.entityId);
-  const result = new Map<string, EntityInArticle[]>();
-  for (const entity of entities) {
-    const perArticle = groupBy(byEntity.get(entity.id) ?? [], (m) => m.articleId);
-    const list: EntityInArticle[] = [];
-    for (const [articleId, found] of perArticle) {
-      const article = articleById.get(articleId);
-      if (!article) continue;
-      const seen = new Set<string>();
+/**
+ * Each entity's articles with the sentences naming it. Goes article by article, so that without a
+ * watch session's memo only one article's sentences are held at a time; `mentionsOf` holds the
+ * mentions of known entities and articles, by article, in text order.
+ */
+function appearancesOf(
+  entities: readonly Entity[],
+  mentionsOf: Map<string, Mention[]>,
+  articleById: Map<string, Article>,
+  position: Map<string, number>,
+  memo: Store<Block, BlockSentence[]> | undefined,
+): Map<string, EntityInArticle[]> {
+  const placed = new Map<string, Array<{ at: number; entry: EntityInArticle }>>();
+  for (const [articleId, found] of mentionsOf) {
+    const article = articleById.get(articleId)!;
+    const blocks = new Map(article.blocks.map((b) => [b.anchor, b]));
+    const sentencesOf = memo ?? new Map<Block, BlockSentence[]>();
+    for (const [entityId, own] of groupBy(found, (m) => m.entityId)) {
+      const seen = new Set<BlockSentence>();
       const sentences: MentionSentence[] = [];
-      let blocks = blocksOf.get(articleId);
-      if (!blocks) blocksOf.set(articleId, (blocks = new Map(article.blocks.map((b) => [b.anchor, b]))));
-      for (const mention of found) {
+      for (const mention of own) {
         const block = blocks.get(mention.blockAnchor);
         if (!block) continue;
-        const key = `${articleId}#${block.anchor}`;
-        let spans = sentencesCache.get(key);
-        if (!spans) sentencesCache.set(key, (spans = blockSentences(block)));
-        const sentence = spans.find((s) => s.start <= mention.start && mention.start < s.end);
-        if (!sentence || seen.has(`${block.anchor}:${sentence.start}`)) continue;
-        seen.add(`${block.anchor}:${sentence.start}`);
-        sentences.push(mentionSentence(block, sentence));
+        let spans = sentencesOf.get(block);
+        if (!spans) sentencesOf.set(block, (spans = splitBlockSentences(block)));
+        const sentence = sentenceAt(spans, mention.start);
+        // One span per block and start, so the span itself tells sentences apart.
+        if (!sentence || seen.has(sentence)) continue;
+        seen.add(sentence);
+        sentences.push(sentence.view);
       }
-      list.push({ article, sentences: sentences.slice(0, MAX_SENTENCES), total: sentences.length });
+      const entry = { article, sentences: sentences.slice(0, MAX_SENTENCES), total: sentences.length };
+      const list = placed.get(entityId);
+      if (list) list.push({ at: position.get(articleId) ?? 0, entry });
+      else placed.set(entityId, [{ at: position.get(articleId) ?? 0, entry }]);
     }
-    list.sort((a, b) => (position.get(a.article.id) ?? 0) - (position.get(b.article.id) ?? 0));
-    result.set(entity.id, list);
+  }
+  const result = new Map<string, EntityInArticle[]>();
+  for (const entity of entities) {
+    const list = placed.get(entity.id) ?? [];
+    list.sort((a, b) => a.at - b.at);
+    result.set(entity.id, list.map(({ entry }) => entry));
   }
   return result;
 }
 
-/** The view of each sentence span (see `blockSentences`), so unchanged pages get the same objects from build to build. */
-const sentenceViews = new WeakMap<object, MentionSentence>();
-
-function mentionSentence(block: Block, sentence: { text: string }): MentionSentence {
-  let view = sentenceViews.get(sentence);
-  if (!view) sentenceViews.set(sentence, (view = { blockAnchor: block.anchor, text: sentence.text }));
-  return view;
+/** The span holding `offset`, by binary search (spans are in text order and never overlap). */
+function sentenceAt<T extends SentenceSpan>(spans: readonly T[], offset: number): T | undefined {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((spans[middle] as T).start <= offset) low = middle;
+    else high = middle - 1;
+  }
+  const span = spans[low];
+  return span && span.start <= offset && offset < span.end ? span : undefined;
 }
-
-/**
- * Each block's sentences, for as long as the block lives: an unchanged article keeps its record (and
- * blocks) from one build of a watch session to the next. Never changed once made.
- */
-const sentencesOfBlock = new WeakMap<Block, ReturnType<typeof splitSentences>>();
 
 /** Sentences of a block's plain text, never running across two items of a list or table. */
-function blockSentences(block: Block): ReturnType<typeof splitSentences> {
-  let known = sentencesOfBlock.get(block);
-  if (!known) sentencesOfBlock.set(block, (known = splitBlockSentences(block)));
-  return known;
-}
-
-function splitBlockSentences(block: Block): ReturnType<typeof splitSentences> {
-  const spans: ReturnType<typeof splitSentences> = [];
+function splitBlockSentences(block: Block): BlockSentence[] {
+  const spans: BlockSentence[] = [];
   let offset = 0;
   for (const part of blockParts(block)) {
-    for (const span of splitSentences(part)) spans.push({ ...span, start: span.start + offset, end: span.end + offset });
+    for (const span of splitSentences(part)) spans.push({ ...span, start: span.start + offset, end: span.end + offset, view: { blockAnchor: block.anchor, text: span.text } });
     offset += part.length + PART_SEPARATOR.length;
   }
   return spans;
 }
 
-/**
- * One record per entity and count: an entity record kept from one build of a watch session to the
- * next (see `extractEntities`) gives the same co-mention objects, which the render memo then
- * compares by identity. Never changed once made.
- */
-const coMentionRecords = new WeakMap<Entity, Map<number, CoMention>>();
-
-function coMention(entity: Entity, articles: number): CoMention {
-  let byCount = coMentionRecords.get(entity);
-  if (!byCount) coMentionRecords.set(entity, (byCount = new Map()));
+/** One co-mention record per entity and count (see `LinkMemo`). */
+function coMention(entity: Entity, articles: number, records: Store<Entity, Map<number, CoMention>>): CoMention {
+  let byCount = records.get(entity);
+  if (!byCount) records.set(entity, (byCount = new Map()));
   let record = byCount.get(articles);
   if (!record) byCount.set(articles, (record = { entity, articles }));
   return record;
@@ -219,6 +243,7 @@ function coMentionsOf(
   byId: Map<string, Entity>,
   ranked: (count: Map<string, number>) => Entity[],
   byName: (a: string, b: string) => number,
+  records: Store<Entity, Map<number, CoMention>>,
 ): Map<string, CoMention[]> {
   const pairs = new Map<string, Map<string, number>>();
   for (const count of counts.values()) {
@@ -231,7 +256,7 @@ function coMentionsOf(
   }
   const result = new Map<string, CoMention[]>();
   for (const [id, row] of pairs) {
-    const list = topK(row, MAX_CO_MENTIONS, (x, y) => y[1] - x[1] || byName(x[0], y[0])).map(([other, n]) => coMention(byId.get(other)!, n));
+    const list = topK(row, MAX_CO_MENTIONS, (x, y) => y[1] - x[1] || byName(x[0], y[0])).map(([other, n]) => coMention(byId.get(other)!, n, records));
     result.set(id, list);
   }
   return result;
@@ -248,24 +273,22 @@ function relatedOf(
   const weight = (entity: Entity): number => Math.log((total + 1) / entity.articles.length);
   const result = new Map<string, RelatedArticle[]>();
   for (const article of articles) {
-    const scores = new Map<string, { score: number; shared: Entity[] }>();
+    // Scores first, in numbers only; the shared entities are listed for the best few alone.
+    const scores = new Map<string, number>();
+    const counted: Entity[] = [];
     for (const id of counts.get(article.id)?.keys() ?? []) {
       const entity = byId.get(id)!;
       if (entity.articles.length < 2 || (entity.articles.length > Math.min(COMMON_SHARE * total, COMMON_LIMIT) && total >= 20)) continue;
-      for (const other of entity.articles) {
-        if (other === article.id) continue;
-        const entry = scores.get(other) ?? { score: 0, shared: [] };
-        entry.score += weight(entity);
-        entry.shared.push(entity);
-        scores.set(other, entry);
-      }
+      counted.push(entity);
+      const w = weight(entity);
+      for (const other of entity.articles) if (other !== article.id) scores.set(other, (scores.get(other) ?? 0) + w);
     }
-    const list = topK(scores, MAX_RELATED, (a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1))
+    const list = topK(scores, MAX_RELATED, (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .filter(([id]) => articleById.has(id))
-      .map(([id, { score, shared }]) => ({
+      .map(([id, score]) => ({
         article: articleById.get(id)!,
         score,
-        shared: [...shared].sort((a, b) => a.articles.length - b.articles.length || byName(a.id, b.id)).slice(0, 5),
+        shared: counted.filter((entity) => entity.articles.includes(id)).sort((a, b) => a.articles.length - b.articles.length || byName(a.id, b.id)).slice(0, 5),
       }));
     result.set(article.id, list);
   }

@@ -12,6 +12,7 @@ import {
   ADJECTIVE_ENDING, CALENDAR_WORDS, DIRECTIONS, NAME_PARTICLES, OF_JOINABLE_HEADS, ORGANIZATION_CUES_AFTER,
   ORGANIZATION_HEADS, PERSON_TITLES, PLACE_CUES_AFTER, PLACE_CUES_BEFORE_OF, PLACE_HEADS, STOPWORDS, TITLE_MODIFIERS,
 } from './lexicon.js';
+import { INITIAL, LOWER, MASKED, SLOTS, TITLE } from './packedTokens.js';
 import type { Token } from './tokens.js';
 
 /** A name found in a text, before names are merged into entities. */
@@ -53,6 +54,23 @@ export function countWords(stats: WordStats, tokens: readonly Token[]): void {
     if (token.masked) continue;
     if (token.shape === 'title' && !token.initial) stats.capitalised.set(token.key, (stats.capitalised.get(token.key) ?? 0) + 1);
     else if (token.shape === 'lower') stats.lower.set(token.key, (stats.lower.get(token.key) ?? 0) + 1);
+  }
+}
+
+/** `countWords` over the packed tokens `from..to` (exclusive) of `data` (see `packedTokens.ts`); `keys` are the key strings by number. */
+export function countPackedWords(stats: WordStats, data: Int32Array, from: number, to: number, keys: readonly string[]): void {
+  const { capitalised, lower } = stats;
+  for (let at = from * SLOTS, stop = to * SLOTS; at < stop; at += SLOTS) {
+    const flags = data[at + 3] as number;
+    if ((flags & MASKED) !== 0) continue;
+    const shape = flags & 3;
+    if (shape === TITLE && (flags & INITIAL) === 0) {
+      const key = keys[data[at + 2] as number] as string;
+      capitalised.set(key, (capitalised.get(key) ?? 0) + 1);
+    } else if (shape === LOWER) {
+      const key = keys[data[at + 2] as number] as string;
+      lower.set(key, (lower.get(key) ?? 0) + 1);
+    }
   }
 }
 

@@ -7,6 +7,11 @@
  *    found where that article's grammar alone would not have shown it (`Raisi was found dead`).
  * Pure and deterministic: articles are processed in id order and every map is read in key order.
  *
+ * Memory: each pass works on one article's tokens at a time. The tokens are made once and kept,
+ * between passes only, in a compact form (two numbers a word, keys interned; `packedTokens.ts`), so
+ * the stage holds about 8 bytes a word while it runs and nothing but its result afterwards. A watch
+ * session passes an `EntityMemo`, which keeps them (and each text's candidates) between builds.
+ *
  * Why rules and not an NLP library: measured on the seeds and 300 BBC articles, compromise's
  * `topics()` took about 24 ms per article (the budget is 2) and returned `President`, `MATTHEW`,
  * `— Bobby`, `Complex Tapestry` and names with punctuation attached; wink-nlp's light English model
@@ -15,14 +20,15 @@
  */
 import { diagnostic, type Diagnostic } from '../../errors.js';
 import type { Article, Entity, EntityType, Mention } from '../../types.js';
-import { countWords, emptyWordStats, findCandidates, judgeWords, type Candidate, type WordJudge } from './candidates.js';
+import { countPackedWords, emptyWordStats, findCandidates, judgeWords, type Candidate, type WordJudge } from './candidates.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { ADJECTIVE_ENDING } from './lexicon.js';
 import { NameMatcher } from './matcher.js';
 import { EMPTY_REGISTRY, type Registry } from './registry.js';
 import { newNameInfo, resolveNames, type NameInfo } from './resolve.js';
+import { compactTokens, expandTokens, JOINED, LOWER, SLOTS, TITLE, TokenBuffer, unpackTokens, type WordTable } from './packedTokens.js';
 import { textUnits, type TextUnit } from './text-units.js';
-import { tokenize, type Token } from './tokens.js';
+import { newWordTable, tokenizeInto, type Token } from './tokens.js';
 
 /** What `extractEntities` returns. */
 export interface EntityExtraction {
@@ -35,26 +41,68 @@ export interface EntityExtraction {
 }
 
 interface ReadUnit extends TextUnit {
-  /** The unit's tokens. */
-  tokens: Token[];
+  /** Index of its first token in its article's packed tokens. */
+  first: number;
+  /** Index after its last token. */
+  end: number;
 }
 
-/** Finds and resolves the entities of the whole archive. Deterministic whatever the order of `articles`. */
-export function extractEntities(articles: readonly Article[], registry: Registry): EntityExtraction {
+/** One article's texts and their tokens, packed (see `packedTokens.ts`). */
+interface ArticleTokens {
+  /** The texts read, in order. */
+  units: ReadUnit[];
+  /** Every text's tokens, one after the other (packed: `SLOTS` numbers a token). */
+  data: Int32Array;
+}
+
+/** One article's texts and their tokens as kept between passes and builds. */
+interface KeptTokens {
+  /** The texts read, in order. */
+  units: ReadUnit[];
+  /** Their tokens in the compact form, or null when they did not fit it (then they are made again when needed). */
+  compact: Int32Array | null;
+}
+
+/**
+ * What a watch session keeps from one extraction to the next (the dev server's build steps hold
+ * one): each article's tokens, for as long as its record lives (an unchanged article is the same
+ * record from build to build, see `BuildSteps.keep`), and each text's last candidates. Without one,
+ * the tokens are kept only while the extraction runs.
+ */
+export class EntityMemo {
+  /** Word keys and shapes, and the key numbers the kept tokens hold. */
+  readonly words = newWordTable();
+  /** Each article's tokens. Never changed once made: tokens are a pure function of the text (the gazetteer is fixed). */
+  readonly tokens = new WeakMap<Article, KeptTokens>();
+  /** The last candidates of each text (see `unitCandidates`). */
+  readonly found = new WeakMap<ReadUnit, FoundCandidates>();
+}
+
+/** Finds and resolves the entities of the whole archive. Deterministic whatever the order of `articles`; `memo` only saves work. */
+export function extractEntities(articles: readonly Article[], registry: Registry, memo?: EntityMemo): EntityExtraction {
   const gazetteer = loadGazetteer();
   const isPlaceKey = (key: string): boolean => gazetteer.countryWords.has(key);
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const units = new Map<string, ReadUnit[]>(sorted.map((article) => [article.id, readUnits(article, isPlaceKey)]));
+  const words = memo?.words ?? newWordTable();
+  // Without a memo the tokens are kept (compact, about 8 bytes a word) only until this call returns.
+  const tokensOf = tokenSource(words, memo?.tokens ?? new Map<Article, KeptTokens>(), isPlaceKey);
 
+  // Each pass unpacks one article's tokens at a time into a scratch buffer.
   const stats = emptyWordStats();
-  for (const list of units.values()) for (const unit of list) if (unit.role === 'body') countWords(stats, unit.tokens);
+  for (const article of sorted) {
+    const { units, data } = tokensOf(article);
+    for (const unit of units) if (unit.role === 'body') countPackedWords(stats, data, unit.first, unit.end, words.keys);
+  }
 
   const judge = judgeWords(stats);
   const names = new Map<string, NameInfo>();
-  for (const list of units.values()) {
-    for (const unit of list) {
+  for (const article of sorted) {
+    const { units, data } = tokensOf(article);
+    for (const unit of units) {
       if (unit.role !== 'body') continue;
-      for (const candidate of unitCandidates(unit, judge, gazetteer)) {
+      const tokens = (): Token[] => unpackTokens(unit.text, data, unit.first, unit.end, words.keys);
+      const candidates = memo ? unitCandidates(memo, unit, tokens, judge, gazetteer) : findCandidates(unit.text, tokens(), judge, gazetteer);
+      for (const candidate of candidates) {
         let info = names.get(candidate.key);
         if (!info) {
           info = newNameInfo(candidate.key, candidate.words);
@@ -75,7 +123,10 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   const matcher = new NameMatcher(resolution);
   const mentions: Mention[] = [];
   const types = new Map(resolution.groups.map((group) => [group.id, group.type]));
-  for (const article of sorted) mentions.push(...articleMentions(article.id, units.get(article.id) ?? [], matcher, types));
+  for (const article of sorted) {
+    const { units, data } = tokensOf(article);
+    for (const mention of articleMentions(article.id, units, data, words.keys, matcher, types)) mentions.push(mention);
+  }
 
   const mentioned = new Map<string, Mention[]>();
   for (const mention of mentions) {
@@ -141,16 +192,31 @@ function sameFlat(a: unknown, b: unknown, same: (x: unknown, y: unknown) => bool
 }
 
 /**
- * Each article's texts with their tokens, for as long as the record lives: a watch session hands the
- * same record back while its article is unchanged (`BuildSteps.keep`), and tokens are a pure
- * function of the text (the gazetteer is fixed). Never changed once made.
+ * Each article's tokens, in one scratch buffer (valid until the next call): the first time made and
+ * kept in `kept`, compact; afterwards expanded from there.
  */
-const unitsOf = new WeakMap<Article, ReadUnit[]>();
+function tokenSource(words: WordTable, kept: { get(article: Article): KeptTokens | undefined; set(article: Article, tokens: KeptTokens): unknown }, isPlaceKey: (key: string) => boolean): (article: Article) => ArticleTokens {
+  const buffer = new TokenBuffer(4096);
+  return (article) => {
+    const known = kept.get(article);
+    if (known?.compact) {
+      expandTokens(known.compact, buffer, known.units);
+      return { units: known.units, data: buffer.data };
+    }
+    buffer.clear();
+    const units = readUnits(article, buffer, words, isPlaceKey);
+    if (!known) kept.set(article, { units, compact: compactTokens(buffer, units) });
+    return { units: known?.units ?? units, data: buffer.data };
+  };
+}
 
-function readUnits(article: Article, isPlaceKey: (key: string) => boolean): ReadUnit[] {
-  let units = unitsOf.get(article);
-  if (!units) unitsOf.set(article, (units = textUnits(article).map((unit) => ({ ...unit, tokens: tokenize(unit.text, isPlaceKey) }))));
-  return units;
+/** The article's texts, their tokens appended to `buffer`. */
+function readUnits(article: Article, buffer: TokenBuffer, words: WordTable, isPlaceKey: (key: string) => boolean): ReadUnit[] {
+  return textUnits(article).map((unit) => {
+    const first = buffer.length;
+    tokenizeInto(buffer, unit.text, isPlaceKey, words);
+    return { ...unit, first, end: buffer.length };
+  });
 }
 
 /** A text's candidates and the answers about word statistics they were found with. */
@@ -163,16 +229,13 @@ interface FoundCandidates {
   candidates: Candidate[];
 }
 
-/** The last candidates of each text (see `unitCandidates`). */
-const foundIn = new WeakMap<ReadUnit, FoundCandidates>();
-
 /**
  * `findCandidates` for one text, given again without the work when every question it asked of the
  * archive's word statistics has the same answer as last time: the finder reads nothing else that
  * can change (text, tokens and gazetteer are fixed), so the result is the one it would return.
  */
-function unitCandidates(unit: ReadUnit, judge: WordJudge, gazetteer: Gazetteer): Candidate[] {
-  const last = foundIn.get(unit);
+function unitCandidates(memo: EntityMemo, unit: ReadUnit, tokens: () => Token[], judge: WordJudge, gazetteer: Gazetteer): Candidate[] {
+  const last = memo.found.get(unit);
   if (last && sameAnswers(last.nameLike, judge.nameLike) && sameAnswers(last.common, judge.common)) return last.candidates;
   const found: FoundCandidates = { nameLike: new Map(), common: new Map(), candidates: [] };
   const ask = (answers: Map<string, boolean>, question: (key: string) => boolean) => (key: string) => {
@@ -180,8 +243,8 @@ function unitCandidates(unit: ReadUnit, judge: WordJudge, gazetteer: Gazetteer):
     answers.set(key, answer);
     return answer;
   };
-  found.candidates = findCandidates(unit.text, unit.tokens, { nameLike: ask(found.nameLike, judge.nameLike), common: ask(found.common, judge.common) }, gazetteer);
-  foundIn.set(unit, found);
+  found.candidates = findCandidates(unit.text, tokens(), { nameLike: ask(found.nameLike, judge.nameLike), common: ask(found.common, judge.common) }, gazetteer);
+  memo.found.set(unit, found);
   return found.candidates;
 }
 
@@ -198,28 +261,29 @@ export function extractArticleEntities(article: Article, registry: Registry = EM
   return extractEntities([article], registry);
 }
 
-/** The mentions of one article: names matched, then ambiguous short names settled by the article's other mentions. */
-function articleMentions(articleId: string, units: readonly ReadUnit[], matcher: NameMatcher, types: ReadonlyMap<string, EntityType>): Mention[] {
-  const found = units.flatMap((unit) => matcher.findNames(unit.tokens).map((match) => ({ unit, match })));
+/** The mentions of one article (its texts' tokens packed in `data`): names matched, then ambiguous short names settled by the article's other mentions. */
+function articleMentions(articleId: string, units: readonly ReadUnit[], data: Int32Array, keys: readonly string[], matcher: NameMatcher, types: ReadonlyMap<string, EntityType>): Mention[] {
+  const found = units.flatMap((unit) => matcher.findNames(data, unit.first, unit.end, keys).map((match) => ({ unit, match })));
   const certain = new Set(found.filter(({ match }) => match.entityIds.length === 1).map(({ match }) => match.entityIds[0]));
   const mentions: Mention[] = [];
   for (const { unit, match } of found) {
     const candidates = match.entityIds.length === 1 ? match.entityIds : match.entityIds.filter((id) => certain.has(id));
     // A short name several people share is linked only when exactly one of them is named in full here.
     if (candidates.length !== 1) continue;
-    if (usedAsAdjective(unit.tokens, match.first, match.last) && types.get(candidates[0] as string) !== 'person') continue;
-    const start = (unit.tokens[match.first] as Token).start;
-    const end = (unit.tokens[match.last] as Token).end;
+    if (usedAsAdjective(data, unit.end, keys, match.first, match.last) && types.get(candidates[0] as string) !== 'person') continue;
+    const start = data[match.first * SLOTS] as number;
+    const end = data[match.last * SLOTS + 1] as number;
     mentions.push({ entityId: candidates[0] as string, articleId, blockAnchor: unit.blockAnchor, surface: unit.text.slice(start, end), start: unit.offset + start, end: unit.offset + end });
   }
   return mentions;
 }
 
-/** `European rival`, `Islamist state`: a one-word name like an adjective, before a lower-case word, describes rather than names. */
-function usedAsAdjective(tokens: readonly Token[], first: number, last: number): boolean {
-  const word = tokens[first] as Token;
-  const next = tokens[last + 1];
-  return first === last && word.shape === 'title' && ADJECTIVE_ENDING.test(word.key) && next !== undefined && next.joined && next.shape === 'lower';
+/** `European rival`, `Islamist state`: a one-word name like an adjective, before a lower-case word, describes rather than names. `end` ends the text's tokens. */
+function usedAsAdjective(data: Int32Array, end: number, keys: readonly string[], first: number, last: number): boolean {
+  if (first !== last || last + 1 >= end) return false;
+  const word = data[first * SLOTS + 3] as number;
+  const next = data[(last + 1) * SLOTS + 3] as number;
+  return (word & 3) === TITLE && ADJECTIVE_ENDING.test(keys[data[first * SLOTS + 2] as number] as string) && (next & JOINED) !== 0 && (next & 3) === LOWER;
 }
 
 /** Position of each article in the listing order: newest first, undated last, then by title and id (as the link stage lists them). */

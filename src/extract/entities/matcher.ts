@@ -7,7 +7,7 @@
  */
 import { NAME_PARTICLES } from './lexicon.js';
 import type { Resolution } from './resolve.js';
-import type { Token } from './tokens.js';
+import { CLOSES_NAME, JOINED, LOWER, MASKED, SLOTS, TITLE, UPPER } from './packedTokens.js';
 
 /** A name found in a text, before ambiguous names are settled. */
 export interface NameMatch {
@@ -47,23 +47,33 @@ export class NameMatcher {
     }
   }
 
-  /** Every name in `tokens`, longest first and never overlapping, in text order. */
-  findNames(tokens: readonly Token[]): NameMatch[] {
+  /**
+   * Every name among the packed tokens `from..to` (exclusive) of `data` (one text's tokens, see
+   * `packedTokens.ts`; `keys` are the key strings by number), longest first and never overlapping,
+   * in text order. Indexes in the matches count in `data`.
+   */
+  findNames(data: Int32Array, from: number, to: number, keys: readonly string[]): NameMatch[] {
     const matches: NameMatch[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const first = tokens[i] as Token;
-      if (first.masked || (first.shape !== 'title' && first.shape !== 'upper')) continue;
-      let node = this.root.children.get(first.key);
-      let pattern = shapeLetter(first);
+    const flagsOf = (i: number): number => data[i * SLOTS + 3] as number;
+    const keyOf = (i: number): string => keys[data[i * SLOTS + 2] as number] as string;
+    for (let i = from; i < to; i++) {
+      const flags = flagsOf(i);
+      const shape = flags & 3;
+      if ((flags & MASKED) !== 0 || (shape !== TITLE && shape !== UPPER)) continue;
+      let node = this.root.children.get(keyOf(i));
+      if (!node) continue;
+      let pattern = SHAPE_LETTERS[shape] as string;
       let best: NameMatch | null = null;
       for (let j = i; node; ) {
-        const token = tokens[j] as Token;
-        if (node.entityIds && node.shapes?.has(pattern) && token.shape !== 'lower') best = { first: i, last: j, entityIds: node.entityIds };
-        const next = tokens[j + 1];
-        if (!next || !next.joined || next.masked || token.closesName) break;
-        if (next.shape === 'lower' && !NAME_PARTICLES.has(next.key)) break;
-        node = node.children.get(next.key);
-        pattern += shapeLetter(next);
+        const tokenFlags = flagsOf(j);
+        if (node.entityIds && node.shapes?.has(pattern) && (tokenFlags & 3) !== LOWER) best = { first: i, last: j, entityIds: node.entityIds };
+        if (j + 1 >= to) break;
+        const next = flagsOf(j + 1);
+        if ((next & JOINED) === 0 || (next & MASKED) !== 0 || (tokenFlags & CLOSES_NAME) !== 0) break;
+        const nextKey = keyOf(j + 1);
+        if ((next & 3) === LOWER && !NAME_PARTICLES.has(nextKey)) break;
+        node = node.children.get(nextKey);
+        pattern += SHAPE_LETTERS[next & 3] as string;
         j++;
       }
       if (best) {
@@ -75,6 +85,5 @@ export class NameMatcher {
   }
 }
 
-function shapeLetter(token: Token): string {
-  return token.shape === 'upper' ? 'U' : token.shape === 'lower' ? 'l' : 'T';
-}
+/** Capitalisation pattern letter of each shape code: `T` title (and other), `U` all caps, `l` lower case. */
+const SHAPE_LETTERS = ['T', 'U', 'l', 'T'];

@@ -113,7 +113,7 @@ export function resolveNames(found: ReadonlyMap<string, NameInfo>, registry: Reg
     if (info.words !== 1 || info.acronym || info.place || info.count === 0 || separate.has(info.key) || info.key.length < 5) continue;
     const stem = singular(info.key);
     const skeleton = stem[0] + stem.slice(1).replace(/[aeiouy]/g, '');
-    byConsonants.set(skeleton, [...(byConsonants.get(skeleton) ?? []), info]);
+    append(byConsonants, skeleton, info);
   }
   for (const bucket of byConsonants.values()) {
     for (let i = 0; i < bucket.length; i++) {
@@ -129,7 +129,7 @@ export function resolveNames(found: ReadonlyMap<string, NameInfo>, registry: Reg
   for (const info of names.values()) {
     if (info.words < 2 || !clearlyPerson(info)) continue;
     const last = info.key.split(' ').at(-1) ?? '';
-    fullNamesByLastWord.set(last, [...(fullNamesByLastWord.get(last) ?? []), info]);
+    append(fullNamesByLastWord, last, info);
   }
   const ambiguous = new Map<string, string[]>();
   for (const info of names.values()) {
@@ -163,7 +163,7 @@ export function resolveNames(found: ReadonlyMap<string, NameInfo>, registry: Reg
   for (const info of names.values()) {
     if (ambiguous.has(info.key)) continue;
     const root = sets.find(info.key);
-    members.set(root, [...(members.get(root) ?? []), info]);
+    append(members, root, info);
   }
   // Evidence a name is a person's, from the archive itself: surnames used alone, and first names of people a title named.
   const standalone = new Set([...names.values()].filter((info) => info.words === 1 && info.count > 0).map((info) => info.key));
@@ -298,6 +298,13 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Adds `item` to the list under `key` (in place: copying the list on every add is quadratic in its length). */
+function append<T>(lists: Map<string, T[]>, key: string, item: T): void {
+  const list = lists.get(key);
+  if (list) list.push(item);
+  else lists.set(key, [item]);
 }
 
 function compare(a: string, b: string): number {

@@ -5,6 +5,8 @@
  * whitespace-separated chunk once with anchored patterns.
  */
 
+import { CLOSES_NAME, INITIAL, JOINED, MASKED, SHAPES, SLOTS, TokenBuffer, UPPER, unpackTokens, WordTable } from './packedTokens.js';
+
 /** How a token is written, which says whether it can be part of a name. */
 export type TokenShape =
   /** Starts with a capital and has lower-case letters (`Raisi`, `McDonald`, `Amir-Abdollahian`). */
@@ -40,14 +42,17 @@ export interface Token {
 
 // Initialisms (U.S.), slash acronyms (RFE/RL), then words with inner apostrophes or hyphens.
 const TOKEN = /(?:\p{Lu}\.){2,}|\p{Lu}{2,}(?:\/\p{Lu}{2,})+|[\p{L}\p{N}]+(?:['’‑-][\p{L}\p{N}]+)*/gu;
-const CHUNK = /\S+/g;
-const POSSESSIVE = /['’]s$/u;
-/** Characters between two words that mean the second one starts something new. */
-const OPENERS = /[.!?:;"“”‘()[\]{}—–•|\n]/u;
 
 /** Lower-case comparison key of a word: accents, case and punctuation removed. */
 export function tokenKey(word: string): string {
+  // Plain ASCII letters and digits have nothing to strip (the common case).
+  if (/^[A-Za-z0-9]*$/.test(word)) return word.toLowerCase();
   return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** A new table of word keys and shapes (see `WordTable`). */
+export function newWordTable(): WordTable {
+  return new WordTable(tokenKey, (word) => SHAPES.indexOf(shapeOf(word)));
 }
 
 /**
@@ -55,37 +60,76 @@ export function tokenKey(word: string): string {
  * of names (`US-Iran`, `Israel-Hamas`) splits into its parts while `Amir-Abdollahian` stays whole.
  */
 export function tokenize(text: string, isPlaceKey: (key: string) => boolean = () => false): Token[] {
+  const buffer = new TokenBuffer();
+  const words = newWordTable();
+  tokenizeInto(buffer, text, isPlaceKey, words);
+  return unpackTokens(text, buffer.data, 0, buffer.length, words.keys);
+}
+
+/** `tokenize`, appending the tokens to `out` packed (see `packedTokens.ts`), their keys numbered by `words`. */
+export function tokenizeInto(out: TokenBuffer, text: string, isPlaceKey: (key: string) => boolean, words: WordTable): void {
   const masks = maskedRanges(text);
-  const tokens: Token[] = [];
+  const first = out.length;
   let previousEnd = 0;
-  let previous: Token | undefined;
+  /** The previous token's text, null before the first. */
+  let previous: string | null = null;
+  let previousCloses = false;
   let maskIndex = 0;
-  for (const match of text.matchAll(TOKEN)) {
-    for (const [offset, part, closesCompound] of compoundParts(match[0], isPlaceKey)) {
-      const start = (match.index ?? 0) + offset;
-      const possessive = POSSESSIVE.test(part) && part.length > 2;
+  // `exec` on the one shared pattern (no copy per text, as `matchAll` makes): nothing called in the
+  // loop tokenizes, so its position is never moved from elsewhere.
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
+    const word = match[0];
+    const parts: Array<[number, string, boolean]> = word.includes('-') || word.includes('‑') ? compoundParts(word, isPlaceKey) : [[0, word, false]];
+    for (const [offset, part, closesCompound] of parts) {
+      const start = match.index + offset;
+      const possessive = isPossessive(part);
       const raw = possessive ? part.slice(0, -2) : part;
-      const gap = text.slice(previousEnd, start);
+      const found = words.lookup(raw);
+      const gap = start - previousEnd;
       while (maskIndex < masks.length && (masks[maskIndex]?.[1] ?? 0) <= start) maskIndex++;
       const mask = masks[maskIndex];
-      const token: Token = {
-        start,
-        end: start + raw.length,
-        text: raw,
-        key: tokenKey(raw),
-        shape: shapeOf(raw),
-        initial: previous === undefined || OPENERS.test(gap) || (/\.$/.test(previous.text) && !isInitial(previous.text)),
-        closesName: possessive || closesCompound,
-        joined: previous !== undefined && !previous.closesName && (gap === ' ' || gap === '\u00a0' || (gap === '. ' && isInitial(previous.text))),
-        masked: mask !== undefined && mask[0] <= start && start < mask[1],
-      };
-      tokens.push(token);
-      previous = token;
+      let flags = found & 3;
+      if (previous === null || hasOpener(text, previousEnd, start) || (previous.endsWith('.') && !isInitial(previous))) flags |= INITIAL;
+      if (possessive || closesCompound) flags |= CLOSES_NAME;
+      if (previous !== null && !previousCloses && isJoining(text, previousEnd, gap, previous)) flags |= JOINED;
+      if (mask !== undefined && mask[0] <= start && start < mask[1]) flags |= MASKED;
+      out.push(start, start + raw.length, found >> 2, flags);
+      previous = raw;
+      previousCloses = (flags & CLOSES_NAME) !== 0;
       previousEnd = start + part.length;
     }
   }
-  maskSpeakerLabels(text, tokens);
-  return tokens;
+  maskSpeakerLabels(text, out, first);
+}
+
+/** `Iran’s`: the word ends in a possessive (`/['’]s$/` on a word longer than two characters). */
+function isPossessive(part: string): boolean {
+  const n = part.length;
+  if (n <= 2 || part.charCodeAt(n - 1) !== 115) return false;
+  const quote = part.charCodeAt(n - 2);
+  return quote === 39 || quote === 0x2019;
+}
+
+/** True when `text[from..to)` holds a character that means the next word starts something new: `.!?:;"“”‘()[]{}—–•|` or a line break. */
+function hasOpener(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    switch (text.charCodeAt(i)) {
+      case 0x2e: case 0x21: case 0x3f: case 0x3a: case 0x3b: case 0x22: case 0x201c: case 0x201d: case 0x2018:
+      case 0x28: case 0x29: case 0x5b: case 0x5d: case 0x7b: case 0x7d: case 0x2014: case 0x2013: case 0x2022: case 0x7c: case 0x0a:
+        return true;
+    }
+  }
+  return false;
+}
+
+/** Only a single space (or no-break space) between two words, or `. ` after an initial (`J. Smith`). */
+function isJoining(text: string, from: number, gap: number, previous: string): boolean {
+  if (gap === 1) {
+    const c = text.charCodeAt(from);
+    return c === 0x20 || c === 0xa0;
+  }
+  return gap === 2 && text.charCodeAt(from) === 0x2e && text.charCodeAt(from + 1) === 0x20 && isInitial(previous);
 }
 
 /**
@@ -127,8 +171,22 @@ function shapeOf(word: string): TokenShape {
 /** Ranges of URLs, e-mail addresses, handles and hashtags: their words are never names. */
 function maskedRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  for (const match of text.matchAll(CHUNK)) {
-    const chunk = match[0];
+  // Whitespace-separated chunks, found by hand: the patterns below need a `.`, `@`, `#` or `:`, so
+  // only chunks holding one of those are sliced out and tested.
+  for (let i = 0; i < text.length; ) {
+    if (isSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let marked = false;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c)) break;
+      if (c === 0x2e || c === 0x40 || c === 0x23 || c === 0x3a) marked = true;
+    }
+    if (!marked) continue;
+    const chunk = text.slice(start, i);
     if (
       chunk.includes('://') ||
       /^[("“]?www\./iu.test(chunk) ||
@@ -136,21 +194,27 @@ function maskedRanges(text: string): Array<[number, number]> {
       /\w@\w/u.test(chunk) ||
       /^[("“]?[\w-]+(?:\.[\w-]+)+\/\S*$/u.test(chunk)
     ) {
-      ranges.push([match.index ?? 0, (match.index ?? 0) + chunk.length]);
+      ranges.push([start, i]);
     }
   }
   return ranges;
 }
 
-/** `REPORTER:` and `MATTHEW MILLER:` at the start of a line name who speaks in a transcript: not entities. */
-function maskSpeakerLabels(text: string, tokens: Token[]): void {
-  for (let i = 0; i < tokens.length; i++) {
-    const first = tokens[i];
-    if (!first || first.shape !== 'upper' || !atLineStart(text, first.start)) continue;
+/** What `\s` matches: the ECMAScript white space and line terminators. */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `REPORTER:` and `MATTHEW MILLER:` at the start of a line name who speaks in a transcript: not entities. Looks at the tokens from `first` on. */
+function maskSpeakerLabels(text: string, tokens: TokenBuffer, first: number): void {
+  const data = tokens.data;
+  const isUpper = (i: number): boolean => ((data[i * SLOTS + 3] as number) & 3) === UPPER;
+  for (let i = first; i < tokens.length; i++) {
+    if (!isUpper(i) || !atLineStart(text, data[i * SLOTS] as number)) continue;
     let j = i;
-    while (tokens[j + 1]?.shape === 'upper' && tokens[j + 1]?.joined) j++;
-    const last = tokens[j];
-    if (last && text.slice(last.end, last.end + 1) === ':') for (let k = i; k <= j; k++) (tokens[k] as Token).masked = true;
+    while (j + 1 < tokens.length && isUpper(j + 1) && ((data[(j + 1) * SLOTS + 3] as number) & JOINED) !== 0) j++;
+    if (text.charCodeAt(data[j * SLOTS + 1] as number) === 0x3a) for (let k = i; k <= j; k++) data[k * SLOTS + 3] = (data[k * SLOTS + 3] as number) | MASKED;
     i = j;
   }
 }
