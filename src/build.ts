@@ -23,6 +23,7 @@ import { buildArchive } from './link/buildArchive.js';
 import type { Archive } from './link/archive.js';
 import { assignUrls } from './parse/assignUrls.js';
 import { parseArticle } from './parse/parseArticle.js';
+import { detachFromSource } from './parse/detach.js';
 import { extractEntitiesStage } from './extract/extractEntitiesStage.js';
 import type { EntityMemo } from './extract/entities/index.js';
 import type { LinkMemo } from './link/linkEntities.js';
@@ -165,7 +166,9 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   const fromWorkers = new EventsFromWorkers();
   const articles = await stage('parse', async () => {
     const parsed = options.steps ? new Map<SourceFile, ParseResult>() : await parseInParallel(read.sources, cache, options.workers ?? 'auto', fromWorkers);
-    return parseAll(read.sources, { ...steps, parse: cachedParse(cache, (source) => parsed.get(source) ?? steps.parse(source)) });
+    // A single build keeps its records to the end, so they must not keep the file texts alive too.
+    const parse = options.steps ? steps.parse : (source: SourceFile) => detachFromSource(steps.parse(source));
+    return parseAll(read.sources, { ...steps, parse: cachedParse(cache, (source) => parsed.get(source) ?? parse(source)) });
   });
   read.sources = [];
   if (hasErrors(diagnostics)) return failed(null);
