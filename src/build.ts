@@ -10,7 +10,8 @@
  * one can never drift apart.
  */
 import type { Config } from './config.js';
-import { cachedForArchive, cachedParse, cachedPerArticle, memoPerArticle } from './build/cachedStages.js';
+import { cachedForArchive, cachedParse, cachedPerArticle, hasCachedParse, memoPerArticle } from './build/cachedStages.js';
+import { defaultWorkers, EventsFromWorkers, PARALLEL_FROM, parseOnWorkers } from './build/parallelParse.js';
 import { NO_CACHE, openRecordCache, type RecordCache } from './build/recordCache.js';
 import { currentSite, rememberSite, siteInputs } from './build/siteRecord.js';
 import { streamSite } from './build/streamSite.js';
@@ -22,6 +23,7 @@ import { buildArchive } from './link/buildArchive.js';
 import type { Archive } from './link/archive.js';
 import { assignUrls } from './parse/assignUrls.js';
 import { parseArticle } from './parse/parseArticle.js';
+import { detachFromSource } from './parse/detach.js';
 import { extractEntitiesStage } from './extract/extractEntitiesStage.js';
 import type { EntityMemo } from './extract/entities/index.js';
 import type { LinkMemo } from './link/linkEntities.js';
@@ -70,6 +72,13 @@ export interface BuildOptions {
    * is safe to delete. Without it nothing is cached. The output is the same either way.
    */
   cacheDir?: string;
+  /**
+   * Worker threads that parse beside the main thread (`parallelParse.ts`): 'auto' (the default)
+   * uses one per core besides the main thread's when at least PARALLEL_FROM files need parsing; a
+   * number uses exactly that many whenever any file does; 0 keeps everything on the main thread.
+   * A watch session's rebuilds always stay on the main thread.
+   */
+  workers?: number | 'auto';
 }
 
 /**
@@ -122,13 +131,15 @@ interface StageOutput<T> {
 /** Each kept article's event candidates, across the builds of a watch session (see `memoPerArticle`). */
 const memoEvents = memoPerArticle(extractEvents);
 /**
- * Event extraction per article: the record cache first, then, in a watch session (a build given its
- * own `steps`), the in-memory memo. A single build has no later build to remember them for, and the
- * memo would hold every article's candidates for as long as the articles live: the whole build.
+ * Event extraction per article: the record cache first, then what the parse workers found, then, in
+ * a watch session (a build given its own `steps`), the in-memory memo. A single build has no later
+ * build to remember them for, and the memo would hold every article's candidates for as long as the
+ * articles live: the whole build.
  */
-const eventsOf = (cache: RecordCache, watching: boolean) => {
+const eventsOf = (cache: RecordCache, watching: boolean, fromWorkers: EventsFromWorkers) => {
   const extract = watching ? memoEvents : extractEvents;
-  return cache === NO_CACHE ? extract : cachedPerArticle(cache, 'events', extract);
+  const find = (article: Article) => fromWorkers.of(article) ?? extract(article);
+  return cache === NO_CACHE ? find : cachedPerArticle(cache, 'events', find);
 };
 
 async function buildWith(cache: RecordCache, config: Config, options: BuildOptions): Promise<BuildResult> {
@@ -150,7 +161,16 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     const result = steps.read(config.input, options.cwd);
     return { value: { ...result, registry: readRegistry(result.registryPath, options.cwd) }, diagnostics: result.diagnostics };
   });
-  const articles = await stage('parse', () => parseAll(read.sources, { ...steps, parse: cachedParse(cache, steps.parse) }));
+  // What identifies each input outlives parsing; the texts themselves are let go once parsed.
+  const inputFiles = read.sources.map(({ relativePath, format, contentHash }) => ({ relativePath, format, contentHash }));
+  const fromWorkers = new EventsFromWorkers();
+  const articles = await stage('parse', async () => {
+    const parsed = options.steps ? new Map<SourceFile, ParseResult>() : await parseInParallel(read.sources, cache, options.workers ?? 'auto', fromWorkers);
+    // A single build keeps its records to the end, so they must not keep the file texts alive too.
+    const parse = options.steps ? steps.parse : (source: SourceFile) => detachFromSource(steps.parse(source));
+    return parseAll(read.sources, { ...steps, parse: cachedParse(cache, (source) => parsed.get(source) ?? parse(source)) });
+  });
+  read.sources = [];
   if (hasErrors(diagnostics)) return failed(null);
 
   // The archive-wide steps go through the cache too; the registry is their one input besides the articles.
@@ -159,15 +179,16 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   if (hasErrors(diagnostics)) return failed(null, articles.length);
   // After entities, so each event lists the entities its sentence names.
   const events = await stage('timeline', () => ({
-    value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, entities.mentions, eventsOf(cache, options.steps !== undefined))),
+    value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, entities.mentions, eventsOf(cache, options.steps !== undefined, fromWorkers))),
   }));
+  fromWorkers.clear();
   // Saving now, before anything may change the records, also lets go of the cached bytes before rendering.
   if (options.cacheDir) await stage('cache', () => ({ value: cache.save() }));
   const archive = await stage('link', () => ({ value: buildArchive(articles, { ...entities, events }, steps.linkMemo) }));
 
   // Every input the same as the last build's, and its output untouched: that site is this one.
   const site = options.cacheDir && options.write !== false ? await stage('unchanged', () => {
-    const inputs = siteInputs(toolFingerprint(), config, { search: options.search !== false }, read.sources, read.registryPath);
+    const inputs = siteInputs(toolFingerprint(), config, { search: options.search !== false }, inputFiles, read.registryPath);
     return { value: { inputs, current: currentSite(options.cacheDir!, inputs, config.output) } };
   }) : null;
   if (site?.current) return { ok: true, diagnostics: [...diagnostics, ...site.current.diagnostics], articles: articles.length, pages: site.current.pages, timings, archive };
@@ -188,6 +209,25 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   if (!written) return { ok: true, diagnostics, articles: articles.length, pages: streamed.pages, timings, archive };
   if (site) await stage('record', () => ({ value: rememberSite(options.cacheDir!, site.inputs, config.output, written.written, diagnostics.slice(laterDiagnostics)) }));
   return { ok: true, diagnostics, articles: articles.length, pages: written.written, timings, archive };
+}
+
+/**
+ * The parses worker threads did ahead of the parse stage: every file the record cache cannot answer,
+ * when there are enough of them to be worth the threads (see `BuildOptions.workers`). The dated
+ * sentences the workers found go to `fromWorkers` for the timeline stage.
+ */
+async function parseInParallel(sources: readonly SourceFile[], cache: RecordCache, workers: number | 'auto', fromWorkers: EventsFromWorkers): Promise<Map<SourceFile, ParseResult>> {
+  const parsed = new Map<SourceFile, ParseResult>();
+  const missing = sources.filter((source) => !hasCachedParse(cache, source));
+  const threads = workers === 'auto' ? (missing.length >= PARALLEL_FROM ? defaultWorkers() : 0) : workers;
+  if (threads === 0 || missing.length === 0) return parsed;
+  const results = await parseOnWorkers(missing, threads);
+  missing.forEach((source, i) => {
+    const result = results[i]!;
+    parsed.set(source, result.result);
+    fromWorkers.add(source, result);
+  });
+  return parsed;
 }
 
 function parseAll(sources: readonly SourceFile[], steps: BuildSteps): { value: Article[]; diagnostics: Diagnostic[] } {

@@ -9,8 +9,17 @@ import { cacheKey, type RecordCache } from './recordCache.js';
 
 /** Wraps `parse` (a pure function of the source file) so its results are kept in the `parse` namespace. */
 export function cachedParse(cache: RecordCache, parse: (source: SourceFile) => ParseResult): (source: SourceFile) => ParseResult {
-  // The text is decoded from the bytes the content hash covers; the paths appear in the record and its messages.
-  return memo(cache, 'parse', parse, (source) => cacheKey(source.relativePath, source.displayPath, source.format, source.contentHash));
+  return memo(cache, 'parse', parse, parseKey);
+}
+
+/** True when the cache holds the parse of `source`. */
+export function hasCachedParse(cache: RecordCache, source: SourceFile): boolean {
+  return cache.namespace('parse').has(parseKey(source));
+}
+
+/** The text is decoded from the bytes the content hash covers; the paths appear in the record and its messages. */
+function parseKey(source: SourceFile): string {
+  return cacheKey(source.relativePath, source.displayPath, source.format, source.contentHash);
 }
 
 /**

@@ -28,6 +28,8 @@ export interface CacheNamespace<T> {
   get(key: string): T | undefined;
   /** Stores `value` under `key` for later builds. */
   set(key: string, value: T): void;
+  /** True when an earlier build stored a record under `key` (without loading it or marking it used). */
+  has(key: string): boolean;
 }
 
 /** The cache of one build. */
@@ -45,7 +47,7 @@ export function cacheKey(...parts: string[]): string {
 
 /** A cache that remembers nothing (no cache folder configured). */
 export const NO_CACHE: RecordCache = {
-  namespace: () => ({ get: () => undefined, set: () => {} }),
+  namespace: () => ({ get: () => undefined, set: () => {}, has: () => false }),
   save: () => {},
 };
 
@@ -87,6 +89,9 @@ export function openRecordCache(dir: string, tool: string): RecordCache {
           const s = state();
           s.used.set(key, { value });
           s.changed = true;
+        },
+        has(key) {
+          return state().loaded.has(key);
         },
       };
     },

@@ -36,7 +36,7 @@ export interface SiteRecord {
 }
 
 /** A hash of everything a build's output depends on. */
-export function siteInputs(tool: string, config: Config, options: object, sources: readonly SourceFile[], registryPath: string | null): string {
+export function siteInputs(tool: string, config: Config, options: object, sources: readonly Pick<SourceFile, 'relativePath' | 'format' | 'contentHash'>[], registryPath: string | null): string {
   const hash = createHash('sha256');
   hash.update(`${tool}\0${JSON.stringify(config)}\0${JSON.stringify(options)}\0`);
   for (const source of sources) hash.update(`${source.relativePath}\0${source.format}\0${source.contentHash}\0`);

@@ -16,9 +16,10 @@ export const SEEDS = path.join(REPO, 'seeds');
 export const BBC = path.resolve(REPO, '../shared/corpus/bbc');
 
 const made: string[] = [];
+// Removing many built sites can take a while on a busy machine: a generous limit, so cleanup never fails a run.
 afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+}, 300_000);
 
 /** A fresh temporary folder, removed after the test file. */
 export function tempDir(prefix = 'dossier-test-'): string {

@@ -1,0 +1,84 @@
+/**
+ * Parsing a large archive on every core. Parsing a file, and finding the dated sentences of the
+ * article it yields, read nothing but that file, so a build hands the files no cache could answer
+ * to worker threads (`parseWorker.ts`) and gets the results back in file order: the same records,
+ * diagnostics and candidates as on the main thread, only sooner. Small builds (and a watch
+ * session's rebuilds) stay on the main thread, where starting threads would cost more than it saves.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { EventCandidate } from '../extract/events/candidate.js';
+import { extractEvents } from '../extract/events/extract.js';
+import { parseArticle, type ParseResult } from '../parse/parseArticle.js';
+import type { Article, SourceFile } from '../types.js';
+import { mapOnWorkers } from './workerPool.js';
+
+/** What a worker returns for one file. */
+export interface ParsedFile {
+  /** The parse, as `parseArticle` returns it. */
+  result: ParseResult;
+  /** The dated sentences of the draft article (its id is the draft's; see `eventsFromWorkers`), or null when there is no article. */
+  events: EventCandidate[] | null;
+}
+
+/** Below this many files to parse, threads cost more to start (a few hundred ms) than they save. */
+export const PARALLEL_FROM = 300;
+
+/** Files sent to a worker at once. */
+const BATCH = 16;
+
+/** The worker count when the caller does not say: one per core besides the main thread's (which parses too), at most seven. */
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(7, availableParallelism() - 1));
+}
+
+/** Parses one file and, when it yields an article, finds its dated sentences (they need nothing else). */
+export function parseWithEvents(source: SourceFile): ParsedFile {
+  const result = parseArticle(source);
+  return { result, events: result.article ? extractEvents(result.article) : null };
+}
+
+/**
+ * The compiled worker script. Under the test runner this module runs from `src/` as TypeScript, but
+ * a worker thread needs JavaScript: it then uses the compiled copy in `lib/` (`npm test` compiles first).
+ */
+export function workerScript(): string | null {
+  const here = fileURLToPath(import.meta.url);
+  const script = here.endsWith('.ts') ? path.resolve(path.dirname(here), '../../lib/build/parseWorker.js') : path.join(path.dirname(here), 'parseWorker.js');
+  return existsSync(script) ? script : null;
+}
+
+/** Parses `sources` on the main thread and `workers` worker threads; results in the order of `sources`. */
+export function parseOnWorkers(sources: readonly SourceFile[], workers: number): Promise<ParsedFile[]> {
+  const script = workerScript();
+  if (!script) throw new Error('the compiled build worker (lib/build/parseWorker.js) is missing: run `npm run compile`.');
+  return mapOnWorkers<SourceFile, ParsedFile>(script, 'parseWithEvents', sources, { workers, batch: BATCH, local: parseWithEvents });
+}
+
+/**
+ * Event candidates found by the workers, handed out once the build has placed each article. The
+ * workers saw the draft, whose id may still change when URLs are assigned (two articles wanting the
+ * same slug), so each candidate gets the placed article's id; nothing else in a candidate depends on it.
+ */
+export class EventsFromWorkers {
+  /** Candidates by source path, with the content hash they were found in. */
+  private readonly bySource = new Map<string, { contentHash: string; events: EventCandidate[] }>();
+
+  add(source: SourceFile, parsed: ParsedFile): void {
+    if (parsed.events) this.bySource.set(source.relativePath, { contentHash: source.contentHash, events: parsed.events });
+  }
+
+  /** The candidates of `article`, or undefined when no worker found them. */
+  of(article: Article): EventCandidate[] | undefined {
+    const found = this.bySource.get(article.sourcePath);
+    if (!found || found.contentHash !== article.contentHash) return undefined;
+    return found.events.map((candidate) => (candidate.articleId === article.id ? candidate : { ...candidate, articleId: article.id }));
+  }
+
+  /** Lets go of every candidate (once the timeline is built). */
+  clear(): void {
+    this.bySource.clear();
+  }
+}
