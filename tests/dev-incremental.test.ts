@@ -50,7 +50,8 @@ describe('incremental rebuilds', () => {
   // The search index is left out here to keep the 240 clean builds quick; the next test covers it.
   it('leave the output byte-identical to a clean build after 240 random operations', async () => {
     await checkRandomEdits(240, 20240521, false);
-  }, 300_000);
+    // Generous: a busy shared machine can take several times the minute this needs when quiet.
+  }, 900_000);
 
   it('bring the search index up to date behind 30 random operations', async () => {
     await checkRandomEdits(30, 7, true);

@@ -95,5 +95,5 @@ describe.runIf(RUN_BROWSER_TESTS)('paginated pages of a big archive in the brows
     }
     await context.close();
     expect(found).toEqual([]);
-  }, 90_000);
+  }, 240_000);
 });
