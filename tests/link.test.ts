@@ -42,4 +42,29 @@ describe('linking the archive', () => {
     expect(sentence(plain)).toBeDefined();
     expect(sentence(second)).toBe(sentence(first));
   });
+  it('lists related articles the same with a memo after edits, deletions and additions, reusing unchanged lists', () => {
+    const memo = new LinkMemo();
+    const make = (id: string, text: string, month: number) => articleFromText(text, { id, date: `2005-0${month}-01` });
+    let articles = [
+      make('a', 'In London, Tony Blair met Gordon Brown and Angela Merkel.', 1),
+      make('b', 'Tony Blair and Gordon Brown spoke in Paris.', 2),
+      make('c', 'Angela Merkel visited Paris with Gordon Brown.', 3),
+      make('d', 'Angela Merkel and Tony Blair met in Berlin.', 4),
+    ];
+    const both = () => {
+      const extracted = { ...extractEntities(articles, EMPTY_REGISTRY), events: [] };
+      const warm = buildArchive(articles, extracted, memo);
+      expect(warm.entityIndex.related).toEqual(buildArchive(articles, extracted).entityIndex.related);
+      return warm;
+    };
+    const first = both();
+    expect(first.entityIndex.related.get('a')?.length).toBeGreaterThan(0);
+    expect(both().entityIndex.related.get('a')).toBe(first.entityIndex.related.get('a'));
+    articles = [articles[0]!, make('b', 'Tony Blair spoke in Berlin with Angela Merkel.', 2), articles[2]!, articles[3]!];
+    both();
+    articles = articles.filter((article) => article.id !== 'c');
+    both();
+    articles = [...articles, make('e', 'Gordon Brown and Angela Merkel in London.', 5)];
+    both();
+  });
 });

@@ -104,6 +104,18 @@ export class LinkMemo {
   readonly sentencesOfBlock = new WeakMap<Block, BlockSentence[]>();
   /** Co-mention records by entity and count. */
   readonly coMentions = new WeakMap<Entity, Map<number, CoMention>>();
+  /** Each article's related articles, with what they were scored from (see `relatedOf`). */
+  readonly related = new WeakMap<Article, KeptRelated>();
+}
+
+/** An article's related articles as last listed, and their inputs. */
+interface KeptRelated {
+  /** Number of articles in the archive then (it weighs the entities). */
+  total: number;
+  /** The article's entities then, in the order counted. */
+  entities: Entity[];
+  /** The list made. */
+  list: RelatedArticle[];
 }
 
 /** What the link stage remembers while it runs, by record: the watch session's `LinkMemo`, or plain maps dropped after the stage. */
@@ -154,7 +166,7 @@ export function linkEntities(articles: readonly Article[], entities: readonly En
     ofArticle,
     appearances: appearancesOf(entities, mentionsOf, articleById, position, memo?.sentencesOfBlock),
     coMentions: coMentionsOf(counts, byId, ranked, byName, memo?.coMentions ?? new Map()),
-    related: relatedOf(articles, counts, byId, byName),
+    related: relatedOf(articles, counts, byId, byName, memo?.related),
     bodyLinks: bodyLinksOf(articles, mentionsOf),
   };
 }
@@ -267,12 +279,22 @@ function relatedOf(
   counts: Map<string, Map<string, number>>,
   byId: Map<string, Entity>,
   byName: (a: string, b: string) => number,
+  memo?: Store<Article, KeptRelated>,
 ): Map<string, RelatedArticle[]> {
   const total = Math.max(articles.length, 1);
   const articleById = new Map(articles.map((article) => [article.id, article]));
   const weight = (entity: Entity): number => Math.log((total + 1) / entity.articles.length);
   const result = new Map<string, RelatedArticle[]>();
   for (const article of articles) {
+    // Scores read only the article's entities (each entity's record lists its articles) and the
+    // archive's size: with the very same records and size, and the listed articles still the
+    // current records, the list is the one it was (name ranks keep their order between two entities).
+    const entities = memo ? [...(counts.get(article.id)?.keys() ?? [])].map((id) => byId.get(id)!) : [];
+    const kept = memo?.get(article);
+    if (kept && kept.total === total && sameItems(kept.entities, entities) && kept.list.every((related) => articleById.get(related.article.id) === related.article)) {
+      result.set(article.id, kept.list);
+      continue;
+    }
     // Scores first, in numbers only; the shared entities are listed for the best few alone.
     const scores = new Map<string, number>();
     const counted: Entity[] = [];
@@ -291,8 +313,13 @@ function relatedOf(
         shared: counted.filter((entity) => entity.articles.includes(id)).sort((a, b) => a.articles.length - b.articles.length || byName(a.id, b.id)).slice(0, 5),
       }));
     result.set(article.id, list);
+    memo?.set(article, { total, entities, list });
   }
   return result;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 /** The first mention of each entity in each section (headings start sections), in paragraphs only. */
