@@ -153,6 +153,11 @@ describe('extractEntities on hand-built articles', () => {
     const quiet = article('a', 'In London, Tony Blair met Gordon Brown. The Treasury said little. it rained all day.', '2005-01-02');
     expect(warm([quiet, b, c])).toBe(cold([quiet, b, c]));
     expect(memo.lastNames?.resolution).toBe(first?.resolution);
+    // A name counted once more: a new resolution, but the same names and ids, so the same matcher.
+    const more = article('a', 'In London, Tony Blair met Gordon Brown. The Treasury said little. Tony Blair left.', '2005-01-02');
+    expect(warm([more, b, c])).toBe(cold([more, b, c]));
+    expect(memo.lastNames?.resolution).not.toBe(first?.resolution);
+    expect(memo.lastNames?.matcher).toBe(first?.matcher);
     // New names, and a word whose statistics flip (`treasury` now more often lower case).
     const loud = article('a', 'In Berlin, Angela Merkel met Gordon Brown. the treasury and the treasury said little.', '2005-01-02');
     expect(warm([loud, b, c])).toBe(cold([loud, b, c]));

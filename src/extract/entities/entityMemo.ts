@@ -137,6 +137,36 @@ export class EntityMemo {
     for (let i = 0; i < found.length; i++) if (!sameCandidates(found[i] as Candidate[], last.found[i] as Candidate[])) return null;
     return last;
   }
+
+  /**
+   * `resolved`, with the last build's matcher and types when they would find the very same
+   * mentions: the same names pointing to the same ids, written with the same capitals, and the same
+   * kinds (a count changed, the entities did not). Then each unchanged article's mentions are reused.
+   */
+  sameMatching(resolved: ResolvedNames): ResolvedNames {
+    const last = this.lastNames;
+    if (!last || !sameMap(last.resolution.lookup, resolved.resolution.lookup, sameItems) || !sameMap(last.resolution.shapes, resolved.resolution.shapes, sameSet) || !sameMap(last.types, resolved.types, Object.is)) return resolved;
+    return { resolution: resolved.resolution, matcher: last.matcher, types: last.types };
+  }
+}
+
+function sameMap<V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>, same: (x: V, y: V) => boolean): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, value] of a) {
+    const other = b.get(key);
+    if (other === undefined || !same(value, other)) return false;
+  }
+  return true;
+}
+
+function sameItems(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const item of a) if (!b.has(item)) return false;
+  return true;
 }
 
 /**

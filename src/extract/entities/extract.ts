@@ -70,7 +70,7 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   }
 
   // The names, merged: the same candidates and registry as the last build's give the same resolution.
-  const resolved = memo?.sameNames(found, registry) ?? resolveAll(found, registry, gazetteer);
+  const resolved = memo ? (memo.sameNames(found, registry) ?? memo.sameMatching(resolveAll(found, registry, gazetteer))) : resolveAll(found, registry, gazetteer);
   if (memo) memo.lastNames = { found, registry, ...resolved };
   const { resolution, matcher, types } = resolved;
   const mentions: Mention[] = [];
