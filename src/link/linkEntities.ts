@@ -106,6 +106,8 @@ export class LinkMemo {
   readonly coMentions = new WeakMap<Entity, Map<number, CoMention>>();
   /** Each article's related articles, with what they were scored from (see `relatedOf`). */
   readonly related = new WeakMap<Article, KeptRelated>();
+  /** Each article's entries in its entities' appearances, with the mentions they were made from (see `appearancesOf`). */
+  readonly appearances = new WeakMap<Article, { mentions: readonly Mention[]; entries: Map<string, EntityInArticle> }>();
 }
 
 /** An article's related articles as last listed, and their inputs. */
@@ -164,7 +166,7 @@ export function linkEntities(articles: readonly Article[], entities: readonly En
   return {
     byId,
     ofArticle,
-    appearances: appearancesOf(entities, mentionsOf, articleById, position, memo?.sentencesOfBlock),
+    appearances: appearancesOf(entities, mentionsOf, articleById, position, memo?.sentencesOfBlock, memo?.appearances),
     coMentions: coMentionsOf(counts, byId, ranked, byName, memo?.coMentions ?? new Map()),
     related: relatedOf(articles, counts, byId, byName, memo?.related),
     bodyLinks: bodyLinksOf(articles, mentionsOf),
@@ -182,10 +184,25 @@ function appearancesOf(
   articleById: Map<string, Article>,
   position: Map<string, number>,
   memo: Store<Block, BlockSentence[]> | undefined,
+  kept?: Store<Article, { mentions: readonly Mention[]; entries: Map<string, EntityInArticle> }>,
 ): Map<string, EntityInArticle[]> {
   const placed = new Map<string, Array<{ at: number; entry: EntityInArticle }>>();
+  const place = (entityId: string, at: number, entry: EntityInArticle) => {
+    const list = placed.get(entityId);
+    if (list) list.push({ at, entry });
+    else placed.set(entityId, [{ at, entry }]);
+  };
   for (const [articleId, found] of mentionsOf) {
     const article = articleById.get(articleId)!;
+    const at = position.get(articleId) ?? 0;
+    // An entry is made from its article and that article's mentions alone: the same record and the
+    // very same mentions (a watch session reuses an unchanged article's) give the same entries.
+    const last = kept?.get(article);
+    if (last && last.mentions.length === found.length && last.mentions.every((mention, i) => mention === found[i])) {
+      for (const [entityId, entry] of last.entries) place(entityId, at, entry);
+      continue;
+    }
+    const entries = new Map<string, EntityInArticle>();
     const blocks = new Map(article.blocks.map((b) => [b.anchor, b]));
     const sentencesOf = memo ?? new Map<Block, BlockSentence[]>();
     for (const [entityId, own] of groupBy(found, (m) => m.entityId)) {
@@ -203,10 +220,10 @@ function appearancesOf(
         sentences.push(sentence.view);
       }
       const entry = { article, sentences: sentences.slice(0, MAX_SENTENCES), total: sentences.length };
-      const list = placed.get(entityId);
-      if (list) list.push({ at: position.get(articleId) ?? 0, entry });
-      else placed.set(entityId, [{ at: position.get(articleId) ?? 0, entry }]);
+      entries.set(entityId, entry);
+      place(entityId, at, entry);
     }
+    kept?.set(article, { mentions: found, entries });
   }
   const result = new Map<string, EntityInArticle[]>();
   for (const entity of entities) {
