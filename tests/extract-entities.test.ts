@@ -140,6 +140,34 @@ describe('extractEntities on hand-built articles', () => {
     expect(JSON.stringify(extractEntities([edited, b], EMPTY_REGISTRY, memo))).toBe(JSON.stringify(extractEntities([edited, b], EMPTY_REGISTRY)));
   });
 
+  it('gives the cold result with a memo after edits that keep and that change the names, deletions and re-additions', () => {
+    const memo = new EntityMemo();
+    const a = article('a', 'In London, Tony Blair met Gordon Brown. The Treasury said little.', '2005-01-02');
+    const b = article('b', 'Mr Blair and Mr Brown spoke in London. Blair left for Paris.', '2005-03-04');
+    const c = article('c', 'Gordon Brown and the Treasury met in Paris. Brown said the treasury was calm.', '2005-02-01');
+    const cold = (list: Article[]) => JSON.stringify(extractEntities(list, EMPTY_REGISTRY));
+    const warm = (list: Article[]) => JSON.stringify(extractEntities(list, EMPTY_REGISTRY, memo));
+    expect(warm([a, b, c])).toBe(cold([a, b, c]));
+    const first = memo.lastNames;
+    // Only lower-case words added: the same candidates, so the same resolution is reused.
+    const quiet = article('a', 'In London, Tony Blair met Gordon Brown. The Treasury said little. it rained all day.', '2005-01-02');
+    expect(warm([quiet, b, c])).toBe(cold([quiet, b, c]));
+    expect(memo.lastNames?.resolution).toBe(first?.resolution);
+    // A name counted once more: a new resolution, but the same names and ids, so the same matcher.
+    const more = article('a', 'In London, Tony Blair met Gordon Brown. The Treasury said little. Tony Blair left.', '2005-01-02');
+    expect(warm([more, b, c])).toBe(cold([more, b, c]));
+    expect(memo.lastNames?.resolution).not.toBe(first?.resolution);
+    expect(memo.lastNames?.matcher).toBe(first?.matcher);
+    // New names, and a word whose statistics flip (`treasury` now more often lower case).
+    const loud = article('a', 'In Berlin, Angela Merkel met Gordon Brown. the treasury and the treasury said little.', '2005-01-02');
+    expect(warm([loud, b, c])).toBe(cold([loud, b, c]));
+    expect(memo.lastNames?.resolution).not.toBe(first?.resolution);
+    expect(warm([loud, c])).toBe(cold([loud, c]));
+    expect(warm([a, b, c])).toBe(cold([a, b, c]));
+    expect(warm([b])).toBe(cold([b]));
+    expect(warm([a, b, c])).toBe(cold([a, b, c]));
+  });
+
   it('keeps tokens compact and gives them back unchanged', () => {
     const text = 'Iran’s talks with the U.S. and US-Iran ties, Amir-Abdollahian said.\nREPORTER: see https://example.com/Iran';
     const words = newWordTable();

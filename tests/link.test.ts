@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_REGISTRY, extractEntities } from '../src/extract/entities/index.js';
+import { EMPTY_REGISTRY, EntityMemo, extractEntities } from '../src/extract/entities/index.js';
 import { buildArchive } from '../src/link/buildArchive.js';
 import { LinkMemo } from '../src/link/linkEntities.js';
 import { articleFromText } from './helpers/article-fixture.js';
@@ -41,5 +41,33 @@ describe('linking the archive', () => {
     const sentence = (archive: typeof plain) => archive.entityIndex.appearances.get('tony-blair')?.[0]?.sentences[0];
     expect(sentence(plain)).toBeDefined();
     expect(sentence(second)).toBe(sentence(first));
+  });
+  it('lists related articles and appearances the same with a memo after edits, deletions and additions, reusing unchanged lists', () => {
+    const memo = new LinkMemo();
+    const entityMemo = new EntityMemo();
+    const make = (id: string, text: string, month: number) => articleFromText(text, { id, date: `2005-0${month}-01` });
+    let articles = [
+      make('a', 'In London, Tony Blair met Gordon Brown and Angela Merkel.', 1),
+      make('b', 'Tony Blair and Gordon Brown spoke in Paris.', 2),
+      make('c', 'Angela Merkel visited Paris with Gordon Brown.', 3),
+      make('d', 'Angela Merkel and Tony Blair met in Berlin.', 4),
+    ];
+    const both = () => {
+      const extracted = { ...extractEntities(articles, EMPTY_REGISTRY, entityMemo), events: [] };
+      const warm = buildArchive(articles, extracted, memo);
+      expect(warm.entityIndex).toEqual(buildArchive(articles, extracted).entityIndex);
+      return warm;
+    };
+    const first = both();
+    expect(first.entityIndex.related.get('a')?.length).toBeGreaterThan(0);
+    const second = both();
+    expect(second.entityIndex.related.get('a')).toBe(first.entityIndex.related.get('a'));
+    expect(second.entityIndex.appearances.get('tony-blair')?.[0]).toBe(first.entityIndex.appearances.get('tony-blair')?.[0]);
+    articles = [articles[0]!, make('b', 'Tony Blair spoke in Berlin with Angela Merkel.', 2), articles[2]!, articles[3]!];
+    both();
+    articles = articles.filter((article) => article.id !== 'c');
+    both();
+    articles = [...articles, make('e', 'Gordon Brown and Angela Merkel in London.', 5)];
+    both();
   });
 });

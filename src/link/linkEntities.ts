@@ -104,6 +104,20 @@ export class LinkMemo {
   readonly sentencesOfBlock = new WeakMap<Block, BlockSentence[]>();
   /** Co-mention records by entity and count. */
   readonly coMentions = new WeakMap<Entity, Map<number, CoMention>>();
+  /** Each article's related articles, with what they were scored from (see `relatedOf`). */
+  readonly related = new WeakMap<Article, KeptRelated>();
+  /** Each article's entries in its entities' appearances, with the mentions they were made from (see `appearancesOf`). */
+  readonly appearances = new WeakMap<Article, { mentions: readonly Mention[]; entries: Map<string, EntityInArticle> }>();
+}
+
+/** An article's related articles as last listed, and their inputs. */
+interface KeptRelated {
+  /** Number of articles in the archive then (it weighs the entities). */
+  total: number;
+  /** The article's entities then, in the order counted. */
+  entities: Entity[];
+  /** The list made. */
+  list: RelatedArticle[];
 }
 
 /** What the link stage remembers while it runs, by record: the watch session's `LinkMemo`, or plain maps dropped after the stage. */
@@ -152,9 +166,9 @@ export function linkEntities(articles: readonly Article[], entities: readonly En
   return {
     byId,
     ofArticle,
-    appearances: appearancesOf(entities, mentionsOf, articleById, position, memo?.sentencesOfBlock),
+    appearances: appearancesOf(entities, mentionsOf, articleById, position, memo?.sentencesOfBlock, memo?.appearances),
     coMentions: coMentionsOf(counts, byId, ranked, byName, memo?.coMentions ?? new Map()),
-    related: relatedOf(articles, counts, byId, byName),
+    related: relatedOf(articles, counts, byId, byName, memo?.related),
     bodyLinks: bodyLinksOf(articles, mentionsOf),
   };
 }
@@ -170,10 +184,25 @@ function appearancesOf(
   articleById: Map<string, Article>,
   position: Map<string, number>,
   memo: Store<Block, BlockSentence[]> | undefined,
+  kept?: Store<Article, { mentions: readonly Mention[]; entries: Map<string, EntityInArticle> }>,
 ): Map<string, EntityInArticle[]> {
   const placed = new Map<string, Array<{ at: number; entry: EntityInArticle }>>();
+  const place = (entityId: string, at: number, entry: EntityInArticle) => {
+    const list = placed.get(entityId);
+    if (list) list.push({ at, entry });
+    else placed.set(entityId, [{ at, entry }]);
+  };
   for (const [articleId, found] of mentionsOf) {
     const article = articleById.get(articleId)!;
+    const at = position.get(articleId) ?? 0;
+    // An entry is made from its article and that article's mentions alone: the same record and the
+    // very same mentions (a watch session reuses an unchanged article's) give the same entries.
+    const last = kept?.get(article);
+    if (last && last.mentions.length === found.length && last.mentions.every((mention, i) => mention === found[i])) {
+      for (const [entityId, entry] of last.entries) place(entityId, at, entry);
+      continue;
+    }
+    const entries = new Map<string, EntityInArticle>();
     const blocks = new Map(article.blocks.map((b) => [b.anchor, b]));
     const sentencesOf = memo ?? new Map<Block, BlockSentence[]>();
     for (const [entityId, own] of groupBy(found, (m) => m.entityId)) {
@@ -191,10 +220,10 @@ function appearancesOf(
         sentences.push(sentence.view);
       }
       const entry = { article, sentences: sentences.slice(0, MAX_SENTENCES), total: sentences.length };
-      const list = placed.get(entityId);
-      if (list) list.push({ at: position.get(articleId) ?? 0, entry });
-      else placed.set(entityId, [{ at: position.get(articleId) ?? 0, entry }]);
+      entries.set(entityId, entry);
+      place(entityId, at, entry);
     }
+    kept?.set(article, { mentions: found, entries });
   }
   const result = new Map<string, EntityInArticle[]>();
   for (const entity of entities) {
@@ -267,12 +296,22 @@ function relatedOf(
   counts: Map<string, Map<string, number>>,
   byId: Map<string, Entity>,
   byName: (a: string, b: string) => number,
+  memo?: Store<Article, KeptRelated>,
 ): Map<string, RelatedArticle[]> {
   const total = Math.max(articles.length, 1);
   const articleById = new Map(articles.map((article) => [article.id, article]));
   const weight = (entity: Entity): number => Math.log((total + 1) / entity.articles.length);
   const result = new Map<string, RelatedArticle[]>();
   for (const article of articles) {
+    // Scores read only the article's entities (each entity's record lists its articles) and the
+    // archive's size: with the very same records and size, and the listed articles still the
+    // current records, the list is the one it was (name ranks keep their order between two entities).
+    const entities = memo ? [...(counts.get(article.id)?.keys() ?? [])].map((id) => byId.get(id)!) : [];
+    const kept = memo?.get(article);
+    if (kept && kept.total === total && sameItems(kept.entities, entities) && kept.list.every((related) => articleById.get(related.article.id) === related.article)) {
+      result.set(article.id, kept.list);
+      continue;
+    }
     // Scores first, in numbers only; the shared entities are listed for the best few alone.
     const scores = new Map<string, number>();
     const counted: Entity[] = [];
@@ -291,8 +330,13 @@ function relatedOf(
         shared: counted.filter((entity) => entity.articles.includes(id)).sort((a, b) => a.articles.length - b.articles.length || byName(a.id, b.id)).slice(0, 5),
       }));
     result.set(article.id, list);
+    memo?.set(article, { total, entities, list });
   }
   return result;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 /** The first mention of each entity in each section (headings start sections), in paragraphs only. */

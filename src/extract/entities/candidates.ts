@@ -57,8 +57,11 @@ export function countWords(stats: WordStats, tokens: readonly Token[]): void {
   }
 }
 
-/** `countWords` over the packed tokens `from..to` (exclusive) of `data` (see `packedTokens.ts`); `keys` are the key strings by number. */
-export function countPackedWords(stats: WordStats, data: Int32Array, from: number, to: number, keys: readonly string[]): void {
+/**
+ * `countWords` over the packed tokens `from..to` (exclusive) of `data` (see `packedTokens.ts`); `keys` are the key strings by number.
+ * `sign` -1 takes a text's words back out (a watch session's statistics, kept as counts between builds).
+ */
+export function countPackedWords(stats: WordStats, data: Int32Array, from: number, to: number, keys: readonly string[], sign: 1 | -1 = 1): void {
   const { capitalised, lower } = stats;
   for (let at = from * SLOTS, stop = to * SLOTS; at < stop; at += SLOTS) {
     const flags = data[at + 3] as number;
@@ -66,10 +69,10 @@ export function countPackedWords(stats: WordStats, data: Int32Array, from: numbe
     const shape = flags & 3;
     if (shape === TITLE && (flags & INITIAL) === 0) {
       const key = keys[data[at + 2] as number] as string;
-      capitalised.set(key, (capitalised.get(key) ?? 0) + 1);
+      capitalised.set(key, (capitalised.get(key) ?? 0) + sign);
     } else if (shape === LOWER) {
       const key = keys[data[at + 2] as number] as string;
-      lower.set(key, (lower.get(key) ?? 0) + 1);
+      lower.set(key, (lower.get(key) ?? 0) + sign);
     }
   }
 }

@@ -20,15 +20,18 @@
  */
 import { diagnostic, type Diagnostic } from '../../errors.js';
 import type { Article, Entity, EntityType, Mention } from '../../types.js';
-import { countPackedWords, emptyWordStats, findCandidates, judgeWords, type Candidate, type WordJudge } from './candidates.js';
+import { countPackedWords, emptyWordStats, findCandidates, judgeWords, type Candidate, type WordStats } from './candidates.js';
+import { unitCandidates, type ArticleTokens, type EntityMemo, type KeptTokens, type ReadUnit, type ResolvedNames } from './entityMemo.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { ADJECTIVE_ENDING } from './lexicon.js';
 import { NameMatcher } from './matcher.js';
 import { EMPTY_REGISTRY, type Registry } from './registry.js';
 import { newNameInfo, resolveNames, type NameInfo } from './resolve.js';
 import { compactTokens, expandTokens, JOINED, LOWER, SLOTS, TITLE, TokenBuffer, unpackTokens, type WordTable } from './packedTokens.js';
-import { textUnits, type TextUnit } from './text-units.js';
+import { textUnits } from './text-units.js';
 import { newWordTable, tokenizeInto, type Token } from './tokens.js';
+
+export { EntityMemo } from './entityMemo.js';
 
 /** What `extractEntities` returns. */
 export interface EntityExtraction {
@@ -38,44 +41,6 @@ export interface EntityExtraction {
   mentions: Mention[];
   /** Notes about the registry (entries never mentioned). */
   diagnostics: Diagnostic[];
-}
-
-interface ReadUnit extends TextUnit {
-  /** Index of its first token in its article's packed tokens. */
-  first: number;
-  /** Index after its last token. */
-  end: number;
-}
-
-/** One article's texts and their tokens, packed (see `packedTokens.ts`). */
-interface ArticleTokens {
-  /** The texts read, in order. */
-  units: ReadUnit[];
-  /** Every text's tokens, one after the other (packed: `SLOTS` numbers a token). */
-  data: Int32Array;
-}
-
-/** One article's texts and their tokens as kept between passes and builds. */
-interface KeptTokens {
-  /** The texts read, in order. */
-  units: ReadUnit[];
-  /** Their tokens in the compact form, or null when they did not fit it (then they are made again when needed). */
-  compact: Int32Array | null;
-}
-
-/**
- * What a watch session keeps from one extraction to the next (the dev server's build steps hold
- * one): each article's tokens, for as long as its record lives (an unchanged article is the same
- * record from build to build, see `BuildSteps.keep`), and each text's last candidates. Without one,
- * the tokens are kept only while the extraction runs.
- */
-export class EntityMemo {
-  /** Word keys and shapes, and the key numbers the kept tokens hold. */
-  readonly words = newWordTable();
-  /** Each article's tokens. Never changed once made: tokens are a pure function of the text (the gazetteer is fixed). */
-  readonly tokens = new WeakMap<Article, KeptTokens>();
-  /** The last candidates of each text (see `unitCandidates`). */
-  readonly found = new WeakMap<ReadUnit, FoundCandidates>();
 }
 
 /** Finds and resolves the entities of the whole archive. Deterministic whatever the order of `articles`; `memo` only saves work. */
@@ -88,44 +53,37 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   const tokensOf = tokenSource(words, memo?.tokens ?? new Map<Article, KeptTokens>(), isPlaceKey);
 
   // Each pass unpacks one article's tokens at a time into a scratch buffer.
-  const stats = emptyWordStats();
-  for (const article of sorted) {
-    const { units, data } = tokensOf(article);
-    for (const unit of units) if (unit.role === 'body') countPackedWords(stats, data, unit.first, unit.end, words.keys);
-  }
-
+  const stats = memo ? memo.countWords(sorted, tokensOf) : countAll(sorted, tokensOf, words.keys);
   const judge = judgeWords(stats);
-  const names = new Map<string, NameInfo>();
+  const checked = memo?.checkedCount();
+  // Each article's texts' candidates, in order (a watch session's memo gives them back unchanged when it can).
+  const found: Candidate[][] = [];
   for (const article of sorted) {
-    const { units, data } = tokensOf(article);
+    let expanded: ArticleTokens | null = null;
+    const tokensNow = (): ArticleTokens => (expanded ??= tokensOf(article));
+    const units = memo?.tokens.get(article)?.units ?? tokensNow().units;
     for (const unit of units) {
       if (unit.role !== 'body') continue;
-      const tokens = (): Token[] => unpackTokens(unit.text, data, unit.first, unit.end, words.keys);
-      const candidates = memo ? unitCandidates(memo, unit, tokens, judge, gazetteer) : findCandidates(unit.text, tokens(), judge, gazetteer);
-      for (const candidate of candidates) {
-        let info = names.get(candidate.key);
-        if (!info) {
-          info = newNameInfo(candidate.key, candidate.words);
-          names.set(candidate.key, info);
-        }
-        info.count++;
-        info.forms.set(candidate.surface, (info.forms.get(candidate.surface) ?? 0) + 1);
-        if (candidate.cue) info.cues[candidate.cue]++;
-        info.acronym ||= candidate.acronym;
-        info.place ??= candidate.place;
-        if (candidate.defines) info.defines.add(candidate.defines);
-        info.proper ||= candidate.proper;
-      }
+      const tokens = (): Token[] => unpackTokens(unit.text, tokensNow().data, unit.first, unit.end, words.keys);
+      found.push(memo && checked ? unitCandidates(memo, checked, unit, tokens, judge, gazetteer) : findCandidates(unit.text, tokens(), judge, gazetteer));
     }
   }
 
-  const resolution = resolveNames(names, registry, gazetteer);
-  const matcher = new NameMatcher(resolution);
+  // The names, merged: the same candidates and registry as the last build's give the same resolution.
+  const resolved = memo ? (memo.sameNames(found, registry) ?? memo.sameMatching(resolveAll(found, registry, gazetteer))) : resolveAll(found, registry, gazetteer);
+  if (memo) memo.lastNames = { found, registry, ...resolved };
+  const { resolution, matcher, types } = resolved;
   const mentions: Mention[] = [];
-  const types = new Map(resolution.groups.map((group) => [group.id, group.type]));
   for (const article of sorted) {
+    const kept = memo?.mentions.get(article);
+    if (kept && kept.matcher === matcher) {
+      for (const mention of kept.mentions) mentions.push(mention);
+      continue;
+    }
     const { units, data } = tokensOf(article);
-    for (const mention of articleMentions(article.id, units, data, words.keys, matcher, types)) mentions.push(mention);
+    const own = articleMentions(article.id, units, data, words.keys, matcher, types);
+    memo?.mentions.set(article, { matcher, mentions: own });
+    for (const mention of own) mentions.push(mention);
   }
 
   const mentioned = new Map<string, Mention[]>();
@@ -160,6 +118,39 @@ export function extractEntities(articles: readonly Article[], registry: Registry
     });
   }
   return { entities: keepEntities(entities), mentions, diagnostics };
+}
+
+/** The archive's word statistics, counted from nothing. */
+function countAll(sorted: readonly Article[], tokensOf: (article: Article) => ArticleTokens, keys: readonly string[]): WordStats {
+  const stats = emptyWordStats();
+  for (const article of sorted) {
+    const { units, data } = tokensOf(article);
+    for (const unit of units) if (unit.role === 'body') countPackedWords(stats, data, unit.first, unit.end, keys);
+  }
+  return stats;
+}
+
+/** The names found, gathered by key and merged into entities, with the matcher and types the mention pass needs. */
+function resolveAll(found: readonly Candidate[][], registry: Registry, gazetteer: Gazetteer): ResolvedNames {
+  const names = new Map<string, NameInfo>();
+  for (const candidates of found) {
+    for (const candidate of candidates) {
+      let info = names.get(candidate.key);
+      if (!info) {
+        info = newNameInfo(candidate.key, candidate.words);
+        names.set(candidate.key, info);
+      }
+      info.count++;
+      info.forms.set(candidate.surface, (info.forms.get(candidate.surface) ?? 0) + 1);
+      if (candidate.cue) info.cues[candidate.cue]++;
+      info.acronym ||= candidate.acronym;
+      info.place ??= candidate.place;
+      if (candidate.defines) info.defines.add(candidate.defines);
+      info.proper ||= candidate.proper;
+    }
+  }
+  const resolution = resolveNames(names, registry, gazetteer);
+  return { resolution, matcher: new NameMatcher(resolution), types: new Map(resolution.groups.map((group) => [group.id, group.type])) };
 }
 
 /**
@@ -217,40 +208,6 @@ function readUnits(article: Article, buffer: TokenBuffer, words: WordTable, isPl
     tokenizeInto(buffer, unit.text, isPlaceKey, words);
     return { ...unit, first, end: buffer.length };
   });
-}
-
-/** A text's candidates and the answers about word statistics they were found with. */
-interface FoundCandidates {
-  /** `nameLike` answers, by word key. */
-  nameLike: Map<string, boolean>;
-  /** `common` answers, by word key. */
-  common: Map<string, boolean>;
-  /** What `findCandidates` returned. */
-  candidates: Candidate[];
-}
-
-/**
- * `findCandidates` for one text, given again without the work when every question it asked of the
- * archive's word statistics has the same answer as last time: the finder reads nothing else that
- * can change (text, tokens and gazetteer are fixed), so the result is the one it would return.
- */
-function unitCandidates(memo: EntityMemo, unit: ReadUnit, tokens: () => Token[], judge: WordJudge, gazetteer: Gazetteer): Candidate[] {
-  const last = memo.found.get(unit);
-  if (last && sameAnswers(last.nameLike, judge.nameLike) && sameAnswers(last.common, judge.common)) return last.candidates;
-  const found: FoundCandidates = { nameLike: new Map(), common: new Map(), candidates: [] };
-  const ask = (answers: Map<string, boolean>, question: (key: string) => boolean) => (key: string) => {
-    const answer = question(key);
-    answers.set(key, answer);
-    return answer;
-  };
-  found.candidates = findCandidates(unit.text, tokens(), { nameLike: ask(found.nameLike, judge.nameLike), common: ask(found.common, judge.common) }, gazetteer);
-  memo.found.set(unit, found);
-  return found.candidates;
-}
-
-function sameAnswers(answers: ReadonlyMap<string, boolean>, question: (key: string) => boolean): boolean {
-  for (const [key, answer] of answers) if (question(key) !== answer) return false;
-  return true;
 }
 
 /**

@@ -1,0 +1,221 @@
+/**
+ * What a watch session keeps from one entity extraction to the next (`extract.ts` does the work):
+ * - each article's tokens, for as long as its record lives (an unchanged article is the same record
+ *   from build to build, see `BuildSteps.keep`);
+ * - the archive's word statistics as counts: a build takes out the words of the articles gone and
+ *   adds those of the new ones, instead of counting every article again, and notes which words'
+ *   answers (`WordJudge`) that changed;
+ * - each text's last candidates, given back while the answers to the questions it asked still hold
+ *   (after one build, only the words whose answers changed need asking again);
+ * - the last resolution of names, given back when every text's candidates and the registry are the
+ *   same as last time (the resolution is a pure function of them and the fixed gazetteer);
+ * - each article's mentions, given back while the resolution is the very same.
+ * A cold build passes no memo and keeps nothing once the stage is done.
+ */
+import type { Article, EntityType, Mention } from '../../types.js';
+import { countPackedWords, emptyWordStats, findCandidates, judgeWords, type Candidate, type WordJudge, type WordStats } from './candidates.js';
+import type { Gazetteer } from './gazetteer.js';
+import type { NameMatcher } from './matcher.js';
+import type { Registry } from './registry.js';
+import type { Resolution } from './resolve.js';
+import type { TextUnit } from './text-units.js';
+import { newWordTable, type Token } from './tokens.js';
+
+export interface ReadUnit extends TextUnit {
+  /** Index of its first token in its article's packed tokens. */
+  first: number;
+  /** Index after its last token. */
+  end: number;
+}
+
+/** One article's texts and their tokens, packed (see `packedTokens.ts`). */
+export interface ArticleTokens {
+  /** The texts read, in order. */
+  units: ReadUnit[];
+  /** Every text's tokens, one after the other (packed: `SLOTS` numbers a token). */
+  data: Int32Array;
+}
+
+/** One article's texts and their tokens as kept between passes and builds. */
+export interface KeptTokens {
+  /** The texts read, in order. */
+  units: ReadUnit[];
+  /** Their tokens in the compact form, or null when they did not fit it (then they are made again when needed). */
+  compact: Int32Array | null;
+}
+
+/** The names merged, and what the mention pass makes of them. */
+export interface ResolvedNames {
+  /** The entities and which names refer to them. */
+  resolution: Resolution;
+  /** The trie over every name of `resolution`. */
+  matcher: NameMatcher;
+  /** Each entity's kind, by id. */
+  types: ReadonlyMap<string, EntityType>;
+}
+
+/** A text's candidates and the answers about word statistics they were found with. */
+interface FoundCandidates {
+  /** `nameLike` answers, by word key. */
+  nameLike: Map<string, boolean>;
+  /** `common` answers, by word key. */
+  common: Map<string, boolean>;
+  /** What `findCandidates` returned. */
+  candidates: Candidate[];
+  /** The count (`EntityMemo.generation`) whose answers these were last checked against. */
+  checked: number;
+}
+
+/** Which count the answers are checked against, and the words whose answers that count changed. */
+export interface CheckedCount {
+  /** The count's number. */
+  generation: number;
+  /** Keys whose `nameLike` or `common` answer differs from the count before. */
+  flipped: readonly string[];
+}
+
+export class EntityMemo {
+  /** Word keys and shapes, and the key numbers the kept tokens hold. */
+  readonly words = newWordTable();
+  /** Each article's tokens. Never changed once made: tokens are a pure function of the text (the gazetteer is fixed). */
+  readonly tokens = new WeakMap<Article, KeptTokens>();
+  /** The last candidates of each text (see `unitCandidates`). */
+  readonly found = new WeakMap<ReadUnit, FoundCandidates>();
+  /** Each article's mentions, with the matcher they were found with. */
+  readonly mentions = new WeakMap<Article, { matcher: NameMatcher; mentions: Mention[] }>();
+  /** The last resolution, and the candidates (one list a text, in order) and registry it was made from. */
+  lastNames: (ResolvedNames & { found: readonly Candidate[][]; registry: Registry }) | null = null;
+  /** Word statistics of the articles in `counted`. */
+  private readonly stats = emptyWordStats();
+  /** The articles of the last count. */
+  private counted = new Set<Article>();
+  /** Number of counts made. */
+  private generation = 0;
+  /** Words whose answers changed at the last count. */
+  private flipped: string[] = [];
+
+  /**
+   * The word statistics of `sorted`, from the last count's: the words of articles no longer there
+   * taken out, those of new articles added. `tokensOf` gives an article's tokens (valid until the next call).
+   */
+  countWords(sorted: readonly Article[], tokensOf: (article: Article) => ArticleTokens): WordStats {
+    const current = new Set(sorted);
+    const delta = emptyWordStats();
+    const count = (article: Article, sign: 1 | -1) => {
+      const { units, data } = tokensOf(article);
+      for (const unit of units) if (unit.role === 'body') countPackedWords(delta, data, unit.first, unit.end, this.words.keys, sign);
+    };
+    for (const article of this.counted) if (!current.has(article)) count(article, -1);
+    for (const article of sorted) if (!this.counted.has(article)) count(article, 1);
+    const judge = judgeWords(this.stats);
+    const flipped: string[] = [];
+    const touched = new Set([...delta.capitalised.keys(), ...delta.lower.keys()]);
+    for (const key of touched) {
+      const before = judge.nameLike(key) + ',' + judge.common(key);
+      for (const [counts, change] of [[this.stats.capitalised, delta.capitalised], [this.stats.lower, delta.lower]] as const) {
+        const next = (counts.get(key) ?? 0) + (change.get(key) ?? 0);
+        if (next === 0) counts.delete(key);
+        else counts.set(key, next);
+      }
+      if (judge.nameLike(key) + ',' + judge.common(key) !== before) flipped.push(key);
+    }
+    this.counted = current;
+    this.generation++;
+    this.flipped = flipped;
+    return this.stats;
+  }
+
+  /** The count the candidates of this build are checked against (after `countWords`). */
+  checkedCount(): CheckedCount {
+    return { generation: this.generation, flipped: this.flipped };
+  }
+
+  /** The last resolution, when it was made from these very candidates (equal, text by text) and this registry; else null. */
+  sameNames(found: readonly Candidate[][], registry: Registry): ResolvedNames | null {
+    const last = this.lastNames;
+    if (!last || last.registry !== registry || last.found.length !== found.length) return null;
+    for (let i = 0; i < found.length; i++) if (!sameCandidates(found[i] as Candidate[], last.found[i] as Candidate[])) return null;
+    return last;
+  }
+
+  /**
+   * `resolved`, with the last build's matcher and types when they would find the very same
+   * mentions: the same names pointing to the same ids, written with the same capitals, and the same
+   * kinds (a count changed, the entities did not). Then each unchanged article's mentions are reused.
+   */
+  sameMatching(resolved: ResolvedNames): ResolvedNames {
+    const last = this.lastNames;
+    if (!last || !sameMap(last.resolution.lookup, resolved.resolution.lookup, sameItems) || !sameMap(last.resolution.shapes, resolved.resolution.shapes, sameSet) || !sameMap(last.types, resolved.types, Object.is)) return resolved;
+    return { resolution: resolved.resolution, matcher: last.matcher, types: last.types };
+  }
+}
+
+function sameMap<V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>, same: (x: V, y: V) => boolean): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, value] of a) {
+    const other = b.get(key);
+    if (other === undefined || !same(value, other)) return false;
+  }
+  return true;
+}
+
+function sameItems(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const item of a) if (!b.has(item)) return false;
+  return true;
+}
+
+/**
+ * `findCandidates` for one text, given again without the work when every question it asked of the
+ * archive's word statistics has the same answer as last time: the finder reads nothing else that
+ * can change (text, tokens and gazetteer are fixed), so the result is the one it would return.
+ * When its answers were checked at the count just before, only the words that count changed are asked again.
+ */
+export function unitCandidates(memo: EntityMemo, count: CheckedCount, unit: ReadUnit, tokens: () => Token[], judge: WordJudge, gazetteer: Gazetteer): Candidate[] {
+  const last = memo.found.get(unit);
+  if (last) {
+    const still = last.checked === count.generation || (last.checked === count.generation - 1 ? sameFlipped(last, count.flipped, judge) : sameAnswers(last.nameLike, judge.nameLike) && sameAnswers(last.common, judge.common));
+    if (still) {
+      last.checked = count.generation;
+      return last.candidates;
+    }
+  }
+  const found: FoundCandidates = { nameLike: new Map(), common: new Map(), candidates: [], checked: count.generation };
+  const ask = (answers: Map<string, boolean>, question: (key: string) => boolean) => (key: string) => {
+    const answer = question(key);
+    answers.set(key, answer);
+    return answer;
+  };
+  found.candidates = findCandidates(unit.text, tokens(), { nameLike: ask(found.nameLike, judge.nameLike), common: ask(found.common, judge.common) }, gazetteer);
+  memo.found.set(unit, found);
+  return found.candidates;
+}
+
+function sameFlipped(last: FoundCandidates, flipped: readonly string[], judge: WordJudge): boolean {
+  for (const key of flipped) {
+    const nameLike = last.nameLike.get(key);
+    if (nameLike !== undefined && nameLike !== judge.nameLike(key)) return false;
+    const common = last.common.get(key);
+    if (common !== undefined && common !== judge.common(key)) return false;
+  }
+  return true;
+}
+
+function sameAnswers(answers: ReadonlyMap<string, boolean>, question: (key: string) => boolean): boolean {
+  for (const [key, answer] of answers) if (question(key) !== answer) return false;
+  return true;
+}
+
+/** Same candidates in the same order, field by field (`place` is the gazetteer's own record). */
+function sameCandidates(a: readonly Candidate[], b: readonly Candidate[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((x, i) => {
+    const y = b[i] as Candidate;
+    return x.surface === y.surface && x.key === y.key && x.words === y.words && x.cue === y.cue && x.acronym === y.acronym && x.place === y.place && x.defines === y.defines && x.proper === y.proper;
+  });
+}
