@@ -4,12 +4,12 @@
  */
 import { articleSentences } from '../../extract/events/sentences.js';
 import { indexTimeline } from '../../link/timeline.js';
-import type { Article, TimelineEvent } from '../../types.js';
+import type { Article } from '../../types.js';
 import { escapeHtml } from '../escape.js';
 import type { HtmlRange } from '../inline.js';
 import type { ArticleExtras } from '../pages/articlePages.js';
 import type { RenderContext } from '../renderContext.js';
-import { LazyEventView } from './eventView.js';
+import { eventViews } from './eventView.js';
 
 /** Per-article extras for `articlePages`: sentence anchors in the body and an `events` list. */
 export function timelineArticleExtras(ctx: RenderContext): (article: Article) => ArticleExtras {
@@ -32,21 +32,11 @@ export function timelineArticleExtras(ctx: RenderContext): (article: Article) =>
       });
       ranges.set(sentence.blockAnchor, list);
     }
-    const views = events.map((event) => new ArticleEventView(ctx.archive, event, article.id));
+    const views = eventViews(ctx.archive, events).map((view) => ({
+      ...view,
+      here: view.event.sources.find((s) => s.articleId === article.id)?.anchor ?? '',
+      others: view.event.articles.length - 1,
+    }));
     return { rangesFor: (blockAnchor) => ranges.get(blockAnchor) ?? [], vars: { events: views } };
   };
-}
-
-/** An event as its article's page lists it: where on the page it is stated, and how many other articles report it. */
-class ArticleEventView extends LazyEventView {
-  /** The anchor of the event's sentence on this page ('' if the page does not state it). */
-  readonly here: string;
-  /** Other articles reporting the event. */
-  readonly others: number;
-
-  constructor(archive: RenderContext['archive'], event: TimelineEvent, articleId: string) {
-    super(archive, event);
-    this.here = event.sources.find((s) => s.articleId === articleId)?.anchor ?? '';
-    this.others = event.articles.length - 1;
-  }
 }

@@ -47,64 +47,19 @@ export function eventViews(archive: Archive, events: readonly TimelineEvent[]): 
   const views: EventView[] = new Array(events.length);
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
-    views[i] = { event, anchor: eventAnchor(event.id), dateLabel: eventDateLabel(event), status: event.future ? '(expected)' : '', entities: entityLinks(entityById, event), sources: sourceLinks(archive, event) };
+    const entities: LinkView[] = [];
+    for (const id of event.entities) {
+      const entity = entityById.get(id);
+      if (entity) entities.push({ label: entity.name, url: entity.url });
+    }
+    const sources: LinkView[] = [];
+    for (const source of event.sources) {
+      const article = archive.articleById.get(source.articleId);
+      if (article) sources.push({ label: article.title, url: `${article.url}#${source.anchor}` });
+    }
+    views[i] = { event, anchor: eventAnchor(event.id), dateLabel: eventDateLabel(event), status: event.future ? '(expected)' : '', entities, sources };
   }
   return views;
-}
-
-/**
- * A view whose links are worked out only when a template reads them (once, then kept): article
- * pages list their events by date and text only, and resolving every source of every event there
- * was most of the time views took. Getters on the prototype, so spread a view and they are lost.
- */
-export class LazyEventView implements EventView {
-  /** The event's HTML id on its timeline page. */
-  readonly anchor: string;
-  /** The date as a reader reads it. */
-  readonly dateLabel: string;
-  /** `(expected)` for an event its report placed in the future, else ''. */
-  readonly status: string;
-  /** The entity links, once read. */
-  private entityLinks: LinkView[] | null = null;
-  /** The source links, once read. */
-  private sourceLinks: LinkView[] | null = null;
-
-  constructor(
-    private readonly archive: Archive,
-    readonly event: TimelineEvent,
-  ) {
-    this.anchor = eventAnchor(event.id);
-    this.dateLabel = eventDateLabel(event);
-    this.status = event.future ? '(expected)' : '';
-  }
-
-  get entities(): LinkView[] {
-    return (this.entityLinks ??= entityLinks(entitiesOf(this.archive), this.event));
-  }
-
-  get sources(): LinkView[] {
-    return (this.sourceLinks ??= sourceLinks(this.archive, this.event));
-  }
-}
-
-/** Entities the event names that the archive knows, linked. Plain loops: no throwaway array per link. */
-function entityLinks(entityById: Map<string, Archive['entities'][number]>, event: TimelineEvent): LinkView[] {
-  const entities: LinkView[] = [];
-  for (const id of event.entities) {
-    const entity = entityById.get(id);
-    if (entity) entities.push({ label: entity.name, url: entity.url });
-  }
-  return entities;
-}
-
-/** Every reporting article the archive knows, linked at the sentence. */
-function sourceLinks(archive: Archive, event: TimelineEvent): LinkView[] {
-  const sources: LinkView[] = [];
-  for (const source of event.sources) {
-    const article = archive.articleById.get(source.articleId);
-    if (article) sources.push({ label: article.title, url: `${article.url}#${source.anchor}` });
-  }
-  return sources;
 }
 
 /** Entities by id, built once per archive: views are made per page, and pages are many. */
