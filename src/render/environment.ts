@@ -7,6 +7,9 @@ import type { Config } from '../config.js';
 import { formatDate } from './formatDate.js';
 import { linkTarget } from './page.js';
 import { jsonForScript } from './jsonForScript.js';
+import { installNunjucksEscape } from './nunjucksEscape.js';
+
+installNunjucksEscape();
 
 /** Variables every template gets (besides what its page kind passes). */
 export interface PageContext {

@@ -75,32 +75,139 @@ export function tokenizeInto(out: TokenBuffer, text: string, isPlaceKey: (key: s
   let previous: string | null = null;
   let previousCloses = false;
   let maskIndex = 0;
-  // `exec` on the one shared pattern (no copy per text, as `matchAll` makes): nothing called in the
-  // loop tokenizes, so its position is never moved from elsewhere.
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
-    const word = match[0];
-    const parts: Array<[number, string, boolean]> = word.includes('-') || word.includes('‑') ? compoundParts(word, isPlaceKey) : [[0, word, false]];
-    for (const [offset, part, closesCompound] of parts) {
-      const start = match.index + offset;
-      const possessive = isPossessive(part);
-      const raw = possessive ? part.slice(0, -2) : part;
-      const found = words.lookup(raw);
-      const gap = start - previousEnd;
-      while (maskIndex < masks.length && (masks[maskIndex]?.[1] ?? 0) <= start) maskIndex++;
-      const mask = masks[maskIndex];
-      let flags = found & 3;
-      if (previous === null || hasOpener(text, previousEnd, start) || (previous.endsWith('.') && !isInitial(previous))) flags |= INITIAL;
-      if (possessive || closesCompound) flags |= CLOSES_NAME;
-      if (previous !== null && !previousCloses && isJoining(text, previousEnd, gap, previous)) flags |= JOINED;
-      if (mask !== undefined && mask[0] <= start && start < mask[1]) flags |= MASKED;
-      out.push(start, start + raw.length, found >> 2, flags);
-      previous = raw;
-      previousCloses = (flags & CLOSES_NAME) !== 0;
-      previousEnd = start + part.length;
-    }
+  const emit = (start: number, part: string, closesCompound: boolean): void => {
+    const possessive = isPossessive(part);
+    const raw = possessive ? part.slice(0, -2) : part;
+    const found = words.lookup(raw);
+    const gap = start - previousEnd;
+    while (maskIndex < masks.length && (masks[maskIndex]?.[1] ?? 0) <= start) maskIndex++;
+    const mask = masks[maskIndex];
+    let flags = found & 3;
+    if (previous === null || hasOpener(text, previousEnd, start) || (previous.endsWith('.') && !isInitial(previous))) flags |= INITIAL;
+    if (possessive || closesCompound) flags |= CLOSES_NAME;
+    if (previous !== null && !previousCloses && isJoining(text, previousEnd, gap, previous)) flags |= JOINED;
+    if (mask !== undefined && mask[0] <= start && start < mask[1]) flags |= MASKED;
+    out.push(start, start + raw.length, found >> 2, flags);
+    previous = raw;
+    previousCloses = (flags & CLOSES_NAME) !== 0;
+    previousEnd = start + part.length;
+  };
+  for (let from = 0; ; ) {
+    // The hand scanner for plain ASCII text; the shared pattern where a character is not ASCII.
+    let start = -1;
+    let end = scanToken(text, from);
+    if (end >= 0) {
+      start = scanStart;
+    } else if (end === FALLBACK) {
+      // `exec` on the one shared pattern (no copy per text, as `matchAll` makes): nothing called in
+      // the loop tokenizes, so its position is never moved from elsewhere.
+      TOKEN.lastIndex = scanStart;
+      const match = TOKEN.exec(text);
+      if (match === null) break;
+      start = match.index;
+      end = start + match[0].length;
+    } else break;
+    from = end;
+    const word = text.slice(start, end);
+    if (word.includes('-') || word.includes('‑')) {
+      for (const [offset, part, closesCompound] of compoundParts(word, isPlaceKey)) emit(start + offset, part, closesCompound);
+    } else emit(start, word, false);
   }
   maskSpeakerLabels(text, out, first);
+}
+
+/** `scanToken` found no token. */
+const NONE = -1;
+/** `scanToken` met a character that is not ASCII where it matters: run `TOKEN` from `scanStart`. */
+const FALLBACK = -2;
+/** Where the token `scanToken` found starts, or where `TOKEN` must take over. */
+let scanStart = 0;
+
+/** ASCII letter or digit. */
+function isAlnum(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+}
+
+function isCapital(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
+}
+
+/**
+ * The next match of `TOKEN` at or after `from`, found over char codes for ASCII text (the regex's
+ * match objects were a visible share of the entity stage): returns its end and sets `scanStart` to
+ * its start, or `NONE`, or `FALLBACK` when a character that is not ASCII could change the answer
+ * (a letter, `’`, `‑`): the pattern then runs from `scanStart`, where no token can start before.
+ */
+function scanToken(text: string, from: number): number {
+  const n = text.length;
+  let i = from;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) {
+      scanStart = i;
+      return FALLBACK;
+    }
+    if (isAlnum(c)) break;
+  }
+  if (i >= n) return NONE;
+  const s = i;
+  scanStart = s;
+  const c0 = text.charCodeAt(s);
+  if (isCapital(c0)) {
+    // `(?:\p{Lu}\.){2,}`: capital-dot pairs, as many as there are.
+    let pairs = 0;
+    let k = s;
+    for (;;) {
+      const c = text.charCodeAt(k);
+      if (c >= 0x80) return FALLBACK;
+      if (!isCapital(c) || text.charCodeAt(k + 1) !== 0x2e) break;
+      pairs++;
+      k += 2;
+    }
+    if (pairs >= 2) return k;
+    // `\p{Lu}{2,}(?:\/\p{Lu}{2,})+`: a run of capitals, then slash-runs of at least two.
+    let run = capitalRun(text, s);
+    if (run === FALLBACK) return FALLBACK;
+    if (run - s >= 2) {
+      let end = -1;
+      while (text.charCodeAt(run) === 0x2f) {
+        const next = capitalRun(text, run + 1);
+        if (next === FALLBACK) return FALLBACK;
+        if (next - (run + 1) < 2) break;
+        end = run = next;
+      }
+      if (end >= 0) return end;
+    }
+  }
+  // `[\p{L}\p{N}]+(?:['’‑-][\p{L}\p{N}]+)*`.
+  let k = s + 1;
+  for (;;) {
+    const c = text.charCodeAt(k);
+    if (isAlnum(c)) {
+      k++;
+      continue;
+    }
+    if (c >= 0x80) return FALLBACK;
+    if (c === 0x27 || c === 0x2d) {
+      const d = text.charCodeAt(k + 1);
+      if (isAlnum(d)) {
+        k += 2;
+        continue;
+      }
+      if (d >= 0x80) return FALLBACK;
+    }
+    return k;
+  }
+}
+
+/** The end of the run of ASCII capitals from `from`, or `FALLBACK` when a character that is not ASCII ends it. */
+function capitalRun(text: string, from: number): number {
+  let k = from;
+  for (;;) {
+    const c = text.charCodeAt(k);
+    if (isCapital(c)) k++;
+    else return c >= 0x80 ? FALLBACK : k;
+  }
 }
 
 /** `Iran’s`: the word ends in a possessive (`/['’]s$/` on a word longer than two characters). */
@@ -223,4 +330,23 @@ function atLineStart(text: string, offset: number): boolean {
   let i = offset - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
   return i < 0 || text[i] === '\n';
+}
+
+/** The spans `[start, end)` of the words `TOKEN` finds in `text`, before compounds and possessives are split off (for tests: the hand scanner must agree with the pattern). */
+export function wordSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (let from = 0; ; ) {
+    let end = scanToken(text, from);
+    let start = scanStart;
+    if (end === FALLBACK) {
+      TOKEN.lastIndex = scanStart;
+      const match = TOKEN.exec(text);
+      if (match === null) break;
+      start = match.index;
+      end = start + match[0].length;
+    } else if (end < 0) break;
+    spans.push([start, end]);
+    from = end;
+  }
+  return spans;
 }
