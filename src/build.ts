@@ -74,7 +74,7 @@ export interface BuildOptions {
   cacheDir?: string;
   /**
    * Worker threads that parse beside the main thread (`parallelParse.ts`): 'auto' (the default)
-   * uses one per core besides the main thread's when at least PARALLEL_FROM files need parsing; a
+   * uses `defaultWorkers()` (none on fewer than four cores) when at least PARALLEL_FROM files need parsing; a
    * number uses exactly that many whenever any file does; 0 keeps everything on the main thread.
    * A watch session's rebuilds always stay on the main thread.
    */
