@@ -16,6 +16,7 @@ import { NO_CACHE, openRecordCache, type RecordCache } from './build/recordCache
 import { currentSite, rememberSite, siteInputs } from './build/siteRecord.js';
 import { streamSite } from './build/streamSite.js';
 import { toolFingerprint } from './build/toolFingerprint.js';
+import { collectGarbage } from './build/memory.js';
 import { hasErrors, type Diagnostic } from './errors.js';
 import { extractEvents } from './extract/events/extract.js';
 import { extractTimeline } from './extract/events/stage.js';
@@ -149,6 +150,8 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   const stage = async <T>(name: string, run: () => StageOutput<T> | Promise<StageOutput<T>>): Promise<T> => {
     const started = performance.now();
     const result = await run();
+    // The stage's temporary data is garbage now: collected here, not on top of the next stage's.
+    collectGarbage();
     timings[name] = performance.now() - started;
     for (const d of result.diagnostics ?? []) diagnostics.push({ ...d, stage: d.stage ?? name });
     return result.value;
