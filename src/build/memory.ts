@@ -1,9 +1,10 @@
 /**
- * Letting go of memory between stages. A build holds the whole archive, then every rendered page,
- * and V8 collects old garbage lazily: without a nudge, a 16,000-article build peaks hundreds of MiB
- * above what it actually holds (the previous stage's garbage is still there when the next stage
- * allocates). A full collection at the two points where a stage's temporary data has just become
- * garbage costs a few tens of milliseconds and keeps the peak near the live size.
+ * Letting go of memory between stages. A build holds the whole archive while it renders, and V8
+ * collects old garbage lazily: without a nudge, a 16,000-article build peaks hundreds of MiB above
+ * what it actually holds (the previous stage's garbage is still there when the next stage
+ * allocates). A full collection after each stage (`build.ts`), when its temporary data has just
+ * become garbage, costs a few tens of milliseconds and keeps the peak nearer the live size (16,000
+ * articles: 2.24 → 1.52 GiB peak, same wall time).
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
