@@ -161,7 +161,8 @@ export class DevSession {
     let result: BuildResult | null = null;
     try {
       // The search index is refreshed behind the edits (SearchRefresh), not on every rebuild.
-      result = await build(this.config, { cwd: this.options.cwd, steps: this.steps, search: false });
+      // The first build of these steps makes the whole archive and may collect between stages like any build.
+      result = await build(this.config, { cwd: this.options.cwd, steps: this.steps, search: false, collectGarbage: this.steps.lastWrite === null });
     } catch (error) {
       this.finish(null, usageDiagnostics(error), started);
       return;
