@@ -11,7 +11,7 @@
  * live archive: collecting after each of its stages cost 60% of a rebuild of 2,225 articles (about
  * 1 s of 1.7 s), for nothing.
  */
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /** Below this much heap in use, a full collection is not worth its time. */
@@ -41,11 +41,28 @@ function collector(): (() => void) | null {
  */
 export function collectGarbage(always = false): void {
   if (!always) {
-    const used = process.memoryUsage().heapUsed;
+    // `getHeapStatistics` is a few times cheaper than `process.memoryUsage` (no RSS read), which matters for `memoryCheckpoint`.
+    const used = getHeapStatistics().used_heap_size;
     if (used < WORTH_IT_BYTES || used - liveAfterLast < Math.max(GROWTH_BYTES, liveAfterLast / 4)) return;
   }
   const run = collector();
   if (!run) return;
   run();
-  liveAfterLast = process.memoryUsage().heapUsed;
+  liveAfterLast = getHeapStatistics().used_heap_size;
 }
+
+/**
+ * Called between units of work inside a long stage (one article, one page): collects when the heap
+ * grew enough since the last collection (see `collectGarbage`). V8 lets the old generation grow to
+ * several times what was live at its last full collection before collecting again; inside a stage
+ * that promotes a lot of short-lived data (the timeline's merge, rendering), that headroom, not the
+ * live data, made the peak: 16,000 articles reached 1.27 GiB of heap with 0.51 GiB live. A check
+ * costs about a microsecond.
+ */
+export type Checkpoint = () => void;
+
+/** A checkpoint that collects when worth it (`collectGarbage`). */
+export const memoryCheckpoint: Checkpoint = () => collectGarbage();
+
+/** A checkpoint that never collects (a watch session's rebuilds: see `BuildOptions.collectGarbage`). */
+export const NO_CHECKPOINT: Checkpoint = () => {};

@@ -74,6 +74,27 @@ export function jaccardSorted(a: Int32Array, b: Int32Array): number {
   return shared / (a.length + b.length - shared);
 }
 
+/** `jaccardSorted` of two ascending runs of one pool, `pool[a..aEnd)` and `pool[b..bEnd)` (the merge keeps every sentence's words in one pool). */
+export function jaccardRanges(pool: Int32Array, a: number, aEnd: number, b: number, bEnd: number): number {
+  const aLength = aEnd - a;
+  const bLength = bEnd - b;
+  if (aLength === 0 && bLength === 0) return 0;
+  let i = a;
+  let j = b;
+  let shared = 0;
+  while (i < aEnd && j < bEnd) {
+    const x = pool[i]!;
+    const y = pool[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared / (aLength + bLength - shared);
+}
+
 /**
  * Numbers the content words of many sentences. Each distinct token is lowered, checked and stemmed
  * once; a sentence's words come back as distinct numbers. `ranks()` then renumbers the words so
