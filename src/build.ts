@@ -16,7 +16,7 @@ import { NO_CACHE, openRecordCache, type RecordCache } from './build/recordCache
 import { currentSite, rememberSite, siteInputs } from './build/siteRecord.js';
 import { streamSite } from './build/streamSite.js';
 import { toolFingerprint } from './build/toolFingerprint.js';
-import { collectGarbage, memoryCheckpoint, NO_CHECKPOINT } from './build/memory.js';
+import { boundHeapGrowth, collectGarbage, memoryCheckpoint, NO_CHECKPOINT } from './build/memory.js';
 import { hasErrors, type Diagnostic } from './errors.js';
 import { extractEvents } from './extract/events/extract.js';
 import { extractTimeline } from './extract/events/stage.js';
@@ -122,7 +122,14 @@ export const freshSteps: BuildSteps = {
 
 export async function build(config: Config, options: BuildOptions): Promise<BuildResult> {
   const cache = options.cacheDir ? openRecordCache(options.cacheDir, toolFingerprint()) : NO_CACHE;
-  const result = await buildWith(cache, config, options);
+  // A build that collects between stages also bounds V8's own heap growth inside them (see `boundHeapGrowth`).
+  const restoreHeapGrowth = options.collectGarbage !== false ? boundHeapGrowth() : () => {};
+  let result: BuildResult;
+  try {
+    result = await buildWith(cache, config, options);
+  } finally {
+    restoreHeapGrowth();
+  }
   const started = performance.now();
   cache.save();
   if (options.cacheDir) result.timings.cache = (result.timings.cache ?? 0) + performance.now() - started;

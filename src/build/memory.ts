@@ -64,5 +64,26 @@ export type Checkpoint = () => void;
 /** A checkpoint that collects when worth it (`collectGarbage`). */
 export const memoryCheckpoint: Checkpoint = () => collectGarbage();
 
+/**
+ * How far V8 may let the heap grow past what was live at its last full collection, in percent,
+ * while a build runs (`boundHeapGrowth`). Left to itself V8 allows up to four times the live size
+ * when collections look cheap, and a stage that makes much short-lived data fills that room:
+ * the link stage of 16,000 articles took the heap from 585 to 968 MiB with 618 MiB live after it.
+ */
+const BUILD_HEAP_GROWTH_PERCENT = 30;
+
+/**
+ * Bounds the heap's growth between V8's own full collections for the time of a build; returns
+ * what restores V8's default (so a watch session's rebuilds, which allocate little, keep it).
+ */
+export function boundHeapGrowth(): () => void {
+  try {
+    setFlagsFromString(`--heap-growing-percent=${BUILD_HEAP_GROWTH_PERCENT}`);
+  } catch {
+    return () => {};
+  }
+  return () => setFlagsFromString('--heap-growing-percent=0');
+}
+
 /** A checkpoint that never collects (a watch session's rebuilds: see `BuildOptions.collectGarbage`). */
 export const NO_CHECKPOINT: Checkpoint = () => {};

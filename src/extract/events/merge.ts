@@ -13,6 +13,7 @@ import type { EventCandidate } from './candidate.js';
 import { eventPageUrl, groupKey, MONTH_PAGE_LIMIT } from './pages.js';
 import { PreparedCandidates } from './prepared.js';
 import { jaccardRanges } from './similarity.js';
+import { Interner } from '../../text/interner.js';
 
 /** Same date and a shared entity: this much wording overlap makes it the same happening. */
 const SIMILAR_WITH_ENTITY = 0.2;
@@ -59,6 +60,8 @@ export function mergePrepared(prepared: PreparedCandidates, checkpoint: () => vo
   const byEntity: KeyIndex = new Map();
   const byWord: KeyIndex = new Map();
   const merging = new Merging(prepared, byEntity, byWord);
+  // Dates and sentence anchors repeat across events: each kept once (every candidate brought its own copy).
+  const shared = new Interner();
   let date: string | null = null;
   let year: string | null = null;
   let ofYear: Cluster[] = [];
@@ -72,7 +75,7 @@ export function mergePrepared(prepared: PreparedCandidates, checkpoint: () => vo
       byEntity.clear();
       byWord.clear();
       if (date.slice(0, 4) !== year) {
-        finishYear(ofYear, prepared, events);
+        finishYear(ofYear, prepared, events, shared);
         ofYear = [];
         year = date.slice(0, 4);
       }
@@ -87,7 +90,7 @@ export function mergePrepared(prepared: PreparedCandidates, checkpoint: () => vo
     const words = prepared.words.data;
     for (let k = prepared.wordsFrom(s), to = Math.min(prepared.wordEnds.data[s]!, k + KEY_WORDS); k < to; k++) remember(byWord, words[k]!, cluster);
   }
-  finishYear(ofYear, prepared, events);
+  finishYear(ofYear, prepared, events, shared);
   return events;
 }
 
@@ -160,7 +163,7 @@ class Merging {
     const members = cluster.members;
     for (let m = 0; m < members.length && m < COMPARED_MEMBERS; m++) {
       const t = prepared.sentenceOf.data[members[m]!]!;
-      const overlap = jaccardRanges(words, wordsFrom, wordsTo, prepared.wordsFrom(t), prepared.wordEnds.data[t]!);
+      const overlap = jaccardRanges(words, wordsFrom, wordsTo, words, prepared.wordsFrom(t), prepared.wordEnds.data[t]!);
       const sharesEntity = sharesAny(entities, entitiesFrom, entitiesTo, prepared.entitiesFrom(t), prepared.entityEnds.data[t]!);
       const threshold = sharesEntity ? SIMILAR_WITH_ENTITY : SIMILAR_WITHOUT_ENTITY;
       if (overlap >= threshold) best = Math.max(best, overlap + (sharesEntity ? 1 : 0));
@@ -181,7 +184,7 @@ function sharesAny(pool: Int32Array, a: number, aEnd: number, b: number, bEnd: n
  * Turns a finished year's events into records. The year's size decides which page lists them
  * (`pages.ts`), so each event gets its `url` here, once.
  */
-function finishYear(clusters: readonly Cluster[], prepared: PreparedCandidates, events: TimelineEvent[]): void {
+function finishYear(clusters: readonly Cluster[], prepared: PreparedCandidates, events: TimelineEvent[], shared: Interner): void {
   /** How many events of each group (month, or the year-only events) are placed so far: an event's place decides its page. */
   const placed = new Map<string, number>();
   /** Page URL by group and page number: one string for all the events of a page. */
@@ -209,7 +212,7 @@ function finishYear(clusters: readonly Cluster[], prepared: PreparedCandidates, 
     if (page === undefined) pages.set(pageKey, (page = eventPageUrl(first, clusters.length, place)));
     events.push({
       id,
-      date: first.date,
+      date: shared.get(first.date),
       precision: first.precision,
       approximate,
       future,
@@ -217,7 +220,7 @@ function finishYear(clusters: readonly Cluster[], prepared: PreparedCandidates, 
       // Copies the exact size (arrays grown by `push` keep spare room, and the timeline is held to the end of the build).
       articles: cluster.articles.slice(),
       entities,
-      sources: members.map((candidate) => ({ articleId: candidate.articleId, anchor: candidate.anchor })),
+      sources: members.map((candidate) => ({ articleId: candidate.articleId, anchor: shared.get(candidate.anchor) })),
       url: [page, eventAnchor(id)].join('#'),
     });
   }

@@ -57,34 +57,20 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
 
 /** `jaccard` of two word sets given as ascending arrays of word numbers. */
 export function jaccardSorted(a: Int32Array, b: Int32Array): number {
-  if (a.length === 0 && b.length === 0) return 0;
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return shared / (a.length + b.length - shared);
+  return jaccardRanges(a, 0, a.length, b, 0, b.length);
 }
 
-/** `jaccardSorted` of two ascending runs of one pool, `pool[a..aEnd)` and `pool[b..bEnd)` (the merge keeps every sentence's words in one pool). */
-export function jaccardRanges(pool: Int32Array, a: number, aEnd: number, b: number, bEnd: number): number {
-  const aLength = aEnd - a;
-  const bLength = bEnd - b;
+/** `jaccardSorted` of two ascending runs, `a[aFrom..aTo)` and `b[bFrom..bTo)` (the merge keeps every sentence's words in one pool). */
+export function jaccardRanges(a: Int32Array, aFrom: number, aTo: number, b: Int32Array, bFrom: number, bTo: number): number {
+  const aLength = aTo - aFrom;
+  const bLength = bTo - bFrom;
   if (aLength === 0 && bLength === 0) return 0;
-  let i = a;
-  let j = b;
+  let i = aFrom;
+  let j = bFrom;
   let shared = 0;
-  while (i < aEnd && j < bEnd) {
-    const x = pool[i]!;
-    const y = pool[j]!;
+  while (i < aTo && j < bTo) {
+    const x = a[i]!;
+    const y = b[j]!;
     if (x === y) {
       shared++;
       i++;
