@@ -34,6 +34,8 @@ export interface StreamOptions {
   search: boolean;
   /** The folder paths in messages are shown relative to. */
   cwd: string;
+  /** Called after each page, so a build can collect garbage while it streams (`memoryCheckpoint`). */
+  checkpoint?: () => void;
 }
 
 /** What the stream did. */
@@ -70,6 +72,7 @@ export async function streamSite(archive: Archive, config: Config, options: Stre
         note?.(next.value);
         pages++;
         await writer?.add(next.value);
+        options.checkpoint?.();
         started = performance.now();
       }
     } finally {
