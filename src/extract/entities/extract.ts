@@ -62,16 +62,25 @@ export function extractEntities(articles: readonly Article[], registry: Registry
     let expanded: ArticleTokens | null = null;
     const tokensNow = (): ArticleTokens => (expanded ??= tokensOf(article));
     const units = memo?.tokens.get(article)?.units ?? tokensNow().units;
+    const own: Candidate[][] = [];
     for (const unit of units) {
       if (unit.role !== 'body') continue;
       const tokens = (): Token[] => unpackTokens(unit.text, tokensNow().data, unit.first, unit.end, words.keys);
-      found.push(memo && checked ? unitCandidates(memo, checked, unit, tokens, judge, gazetteer) : findCandidates(unit.text, tokens(), judge, gazetteer));
+      own.push(memo && checked ? unitCandidates(memo, checked, unit, tokens, judge, gazetteer) : findCandidates(unit.text, tokens(), judge, gazetteer));
     }
+    if (memo) memo.tallyCandidates(article, own);
+    else for (const list of own) found.push(list);
   }
 
-  // The names, merged: the same candidates and registry as the last build's give the same resolution.
-  const resolved = memo ? (memo.sameNames(found, registry) ?? memo.sameMatching(resolveAll(found, registry, gazetteer))) : resolveAll(found, registry, gazetteer);
-  if (memo) memo.lastNames = { found, registry, ...resolved };
+  // The names, merged: the same names (summed over the archive) and registry as the last build's give the same resolution.
+  let resolved: ResolvedNames;
+  if (memo) {
+    const changed = memo.settleNames();
+    resolved = (!changed && memo.lastNames?.registry === registry ? memo.lastNames : null) ?? memo.sameMatching(resolvedFrom(memo.names(), registry, gazetteer));
+    memo.lastNames = { registry, ...resolved };
+  } else {
+    resolved = resolveAll(found, registry, gazetteer);
+  }
   const { resolution, matcher, types } = resolved;
   const mentions: Mention[] = [];
   for (const article of sorted) {
@@ -149,6 +158,11 @@ function resolveAll(found: readonly Candidate[][], registry: Registry, gazetteer
       info.proper ||= candidate.proper;
     }
   }
+  return resolvedFrom(names, registry, gazetteer);
+}
+
+/** The names merged into entities, with the matcher and types the mention pass needs. */
+function resolvedFrom(names: ReadonlyMap<string, NameInfo>, registry: Registry, gazetteer: Gazetteer): ResolvedNames {
   const resolution = resolveNames(names, registry, gazetteer);
   return { resolution, matcher: new NameMatcher(resolution), types: new Map(resolution.groups.map((group) => [group.id, group.type])) };
 }

@@ -72,15 +72,31 @@ export function resolveNames(found: ReadonlyMap<string, NameInfo>, registry: Reg
   const names = new Map<string, NameInfo>();
   for (const [key, info] of [...found].sort(byKey)) if (!never.has(key)) names.set(key, info);
   const sets = new DisjointSets();
+  // The infos given are never changed (a watch session keeps them from build to build): one this
+  // function must change is first copied, once (`own` holds the copies and the infos made here).
+  const own = new Set<NameInfo>();
+  const writable = (key: string): NameInfo => {
+    const info = names.get(key)!;
+    if (own.has(info)) return info;
+    const copy = { ...info, forms: new Map(info.forms), cues: { ...info.cues }, defines: new Set(info.defines) };
+    names.set(key, copy);
+    own.add(copy);
+    return copy;
+  };
   const declare = (name: string): string => {
     const key = nameKey(name);
     let info = names.get(key);
     if (!info) {
       info = newNameInfo(key, key.split(' ').length);
       names.set(key, info);
+      own.add(info);
     }
-    if (!info.forms.has(name)) info.forms.set(name, 0);
-    info.acronym ||= info.words === 1 && shapePattern(name) === 'U';
+    const acronym = info.words === 1 && shapePattern(name) === 'U';
+    if (!info.forms.has(name) || (acronym && !info.acronym)) {
+      info = writable(key);
+      if (!info.forms.has(name)) info.forms.set(name, 0);
+      info.acronym ||= acronym;
+    }
     return key;
   };
 
@@ -94,11 +110,13 @@ export function resolveNames(found: ReadonlyMap<string, NameInfo>, registry: Reg
     for (const key of keys) sets.union(first, key);
   }
   // 2. Gazetteer spellings of one place.
-  for (const info of [...names.values()]) {
+  // By key, each read as it is now: an info copied by `writable` during the loop is read as copied.
+  for (const key of [...names.keys()]) {
+    const info = names.get(key)!;
     if (!info.place || info.count === 0) continue;
     const canonical = declare(info.place.name);
     for (const name of info.place.names) if (!never.has(nameKey(name))) sets.union(canonical, declare(name));
-    names.get(canonical)!.place = info.place;
+    if (names.get(canonical)!.place !== info.place) writable(canonical).place = info.place;
   }
   // 3. Abbreviations defined once (`Islamic Revolutionary Guards Corps (IRGC)`); two different expansions leave it alone.
   const expansions = new Map<string, Set<string>>();
