@@ -5,6 +5,7 @@
 import type { Article, Entity, Mention, TimelineEvent } from '../types.js';
 import type { Archive, Neighbours } from './archive.js';
 import { linkEntities, type LinkMemo } from './linkEntities.js';
+import { compareByName } from './nameOrder.js';
 
 /** Newest first; undated last; ties by title then id so the order never depends on input order. */
 export function compareArticles(a: Article, b: Article): number {
@@ -37,7 +38,7 @@ export function buildArchive(articles: readonly Article[], extracted: Extracted 
     articles: ordered,
     articleById: new Map(ordered.map((article) => [article.id, article])),
     neighbours,
-    entities: [...extracted.entities].sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1)),
+    entities: memo ? [...memo.names.of(extracted.entities)] : [...extracted.entities].sort(compareByName),
     mentions: extracted.mentions,
     entityIndex: linkEntities(ordered, extracted.entities, extracted.mentions, memo),
     events: extracted.events,

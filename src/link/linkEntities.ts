@@ -11,6 +11,8 @@
 import { blockParts, PART_SEPARATOR } from '../extract/entities/text-units.js';
 import { splitSentences, type SentenceSpan } from '../text/sentences.js';
 import type { Article, Block, Entity, EntityType, Mention } from '../types.js';
+import { CoMentionTally, type RankRow } from './coMentionTally.js';
+import { compareByName, NameOrder } from './nameOrder.js';
 
 /** An article related to another by the entities they share. */
 export interface RelatedArticle {
@@ -108,6 +110,26 @@ export class LinkMemo {
   readonly related = new WeakMap<Article, KeptRelated>();
   /** Each article's entries in its entities' appearances, with the mentions they were made from (see `appearancesOf`). */
   readonly appearances = new WeakMap<Article, { mentions: readonly Mention[]; entries: Map<string, EntityInArticle> }>();
+  /** Each article's entities, counted and ranked, with the mentions they were counted from. */
+  readonly ranked = new WeakMap<Article, RankedEntities>();
+  /** Entities by name, from build to build. */
+  readonly names = new NameOrder();
+  /** Co-mention counts, from build to build. */
+  readonly coMentionTally = new CoMentionTally();
+  /** Each article's body links, with the mentions they were chosen from. */
+  readonly bodyLinks = new WeakMap<Article, { mentions: readonly Mention[]; links: Map<string, Mention[]> }>();
+}
+
+/** An article's entities: how often it names each, most named first, and by type. */
+interface RankedEntities {
+  /** The article's mentions they were counted from. */
+  mentions: readonly Mention[];
+  /** Mentions of each entity, by id, in order of first mention. */
+  count: Map<string, number>;
+  /** The entities, most mentioned first (ties by name). */
+  list: Entity[];
+  /** The same by type, as pages show them. */
+  groups: EntityGroupOfType[];
 }
 
 /** An article's related articles as last listed, and their inputs. */
@@ -136,40 +158,46 @@ interface BlockSentence extends SentenceSpan {
 export function linkEntities(articles: readonly Article[], entities: readonly Entity[], mentions: readonly Mention[], memo?: LinkMemo): EntityIndex {
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
   // Alphabetical rank of each entity, so hot sorts compare numbers instead of calling localeCompare.
-  const nameRank = new Map([...entities].sort((a, b) => compareText(a.name, b.name) || (a.id < b.id ? -1 : 1)).map((entity, i) => [entity.id, i]));
+  const nameRank = memo ? (memo.names.of(entities), memo.names.ranks()) : new Map([...entities].sort(compareByName).map((entity, i) => [entity.id, i]));
   const byName = (a: string, b: string): number => nameRank.get(a)! - nameRank.get(b)!;
   const articleById = new Map(articles.map((article) => [article.id, article]));
   const position = new Map(articles.map((article, index) => [article.id, index]));
   const mentionsOf = groupBy(mentions.filter((m) => byId.has(m.entityId) && articleById.has(m.articleId)), (m) => m.articleId);
 
-  // Entities of each article with how often it names them.
-  const counts = new Map<string, Map<string, number>>();
+  // Entities of each article with how often it names them, ranked (a watch session's memo gives back an unchanged article's).
+  const rankedOf = new Map<string, RankedEntities>();
   for (const [articleId, list] of mentionsOf) {
+    const article = articleById.get(articleId)!;
+    const kept = memo?.ranked.get(article);
+    if (kept && sameItems(kept.mentions, list) && kept.list.every((entity) => byId.get(entity.id) === entity)) {
+      rankedOf.set(articleId, kept);
+      continue;
+    }
     const count = new Map<string, number>();
     for (const m of list) count.set(m.entityId, (count.get(m.entityId) ?? 0) + 1);
-    counts.set(articleId, count);
-  }
-  const ranked = (count: Map<string, number>): Entity[] =>
-    [...count]
+    const ranked = [...count]
       .sort((a, b) => b[1] - a[1] || byName(a[0], b[0]))
       .map(([id]) => byId.get(id)!);
-
-  const ofArticle = new Map<string, EntityGroupOfType[]>();
-  for (const [articleId, count] of counts) {
-    const list = ranked(count);
-    ofArticle.set(
-      articleId,
-      ENTITY_TYPES.map(({ type, label }) => ({ type, label, entities: list.filter((e) => e.type === type) })).filter((group) => group.entities.length > 0),
-    );
+    const groups = ENTITY_TYPES.map(({ type, label }) => ({ type, label, entities: ranked.filter((e) => e.type === type) })).filter((group) => group.entities.length > 0);
+    const made = { mentions: list, count, list: ranked, groups };
+    memo?.ranked.set(article, made);
+    rankedOf.set(articleId, made);
   }
+  const counts = new Map([...rankedOf].map(([articleId, ranked]) => [articleId, ranked.count]));
+  const tops = new Map([...rankedOf].map(([articleId, ranked]) => [articleId, ranked.list.slice(0, MAX_ENTITIES_PER_ARTICLE).map((e) => e.id)]));
+  const ofArticle = new Map([...rankedOf].map(([articleId, ranked]) => [articleId, ranked.groups]));
+  const records = memo?.coMentions ?? new Map<Entity, Map<number, CoMention>>();
+  const rankRow = (row: ReadonlyMap<string, number>) => topK(row, MAX_CO_MENTIONS, (x, y) => y[1] - x[1] || byName(x[0], y[0]));
+  const pairs = memo ? memo.coMentionTally.update(tops, byId, rankRow) : coMentionPairs(tops, rankRow);
+  const coMentions = new Map([...pairs].map(([id, list]) => [id, list.map(([other, n]) => coMention(byId.get(other)!, n, records))]));
 
   return {
     byId,
     ofArticle,
     appearances: appearancesOf(entities, mentionsOf, articleById, position, memo?.sentencesOfBlock, memo?.appearances),
-    coMentions: coMentionsOf(counts, byId, ranked, byName, memo?.coMentions ?? new Map()),
+    coMentions,
     related: relatedOf(articles, counts, byId, byName, memo?.related),
-    bodyLinks: bodyLinksOf(articles, mentionsOf),
+    bodyLinks: bodyLinksOf(articles, mentionsOf, memo?.bodyLinks),
   };
 }
 
@@ -267,28 +295,17 @@ function coMention(entity: Entity, articles: number, records: Store<Entity, Map<
   return record;
 }
 
-function coMentionsOf(
-  counts: Map<string, Map<string, number>>,
-  byId: Map<string, Entity>,
-  ranked: (count: Map<string, number>) => Entity[],
-  byName: (a: string, b: string) => number,
-  records: Store<Entity, Map<number, CoMention>>,
-): Map<string, CoMention[]> {
+/** Each entity's most co-mentioned entities (other id and count), counted from every article's top entities (`tops`). */
+function coMentionPairs(tops: ReadonlyMap<string, readonly string[]>, rank: RankRow): Map<string, Array<[string, number]>> {
   const pairs = new Map<string, Map<string, number>>();
-  for (const count of counts.values()) {
-    const ids = ranked(count).slice(0, MAX_ENTITIES_PER_ARTICLE).map((e) => e.id);
+  for (const ids of tops.values()) {
     for (const a of ids) {
       let row = pairs.get(a);
       if (!row) pairs.set(a, (row = new Map()));
       for (const b of ids) if (a !== b) row.set(b, (row.get(b) ?? 0) + 1);
     }
   }
-  const result = new Map<string, CoMention[]>();
-  for (const [id, row] of pairs) {
-    const list = topK(row, MAX_CO_MENTIONS, (x, y) => y[1] - x[1] || byName(x[0], y[0])).map(([other, n]) => coMention(byId.get(other)!, n, records));
-    result.set(id, list);
-  }
-  return result;
+  return new Map([...pairs].map(([id, row]) => [id, rank(row)]));
 }
 
 function relatedOf(
@@ -340,10 +357,17 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 /** The first mention of each entity in each section (headings start sections), in paragraphs only. */
-function bodyLinksOf(articles: readonly Article[], mentionsOf: Map<string, Mention[]>): Map<string, Map<string, Mention[]>> {
+function bodyLinksOf(articles: readonly Article[], mentionsOf: Map<string, Mention[]>, memo?: Store<Article, { mentions: readonly Mention[]; links: Map<string, Mention[]> }>): Map<string, Map<string, Mention[]>> {
   const result = new Map<string, Map<string, Mention[]>>();
   for (const article of articles) {
-    const byBlock = groupBy(mentionsOf.get(article.id) ?? [], (m) => m.blockAnchor);
+    // Read from the article's blocks and its mentions alone.
+    const own = mentionsOf.get(article.id) ?? [];
+    const kept = memo?.get(article);
+    if (kept && sameItems(kept.mentions, own)) {
+      result.set(article.id, kept.links);
+      continue;
+    }
+    const byBlock = groupBy(own, (m) => m.blockAnchor);
     const links = new Map<string, Mention[]>();
     let linked = new Set<string>();
     for (const block of article.blocks) {
@@ -358,6 +382,7 @@ function bodyLinksOf(articles: readonly Article[], mentionsOf: Map<string, Menti
       if (chosen.length > 0) links.set(block.anchor, chosen);
     }
     result.set(article.id, links);
+    memo?.set(article, { mentions: own, links });
   }
   return result;
 }
@@ -384,8 +409,4 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
     else map.set(k, [item]);
   }
   return map;
-}
-
-function compareText(a: string, b: string): number {
-  return a.localeCompare(b, 'en');
 }

@@ -16,6 +16,7 @@ import type { Article, EntityType, Mention } from '../../types.js';
 import { countPackedWords, emptyWordStats, findCandidates, judgeWords, type Candidate, type WordJudge, type WordStats } from './candidates.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { NameMatcher } from './matcher.js';
+import { EntityRecords } from './entityRecords.js';
 import { NameTally } from './nameTally.js';
 import type { Registry } from './registry.js';
 import type { NameInfo, Resolution } from './resolve.js';
@@ -84,6 +85,8 @@ export class EntityMemo {
   readonly found = new WeakMap<ReadUnit, FoundCandidates>();
   /** Each article's mentions, with the matcher they were found with. */
   readonly mentions = new WeakMap<Article, { matcher: NameMatcher; mentions: Mention[] }>();
+  /** Each entity's record, made again only when its mentions or group changed. */
+  readonly records = new EntityRecords();
   /** The last resolution, and the registry it was made with (from the names in `tally` as last settled). */
   lastNames: (ResolvedNames & { registry: Registry }) | null = null;
   /** The names of every article's candidates, summed (see `NameTally`). */

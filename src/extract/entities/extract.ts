@@ -26,7 +26,8 @@ import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { ADJECTIVE_ENDING } from './lexicon.js';
 import { NameMatcher } from './matcher.js';
 import { EMPTY_REGISTRY, type Registry } from './registry.js';
-import { newNameInfo, resolveNames, type NameInfo } from './resolve.js';
+import { entityRecord, sameEntity } from './entityRecords.js';
+import { newNameInfo, resolveNames, type EntityGroup, type NameInfo } from './resolve.js';
 import { compactTokens, expandTokens, JOINED, LOWER, SLOTS, TITLE, TokenBuffer, unpackTokens, type WordTable } from './packedTokens.js';
 import { textUnits } from './text-units.js';
 import { newWordTable, tokenizeInto, type Token } from './tokens.js';
@@ -90,10 +91,19 @@ export function extractEntities(articles: readonly Article[], registry: Registry
       continue;
     }
     const { units, data } = tokensOf(article);
-    const own = articleMentions(article.id, units, data, words.keys, matcher, types);
+    let own = articleMentions(article.id, units, data, words.keys, matcher, types);
+    // The same mentions as before (a new matcher that finds the same here) stay the very same list, so later steps see nothing changed.
+    if (kept && sameMentions(kept.mentions, own)) own = kept.mentions;
     memo?.mentions.set(article, { matcher, mentions: own });
     for (const mention of own) mentions.push(mention);
   }
+
+  const diagnostics: Diagnostic[] = [];
+  const unmentioned = (group: EntityGroup): void => {
+    if (group.registry) diagnostics.push(diagnostic('note', registry.file, `"${group.name}" is not mentioned in any article.`, { line: group.registry.line, hint: 'Check its spelling and aliases, or remove it.' }));
+  };
+  // A watch session makes again only the records of the entities an edit touched.
+  if (memo) return { entities: memo.records.entities(sorted, (article) => memo.mentions.get(article)!.mentions, resolution.groups, unmentioned), mentions, diagnostics };
 
   const mentioned = new Map<string, Mention[]>();
   for (const mention of mentions) {
@@ -103,28 +113,10 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   }
   const order = articleOrder(sorted);
   const entities: Entity[] = [];
-  const diagnostics: Diagnostic[] = [];
   for (const group of resolution.groups) {
     const own = mentioned.get(group.id) ?? [];
-    if (own.length === 0) {
-      if (group.registry) {
-        diagnostics.push(diagnostic('note', registry.file, `"${group.name}" is not mentioned in any article.`, { line: group.registry.line, hint: 'Check its spelling and aliases, or remove it.' }));
-      }
-      continue;
-    }
-    const aliases = new Set([...(group.registry?.aliases ?? []), ...own.map((mention) => mention.surface)]);
-    aliases.delete(group.name);
-    entities.push({
-      id: group.id,
-      url: `entities/${group.id}/`,
-      name: group.name,
-      type: group.type,
-      aliases: [...aliases].sort((a, b) => a.localeCompare(b, 'en')),
-      description: group.registry?.description ?? null,
-      links: group.registry?.links.map((link) => ({ ...link })) ?? [],
-      articles: [...new Set(own.map((mention) => mention.articleId))].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
-      mentions: own.length,
-    });
+    if (own.length === 0) unmentioned(group);
+    else entities.push(entityRecord(group, own, [...new Set(own.map((mention) => mention.articleId))].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))));
   }
   return { entities: keepEntities(entities), mentions, diagnostics };
 }
@@ -184,18 +176,6 @@ function keepEntities(entities: Entity[]): Entity[] {
   return kept;
 }
 
-/** Same keys in the same order, and every value equal: a string or number, or a list of strings or of flat records (the links). */
-function sameEntity(a: Entity, b: Entity): boolean {
-  return sameFlat(a, b, (x, y) => x === y || (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((item, i) => item === y[i] || sameFlat(item, y[i], Object.is))));
-}
-
-function sameFlat(a: unknown, b: unknown, same: (x: unknown, y: unknown) => boolean): boolean {
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) || Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  const otherKeys = Object.keys(b);
-  return keys.length === otherKeys.length && keys.every((key, i) => key === otherKeys[i] && same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
-}
-
 /**
  * Each article's tokens, in one scratch buffer (valid until the next call): the first time made and
  * kept in `kept`, compact; afterwards expanded from there.
@@ -230,6 +210,14 @@ function readUnits(article: Article, buffer: TokenBuffer, words: WordTable, isPl
  */
 export function extractArticleEntities(article: Article, registry: Registry = EMPTY_REGISTRY): EntityExtraction {
   return extractEntities([article], registry);
+}
+
+/** Same mentions in the same order, field by field. */
+function sameMentions(a: readonly Mention[], b: readonly Mention[]): boolean {
+  return a.length === b.length && a.every((x, i) => {
+    const y = b[i] as Mention;
+    return x.entityId === y.entityId && x.articleId === y.articleId && x.blockAnchor === y.blockAnchor && x.surface === y.surface && x.start === y.start && x.end === y.end;
+  });
 }
 
 /** The mentions of one article (its texts' tokens packed in `data`): names matched, then ambiguous short names settled by the article's other mentions. */
