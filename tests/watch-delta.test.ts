@@ -6,6 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EMPTY_REGISTRY, EntityMemo, extractEntities, parseRegistry, type Registry } from '../src/extract/entities/index.js';
+import { extractEvents } from '../src/extract/events/extract.js';
+import { extractTimeline } from '../src/extract/events/stage.js';
+import { TimelineMemo } from '../src/extract/events/timelineMemo.js';
 import { buildArchive } from '../src/link/buildArchive.js';
 import { LinkMemo } from '../src/link/linkEntities.js';
 import type { Article } from '../src/types.js';
@@ -90,5 +93,59 @@ describe('watch-session deltas of the entity and link stages', () => {
     build([article('a', 'Houthis and Huthi fighters met in Sanaa. Tony Blair was told.', '2005-01-02'), b, c, d]);
     build([a, b, c, d]);
     build([d, c]);
+  });
+});
+
+describe('watch-session deltas of the timeline', () => {
+  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  /** An article with `n` dated sentences, each naming its own day. */
+  const dated = (id: string, n: number, offset = 0, words = 'the council voted on the harbour budget') =>
+    article(
+      id,
+      Array.from({ length: n }, (_, i) => {
+        const day = offset * n + i; // distinct days for distinct offsets: few merges, so many events
+        return `On ${(day % 28) + 1} ${MONTHS[Math.floor(day / 28) % 12]} 2024, ${i % 3 === 0 ? 'Maria Lopez said ' : ''}${words} ${id} ${i}.`;
+      }).join(' '),
+      '2024-12-31',
+    );
+
+  /** One memo through a sequence of archives, each checked against a cold merge. */
+  function timelineSession() {
+    const memo = new TimelineMemo();
+    return (articles: Article[]) => {
+      const { mentions } = extractEntities(articles, EMPTY_REGISTRY);
+      const cold = extractTimeline(articles, mentions);
+      const warm = memo.timeline(articles, mentions, extractEvents);
+      expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
+      return warm;
+    };
+  }
+
+  it('merges again only what changed, and gives the cold timeline through edits, deletions and renames', () => {
+    const build = timelineSession();
+    const archive = Array.from({ length: 6 }, (_, i) => dated(`a${i}`, 8, i));
+    const first = build(archive);
+    // An edit that adds no date keeps every event record.
+    const quiet = article('a0', 'Nothing dated here.', '2024-12-31');
+    const again = build(archive);
+    expect(again).toBe(first);
+    build([quiet, ...archive.slice(1)]);
+    build([dated('a0', 8, 3, 'the court heard the strike report'), ...archive.slice(1)]);
+    build(archive.slice(2));
+    build([dated('renamed', 8, 0), ...archive.slice(1)]);
+    build(archive);
+  });
+
+  it('gives events new URLs when their year is split into months, and back', () => {
+    const build = timelineSession();
+    const small = Array.from({ length: 20 }, (_, i) => dated(`s${i}`, 12, i, `event number ${i} happened in town`));
+    const year = (events: ReturnType<typeof build>) => events.filter((event) => event.date.startsWith('2024'));
+    expect(year(build(small)).length).toBeLessThanOrEqual(250);
+    const big = [...small, ...Array.from({ length: 10 }, (_, i) => dated(`t${i}`, 12, i + 5, `another thing ${i} took place`))];
+    const split = year(build(big));
+    expect(split.length).toBeGreaterThan(250);
+    expect(split.some((event) => event.url.startsWith('timeline/2024/01/'))).toBe(true);
+    build(small);
+    build(big.slice(3));
   });
 });

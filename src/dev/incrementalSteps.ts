@@ -24,6 +24,7 @@ import type { Article, SourceFile } from '../types.js';
 import type { SiteWriter, StaticFile, WriteResult } from '../write/writeSite.js';
 import { EntityMemo } from '../extract/entities/index.js';
 import { LinkMemo } from '../link/linkEntities.js';
+import { TimelineMemo } from '../extract/events/timelineMemo.js';
 import { RenderMemo } from './renderMemo.js';
 import { ChangedFilesWriter } from './writeChanged.js';
 
@@ -44,6 +45,8 @@ export class IncrementalSteps implements BuildSteps {
   readonly entityMemo = new EntityMemo();
   /** Sentences and records of unchanged articles and entities, kept for the next link stage. */
   readonly linkMemo = new LinkMemo();
+  /** Each date's timeline events, kept for the next merge. */
+  readonly timelineMemo = new TimelineMemo();
   private readonly writer = new ChangedFilesWriter();
   /** Files read and parsed by the last build, for the terminal and tests. */
   counts = { read: 0, parsed: 0 };

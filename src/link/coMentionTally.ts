@@ -7,10 +7,10 @@
  */
 import type { Entity } from '../types.js';
 
-/** One entity's list of co-mentioned entities, made from its row of counts. */
-export type RankRow = (row: ReadonlyMap<string, number>) => Array<[string, number]>;
+/** One entity's list of co-mentioned entities, made from its row of counts (other id → articles). */
+export type RankRow<T> = (row: ReadonlyMap<string, number>) => T;
 
-export class CoMentionTally {
+export class CoMentionTally<T> {
   /** Each article's entities counted (its `top`), by article id. */
   private readonly tops = new Map<string, readonly string[]>();
   /** Articles naming each pair: entity id → other entity id → count. */
@@ -18,15 +18,16 @@ export class CoMentionTally {
   /** How many articles count each entity (its row is listed while any does). */
   private readonly present = new Map<string, number>();
   /** Each entity's last list, as pairs of other id and count. */
-  private readonly lists = new Map<string, Array<[string, number]>>();
+  private readonly lists = new Map<string, T>();
   /** The records the lists were made with, by id. */
   private records = new Map<string, Entity>();
 
   /**
-   * Every counted entity's top pairs (other id and count), given each article's top entity ids (`tops`, by
-   * article id: every article of the archive that names any), the records by id, and how a row is ranked.
+   * Every counted entity's list (`rank` of its row), given each article's top entity ids (`tops`, by
+   * article id: every article of the archive that names any) and the records by id. `rank` must read
+   * nothing but the row and the records of the entities in it.
    */
-  update(tops: ReadonlyMap<string, readonly string[]>, byId: ReadonlyMap<string, Entity>, rank: RankRow): Map<string, Array<[string, number]>> {
+  update(tops: ReadonlyMap<string, readonly string[]>, byId: ReadonlyMap<string, Entity>, rank: RankRow<T>): Map<string, T> {
     const dirty = new Set<string>();
     for (const [articleId, ids] of tops) {
       const last = this.tops.get(articleId);
@@ -49,7 +50,7 @@ export class CoMentionTally {
     for (const id of this.records.keys()) if (!byId.has(id)) changed(id);
     this.records = new Map(byId);
 
-    const result = new Map<string, Array<[string, number]>>();
+    const result = new Map<string, T>();
     for (const id of this.present.keys()) {
       let list = this.lists.get(id);
       if (!list || dirty.has(id)) this.lists.set(id, (list = rank(this.rows.get(id) ?? new Map())));

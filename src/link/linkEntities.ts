@@ -11,6 +11,7 @@
 import { blockParts, PART_SEPARATOR } from '../extract/entities/text-units.js';
 import { splitSentences, type SentenceSpan } from '../text/sentences.js';
 import type { Article, Block, Entity, EntityType, Mention } from '../types.js';
+import { AppearanceTally } from './appearanceTally.js';
 import { CoMentionTally, type RankRow } from './coMentionTally.js';
 import { compareByName, NameOrder } from './nameOrder.js';
 
@@ -115,7 +116,9 @@ export class LinkMemo {
   /** Entities by name, from build to build. */
   readonly names = new NameOrder();
   /** Co-mention counts, from build to build. */
-  readonly coMentionTally = new CoMentionTally();
+  readonly coMentionTally = new CoMentionTally<CoMention[]>();
+  /** Each entity's appearances, from build to build. */
+  readonly appearanceTally = new AppearanceTally<EntityInArticle>();
   /** Each article's body links, with the mentions they were chosen from. */
   readonly bodyLinks = new WeakMap<Article, { mentions: readonly Mention[]; links: Map<string, Mention[]> }>();
 }
@@ -136,6 +139,8 @@ interface RankedEntities {
 interface KeptRelated {
   /** Number of articles in the archive then (it weighs the entities). */
   total: number;
+  /** The article's count of entities then (see `RankedEntities`). */
+  count: Map<string, number> | undefined;
   /** The article's entities then, in the order counted. */
   entities: Entity[];
   /** The list made. */
@@ -187,14 +192,14 @@ export function linkEntities(articles: readonly Article[], entities: readonly En
   const tops = new Map([...rankedOf].map(([articleId, ranked]) => [articleId, ranked.list.slice(0, MAX_ENTITIES_PER_ARTICLE).map((e) => e.id)]));
   const ofArticle = new Map([...rankedOf].map(([articleId, ranked]) => [articleId, ranked.groups]));
   const records = memo?.coMentions ?? new Map<Entity, Map<number, CoMention>>();
-  const rankRow = (row: ReadonlyMap<string, number>) => topK(row, MAX_CO_MENTIONS, (x, y) => y[1] - x[1] || byName(x[0], y[0]));
-  const pairs = memo ? memo.coMentionTally.update(tops, byId, rankRow) : coMentionPairs(tops, rankRow);
-  const coMentions = new Map([...pairs].map(([id, list]) => [id, list.map(([other, n]) => coMention(byId.get(other)!, n, records))]));
+  const rankRow = (row: ReadonlyMap<string, number>): CoMention[] =>
+    topK(row, MAX_CO_MENTIONS, (x, y) => y[1] - x[1] || byName(x[0], y[0])).map(([other, n]) => coMention(byId.get(other)!, n, records));
+  const coMentions = memo ? memo.coMentionTally.update(tops, byId, rankRow) : coMentionPairs(tops, rankRow);
 
   return {
     byId,
     ofArticle,
-    appearances: appearancesOf(entities, mentionsOf, articleById, position, memo?.sentencesOfBlock, memo?.appearances),
+    appearances: appearancesOf(entities, mentionsOf, articleById, position, memo),
     coMentions,
     related: relatedOf(articles, counts, byId, byName, memo?.related),
     bodyLinks: bodyLinksOf(articles, mentionsOf, memo?.bodyLinks),
@@ -204,54 +209,42 @@ export function linkEntities(articles: readonly Article[], entities: readonly En
 /**
  * Each entity's articles with the sentences naming it. Goes article by article, so that without a
  * watch session's memo only one article's sentences are held at a time; `mentionsOf` holds the
- * mentions of known entities and articles, by article, in text order.
+ * mentions of known entities and articles, by article, in text order. With a memo, each article's
+ * entries are kept and the lists changed by the articles whose entries changed (`AppearanceTally`).
  */
 function appearancesOf(
   entities: readonly Entity[],
   mentionsOf: Map<string, Mention[]>,
   articleById: Map<string, Article>,
   position: Map<string, number>,
-  memo: Store<Block, BlockSentence[]> | undefined,
-  kept?: Store<Article, { mentions: readonly Mention[]; entries: Map<string, EntityInArticle> }>,
+  memo?: LinkMemo,
 ): Map<string, EntityInArticle[]> {
-  const placed = new Map<string, Array<{ at: number; entry: EntityInArticle }>>();
-  const place = (entityId: string, at: number, entry: EntityInArticle) => {
-    const list = placed.get(entityId);
-    if (list) list.push({ at, entry });
-    else placed.set(entityId, [{ at, entry }]);
-  };
-  for (const [articleId, found] of mentionsOf) {
-    const article = articleById.get(articleId)!;
-    const at = position.get(articleId) ?? 0;
+  const entriesOf = (article: Article, found: readonly Mention[]): Map<string, EntityInArticle> => {
     // An entry is made from its article and that article's mentions alone: the same record and the
     // very same mentions (a watch session reuses an unchanged article's) give the same entries.
-    const last = kept?.get(article);
-    if (last && last.mentions.length === found.length && last.mentions.every((mention, i) => mention === found[i])) {
-      for (const [entityId, entry] of last.entries) place(entityId, at, entry);
-      continue;
+    const last = memo?.appearances.get(article);
+    if (last && sameItems(last.mentions, found)) return last.entries;
+    // Without a memo, one article's sentences at a time.
+    const entries = articleEntries(article, found, memo?.sentencesOfBlock ?? new Map<Block, BlockSentence[]>());
+    memo?.appearances.set(article, { mentions: found, entries });
+    return entries;
+  };
+  if (memo) {
+    const entries = new Map<Article, Map<string, EntityInArticle>>();
+    for (const [articleId, found] of mentionsOf) {
+      const article = articleById.get(articleId)!;
+      entries.set(article, entriesOf(article, found));
     }
-    const entries = new Map<string, EntityInArticle>();
-    const blocks = new Map(article.blocks.map((b) => [b.anchor, b]));
-    const sentencesOf = memo ?? new Map<Block, BlockSentence[]>();
-    for (const [entityId, own] of groupBy(found, (m) => m.entityId)) {
-      const seen = new Set<BlockSentence>();
-      const sentences: MentionSentence[] = [];
-      for (const mention of own) {
-        const block = blocks.get(mention.blockAnchor);
-        if (!block) continue;
-        let spans = sentencesOf.get(block);
-        if (!spans) sentencesOf.set(block, (spans = splitBlockSentences(block)));
-        const sentence = sentenceAt(spans, mention.start);
-        // One span per block and start, so the span itself tells sentences apart.
-        if (!sentence || seen.has(sentence)) continue;
-        seen.add(sentence);
-        sentences.push(sentence.view);
-      }
-      const entry = { article, sentences: sentences.slice(0, MAX_SENTENCES), total: sentences.length };
-      entries.set(entityId, entry);
-      place(entityId, at, entry);
+    return memo.appearanceTally.update(entities, entries, position);
+  }
+  const placed = new Map<string, Array<{ at: number; entry: EntityInArticle }>>();
+  for (const [articleId, found] of mentionsOf) {
+    const at = position.get(articleId) ?? 0;
+    for (const [entityId, entry] of entriesOf(articleById.get(articleId)!, found)) {
+      const list = placed.get(entityId);
+      if (list) list.push({ at, entry });
+      else placed.set(entityId, [{ at, entry }]);
     }
-    kept?.set(article, { mentions: found, entries });
   }
   const result = new Map<string, EntityInArticle[]>();
   for (const entity of entities) {
@@ -260,6 +253,29 @@ function appearancesOf(
     result.set(entity.id, list.map(({ entry }) => entry));
   }
   return result;
+}
+
+/** One article's entry in the appearances of each entity it names (`found`: its mentions, in text order). */
+function articleEntries(article: Article, found: readonly Mention[], sentencesOf: Store<Block, BlockSentence[]>): Map<string, EntityInArticle> {
+  const entries = new Map<string, EntityInArticle>();
+  const blocks = new Map(article.blocks.map((b) => [b.anchor, b]));
+  for (const [entityId, own] of groupBy(found, (m) => m.entityId)) {
+    const seen = new Set<BlockSentence>();
+    const sentences: MentionSentence[] = [];
+    for (const mention of own) {
+      const block = blocks.get(mention.blockAnchor);
+      if (!block) continue;
+      let spans = sentencesOf.get(block);
+      if (!spans) sentencesOf.set(block, (spans = splitBlockSentences(block)));
+      const sentence = sentenceAt(spans, mention.start);
+      // One span per block and start, so the span itself tells sentences apart.
+      if (!sentence || seen.has(sentence)) continue;
+      seen.add(sentence);
+      sentences.push(sentence.view);
+    }
+    entries.set(entityId, { article, sentences: sentences.slice(0, MAX_SENTENCES), total: sentences.length });
+  }
+  return entries;
 }
 
 /** The span holding `offset`, by binary search (spans are in text order and never overlap). */
@@ -295,8 +311,8 @@ function coMention(entity: Entity, articles: number, records: Store<Entity, Map<
   return record;
 }
 
-/** Each entity's most co-mentioned entities (other id and count), counted from every article's top entities (`tops`). */
-function coMentionPairs(tops: ReadonlyMap<string, readonly string[]>, rank: RankRow): Map<string, Array<[string, number]>> {
+/** Each entity's most co-mentioned entities, counted from every article's top entities (`tops`). */
+function coMentionPairs(tops: ReadonlyMap<string, readonly string[]>, rank: RankRow<CoMention[]>): Map<string, CoMention[]> {
   const pairs = new Map<string, Map<string, number>>();
   for (const ids of tops.values()) {
     for (const a of ids) {
@@ -323,9 +339,11 @@ function relatedOf(
     // Scores read only the article's entities (each entity's record lists its articles) and the
     // archive's size: with the very same records and size, and the listed articles still the
     // current records, the list is the one it was (name ranks keep their order between two entities).
-    const entities = memo ? [...(counts.get(article.id)?.keys() ?? [])].map((id) => byId.get(id)!) : [];
+    // The very same count (a watch session gives an article's back while its mentions and their records are unchanged) means the same records.
+    const count = counts.get(article.id);
     const kept = memo?.get(article);
-    if (kept && kept.total === total && sameItems(kept.entities, entities) && kept.list.every((related) => articleById.get(related.article.id) === related.article)) {
+    const entities = memo && !(kept && kept.count === count) ? [...(count?.keys() ?? [])].map((id) => byId.get(id)!) : (kept?.entities ?? []);
+    if (kept && kept.total === total && (kept.count === count || sameItems(kept.entities, entities)) && kept.list.every((related) => articleById.get(related.article.id) === related.article)) {
       result.set(article.id, kept.list);
       continue;
     }
@@ -347,7 +365,7 @@ function relatedOf(
         shared: counted.filter((entity) => entity.articles.includes(id)).sort((a, b) => a.articles.length - b.articles.length || byName(a.id, b.id)).slice(0, 5),
       }));
     result.set(article.id, list);
-    memo?.set(article, { total, entities, list });
+    memo?.set(article, { total, count, entities, list });
   }
   return result;
 }
