@@ -11,6 +11,7 @@ import { extractTimeline } from '../src/extract/events/stage.js';
 import { TimelineMemo } from '../src/extract/events/timelineMemo.js';
 import { buildArchive } from '../src/link/buildArchive.js';
 import { LinkMemo } from '../src/link/linkEntities.js';
+import { KeptOrder } from '../src/link/nameOrder.js';
 import type { Article } from '../src/types.js';
 import { articleFromText } from './helpers/article-fixture.js';
 
@@ -147,5 +148,21 @@ describe('watch-session deltas of the timeline', () => {
     expect(split.some((event) => event.url.startsWith('timeline/2024/01/'))).toBe(true);
     build(small);
     build(big.slice(3));
+  });
+});
+
+describe('KeptOrder', () => {
+  it('gives the order a full sort gives as records come and go', () => {
+    const order = new KeptOrder<{ id: string; name: string }>((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let items: Array<{ id: string; name: string }> = [];
+    for (let step = 0; step < 60; step++) {
+      const fresh = Array.from({ length: Math.floor(random() * 4) }, (_, i) => ({ id: `${step}-${i}`, name: ['Émile', 'emile', 'Zoë', 'adam', 'Adam', 'ñu'][Math.floor(random() * 6)]! }));
+      items = [...items.filter(() => random() > 0.2), ...fresh];
+      const expected = [...items].sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
+      expect(order.of(items)).toEqual(expected);
+      expect([...order.ranks()]).toEqual(expected.map((item, i) => [item.id, i]));
+    }
   });
 });

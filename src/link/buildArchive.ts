@@ -29,7 +29,7 @@ export interface Extracted {
 
 /** `memo`: what a watch session keeps between builds (see `LinkMemo`); a cold build passes none. */
 export function buildArchive(articles: readonly Article[], extracted: Extracted = { entities: [], mentions: [], events: [] }, memo?: LinkMemo): Archive {
-  const ordered = [...articles].sort(compareArticles);
+  const ordered = memo ? [...memo.listing.of(articles)] : [...articles].sort(compareArticles);
   const neighbours = new Map<string, Neighbours>();
   ordered.forEach((article, index) => {
     neighbours.set(article.id, { previous: ordered[index + 1] ?? null, next: ordered[index - 1] ?? null });

@@ -13,7 +13,8 @@ import { splitSentences, type SentenceSpan } from '../text/sentences.js';
 import type { Article, Block, Entity, EntityType, Mention } from '../types.js';
 import { AppearanceTally } from './appearanceTally.js';
 import { CoMentionTally, type RankRow } from './coMentionTally.js';
-import { compareByName, NameOrder } from './nameOrder.js';
+import { compareArticles } from './buildArchive.js';
+import { compareByName, KeptOrder } from './nameOrder.js';
 
 /** An article related to another by the entities they share. */
 export interface RelatedArticle {
@@ -114,7 +115,9 @@ export class LinkMemo {
   /** Each article's entities, counted and ranked, with the mentions they were counted from. */
   readonly ranked = new WeakMap<Article, RankedEntities>();
   /** Entities by name, from build to build. */
-  readonly names = new NameOrder();
+  readonly names = new KeptOrder<Entity>(compareByName);
+  /** Articles in listing order, from build to build. */
+  readonly listing = new KeptOrder<Article>(compareArticles);
   /** Co-mention counts, from build to build. */
   readonly coMentionTally = new CoMentionTally<CoMention[]>();
   /** Each entity's appearances, from build to build. */

@@ -1,46 +1,60 @@
 /**
- * Entities in alphabetical order, as the entity index lists them and as the link stage breaks ties.
- * Sorting every entity with `localeCompare` is the costliest part of that on a big archive, and a
- * watch session's edit changes few records (extraction hands back unchanged records as the very same
- * objects): `NameOrder` keeps the last order, drops the records gone and merges in the new ones.
+ * Records in a fixed order, kept from build to build: entities by name (as the entity index lists
+ * them and as the link stage breaks ties) and articles in listing order. Sorting every record with
+ * `localeCompare` is the costliest part of that on a big archive, and a watch session's edit changes
+ * few records (unchanged ones are the very same objects from build to build): `KeptOrder` keeps the
+ * last order, drops the records gone and merges in the new ones. With a total order the result is
+ * the one any sort gives.
  */
 import type { Entity } from '../types.js';
 
-/** By name (`localeCompare` in English), then id: a total order, so the sorted list is the one any sort gives. */
+/** By name (`localeCompare` in English), then id: a total order. */
 export function compareByName(a: Entity, b: Entity): number {
   return a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-export class NameOrder {
+export class KeptOrder<T extends { id: string }> {
   /** The records last sorted, as given. */
-  private input: readonly Entity[] = [];
-  /** The same, by name. */
-  private sorted: Entity[] = [];
+  private input: readonly T[] = [];
+  /** The same, in order. */
+  private sorted: T[] = [];
   /** Position of each id in `sorted`, made when first asked for. */
   private rank: Map<string, number> | null = null;
 
-  /** `entities` sorted by `compareByName` (the very list as last time when the records are the same; never change it). */
-  of(entities: readonly Entity[]): readonly Entity[] {
-    if (entities.length === this.input.length && entities.every((entity, i) => entity === this.input[i])) return this.sorted;
-    const current = new Set(entities);
-    const kept = this.sorted.filter((entity) => current.has(entity));
+  /** `compare` must be a total order. */
+  constructor(private readonly compare: (a: T, b: T) => number) {}
+
+  /** `items` sorted by the order (the very list as last time when the records are the same; never change it). */
+  of(items: readonly T[]): readonly T[] {
+    if (items.length === this.input.length && items.every((item, i) => item === this.input[i])) return this.sorted;
+    const current = new Set(items);
+    const kept = this.sorted.filter((item) => current.has(item));
     const keptSet = new Set(kept);
-    const added = entities.filter((entity) => !keptSet.has(entity)).sort(compareByName);
-    const merged: Entity[] = [];
-    let i = 0;
-    let j = 0;
-    while (i < kept.length || j < added.length) {
-      if (j >= added.length || (i < kept.length && compareByName(kept[i]!, added[j]!) < 0)) merged.push(kept[i++]!);
-      else merged.push(added[j++]!);
+    const added = items.filter((item) => !keptSet.has(item)).sort(this.compare);
+    // Each new record's place found by binary search: few comparisons (each may be a `localeCompare`).
+    const merged: T[] = [];
+    let from = 0;
+    for (const item of added) {
+      let low = from;
+      let high = kept.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (this.compare(kept[middle]!, item) < 0) low = middle + 1;
+        else high = middle;
+      }
+      for (let i = from; i < low; i++) merged.push(kept[i]!);
+      merged.push(item);
+      from = low;
     }
-    this.input = entities.slice();
+    for (let i = from; i < kept.length; i++) merged.push(kept[i]!);
+    this.input = items.slice();
     this.sorted = merged;
     this.rank = null;
     return merged;
   }
 
-  /** Position of each entity of the last `of` by id. */
+  /** Position of each record of the last `of`, by id. */
   ranks(): ReadonlyMap<string, number> {
-    return (this.rank ??= new Map(this.sorted.map((entity, i) => [entity.id, i])));
+    return (this.rank ??= new Map(this.sorted.map((item, i) => [item.id, i])));
   }
 }

@@ -27,6 +27,14 @@ export class EntityRecords {
   private readonly byEntity = new Map<string, Map<Article, Mention[]>>();
   /** Each entity's last record and the group it was made from. */
   private records = new Map<string, { group: EntityGroup; entity: Entity }>();
+  /** The groups of the last build (the resolution's own list). */
+  private groups: readonly EntityGroup[] | null = null;
+  /** The same by id. */
+  private groupById = new Map<string, EntityGroup>();
+  /** Those with a registry entry (a note says when one is never mentioned). */
+  private registryGroups: EntityGroup[] = [];
+  /** The records last given, in the groups' order. */
+  private given: Entity[] = [];
 
   /**
    * The records of `groups` (sorted by id) that have mentions, in that order; `mentionsOf` gives each
@@ -62,6 +70,7 @@ export class EntityRecords {
       this.counted.delete(article);
     }
 
+    if (groups === this.groups) return this.update(dirty, unmentioned);
     const entities: Entity[] = [];
     const records = new Map<string, { group: EntityGroup; entity: Entity }>();
     for (const group of groups) {
@@ -82,6 +91,44 @@ export class EntityRecords {
       records.set(group.id, { group, entity });
     }
     this.records = records;
+    this.groups = groups;
+    this.groupById = new Map(groups.map((group) => [group.id, group]));
+    this.registryGroups = groups.filter((group) => group.registry);
+    this.given = entities;
+    return entities;
+  }
+
+  /**
+   * The same groups as last build (the resolution was reused): only the `dirty` entities' records
+   * are made again, and merged by id into the last list (the groups' order).
+   */
+  private update(dirty: ReadonlySet<string>, unmentioned: (group: EntityGroup) => void): Entity[] {
+    for (const group of this.registryGroups) if (!this.byEntity.has(group.id)) unmentioned(group);
+    if (dirty.size === 0) return this.given;
+    const made: Entity[] = [];
+    for (const id of dirty) {
+      const group = this.groupById.get(id);
+      const byArticle = this.byEntity.get(id);
+      const kept = this.records.get(id);
+      if (!group || !byArticle) {
+        this.records.delete(id);
+        continue;
+      }
+      const record = entityRecord(group, [...byArticle.values()].flat(), [...byArticle.keys()].sort(compareArticles).map((article) => article.id));
+      const entity = kept && sameEntity(kept.entity, record) ? kept.entity : record;
+      this.records.set(id, { group, entity });
+      made.push(entity);
+    }
+    made.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const entities: Entity[] = [];
+    let j = 0;
+    for (const entity of this.given) {
+      if (dirty.has(entity.id)) continue;
+      while (j < made.length && made[j]!.id < entity.id) entities.push(made[j++]!);
+      entities.push(entity);
+    }
+    while (j < made.length) entities.push(made[j++]!);
+    this.given = entities;
     return entities;
   }
 
