@@ -8,8 +8,11 @@
  * - the environment goes through the render memo;
  * - write keeps the pages in memory and writes only the files whose bytes changed, with the search
  *   index as last refreshed.
- * Link and render (and any archive-wide stage added to `build()`) simply run again on the cached
- * records: they are cheap, and re-running them is what keeps the output equal to a clean build.
+ * - entity extraction, the timeline and the link stage keep sums and per-record results in their
+ *   memos (`EntityMemo`, `TimelineMemo`, `LinkMemo`) and change them by the articles that changed,
+ *   each giving what its stage gives from nothing (tests/watch-delta.test.ts checks each rule).
+ * Render (and any archive-wide stage added to `build()` without a memo) simply runs again on the
+ * records: re-running is what keeps the output equal to a clean build.
  */
 import path from 'node:path';
 import type nunjucks from 'nunjucks';

@@ -100,8 +100,11 @@ const MAX_ENTITIES_PER_ARTICLE = 25;
  * What a watch session keeps from one link stage to the next (the dev server's build steps hold one),
  * so unchanged pages get the very same records and the render memo can compare them by identity:
  * each block's sentences, one view per sentence, one co-mention record per entity and count. The
- * keys are records an unchanged article or entity keeps from build to build. A cold build passes
- * none and keeps nothing after the stage.
+ * keys are records an unchanged article or entity keeps from build to build. It also keeps what a
+ * build changes by the records an edit changed instead of making it from every article: each
+ * article's ranked entities, related articles and body links, the co-mention counts, the
+ * appearance lists, and the orders of entities and articles. A cold build passes none and keeps
+ * nothing after the stage.
  */
 export class LinkMemo {
   /** Each block's sentences, each with its view. Never changed once made. */
@@ -136,6 +139,8 @@ interface RankedEntities {
   list: Entity[];
   /** The same by type, as pages show them. */
   groups: EntityGroupOfType[];
+  /** Ids of the entities co-mentions count (the most mentioned). */
+  top: string[];
 }
 
 /** An article's related articles as last listed, and their inputs. */
@@ -187,12 +192,12 @@ export function linkEntities(articles: readonly Article[], entities: readonly En
       .sort((a, b) => b[1] - a[1] || byName(a[0], b[0]))
       .map(([id]) => byId.get(id)!);
     const groups = ENTITY_TYPES.map(({ type, label }) => ({ type, label, entities: ranked.filter((e) => e.type === type) })).filter((group) => group.entities.length > 0);
-    const made = { mentions: list, count, list: ranked, groups };
+    const made = { mentions: list, count, list: ranked, groups, top: ranked.slice(0, MAX_ENTITIES_PER_ARTICLE).map((e) => e.id) };
     memo?.ranked.set(article, made);
     rankedOf.set(articleId, made);
   }
   const counts = new Map([...rankedOf].map(([articleId, ranked]) => [articleId, ranked.count]));
-  const tops = new Map([...rankedOf].map(([articleId, ranked]) => [articleId, ranked.list.slice(0, MAX_ENTITIES_PER_ARTICLE).map((e) => e.id)]));
+  const tops = new Map([...rankedOf].map(([articleId, ranked]) => [articleId, ranked.top]));
   const ofArticle = new Map([...rankedOf].map(([articleId, ranked]) => [articleId, ranked.groups]));
   const records = memo?.coMentions ?? new Map<Entity, Map<number, CoMention>>();
   const rankRow = (row: ReadonlyMap<string, number>): CoMention[] =>

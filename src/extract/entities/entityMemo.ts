@@ -7,9 +7,12 @@
  *   answers (`WordJudge`) that changed;
  * - each text's last candidates, given back while the answers to the questions it asked still hold
  *   (after one build, only the words whose answers changed need asking again);
- * - the last resolution of names, given back when every text's candidates and the registry are the
- *   same as last time (the resolution is a pure function of them and the fixed gazetteer);
- * - each article's mentions, given back while the resolution is the very same.
+ * - the archive's names summed over every text's candidates (`NameTally`), changed by the texts
+ *   whose candidates changed; the last resolution of names is given back when no name's sums changed
+ *   and the registry is the same (the resolution is a pure function of them and the fixed gazetteer);
+ * - each article's mentions, given back while the matcher is the very same (and kept as the same
+ *   list when a new matcher finds the same ones);
+ * - each entity's record (`EntityRecords`), made again only for the entities whose mentions or group changed.
  * A cold build passes no memo and keeps nothing once the stage is done.
  */
 import type { Article, EntityType, Mention } from '../../types.js';
