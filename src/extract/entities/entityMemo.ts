@@ -86,6 +86,8 @@ export class EntityMemo {
   readonly tokens = new WeakMap<Article, KeptTokens>();
   /** The last candidates of each text (see `unitCandidates`). */
   readonly found = new WeakMap<ReadUnit, FoundCandidates>();
+  /** The distinct key numbers of each article's tokens, sorted (to tell which articles a changed name may concern). */
+  readonly keysOf = new WeakMap<Article, Int32Array>();
   /** Each article's mentions, with the matcher they were found with. */
   readonly mentions = new WeakMap<Article, { matcher: NameMatcher; mentions: Mention[] }>();
   /** Each entity's record, made again only when its mentions or group changed. */

@@ -75,6 +75,7 @@ export function extractEntities(articles: readonly Article[], registry: Registry
 
   // The names, merged: the same names (summed over the archive) and registry as the last build's give the same resolution.
   let resolved: ResolvedNames;
+  const previous = memo?.lastNames ?? null;
   if (memo) {
     const changed = memo.settleNames();
     resolved = (!changed && memo.lastNames?.registry === registry ? memo.lastNames : null) ?? memo.sameMatching(resolvedFrom(memo.names(), registry, gazetteer));
@@ -83,14 +84,18 @@ export function extractEntities(articles: readonly Article[], registry: Registry
     resolved = resolveAll(found, registry, gazetteer);
   }
   const { resolution, matcher, types } = resolved;
+  // A new matcher: only the articles holding a word that starts a name it matches differently can find other mentions.
+  const changed = memo && previous && previous.matcher !== matcher ? changedFirstWords(previous, resolved, words) : null;
   const mentions: Mention[] = [];
   for (const article of sorted) {
     const kept = memo?.mentions.get(article);
-    if (kept && kept.matcher === matcher) {
+    if (kept && (kept.matcher === matcher || (changed && kept.matcher === previous?.matcher && !holdsAny(memo!.keysOf.get(article), changed)))) {
+      if (kept.matcher !== matcher) memo!.mentions.set(article, { matcher, mentions: kept.mentions });
       for (const mention of kept.mentions) mentions.push(mention);
       continue;
     }
     const { units, data } = tokensOf(article);
+    if (memo && !memo.keysOf.has(article)) memo.keysOf.set(article, distinctKeys(data, units));
     let own = articleMentions(article.id, units, data, words.keys, matcher, types);
     // The same mentions as before (a new matcher that finds the same here) stay the very same list, so later steps see nothing changed.
     if (kept && sameMentions(kept.mentions, own)) own = kept.mentions;
@@ -210,6 +215,57 @@ function readUnits(article: Article, buffer: TokenBuffer, words: WordTable, isPl
  */
 export function extractArticleEntities(article: Article, registry: Registry = EMPTY_REGISTRY): EntityExtraction {
   return extractEntities([article], registry);
+}
+
+/**
+ * The numbers of the first words of every name `after` matches differently from `before`: its
+ * entity ids, its allowed shapes, or the kind of one of its entities differ (or it is new or gone).
+ * The matcher finds a name only from a token with that name's first word, and the mention pass reads
+ * nothing else of the names, so an article without any of these words finds the very same mentions.
+ */
+function changedFirstWords(before: ResolvedNames, after: ResolvedNames, words: WordTable): Int32Array {
+  const kinds = new Set<string>();
+  for (const [id, type] of after.types) if (before.types.get(id) !== type) kinds.add(id);
+  for (const id of before.types.keys()) if (!after.types.has(id)) kinds.add(id);
+  const firsts = new Set<string>();
+  const note = (key: string) => firsts.add(key.split(' ')[0] as string);
+  const a = after.resolution;
+  const b = before.resolution;
+  for (const [key, ids] of a.lookup) {
+    const old = b.lookup.get(key);
+    if (!old || old.length !== ids.length || old.some((id, i) => id !== ids[i]) || ids.some((id) => kinds.has(id))) note(key);
+  }
+  for (const [key, ids] of b.lookup) if (!a.lookup.has(key) || ids.some((id) => kinds.has(id))) note(key);
+  for (const [key, shapes] of a.shapes) {
+    const old = b.shapes.get(key);
+    if (!old || old.size !== shapes.size || [...shapes].some((shape) => !old.has(shape))) note(key);
+  }
+  for (const key of b.shapes.keys()) if (!a.shapes.has(key)) note(key);
+  const numbers = [...firsts].map((word) => words.numberOf(word)).filter((n): n is number => n !== undefined);
+  return Int32Array.from(numbers).sort();
+}
+
+/** The distinct key numbers of an article's tokens, sorted. */
+function distinctKeys(data: Int32Array, units: readonly ReadUnit[]): Int32Array {
+  const seen = new Set<number>();
+  for (const unit of units) for (let i = unit.first; i < unit.end; i++) seen.add(data[i * SLOTS + 2] as number);
+  return Int32Array.from(seen).sort();
+}
+
+/** True when `keys` (sorted; absent: unknown) holds any of `wanted`. */
+function holdsAny(keys: Int32Array | undefined, wanted: Int32Array): boolean {
+  if (!keys) return true;
+  for (const n of wanted) {
+    let low = 0;
+    let high = keys.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((keys[middle] as number) < n) low = middle + 1;
+      else high = middle;
+    }
+    if (low < keys.length && keys[low] === n) return true;
+  }
+  return false;
 }
 
 /** Same mentions in the same order, field by field. */

@@ -295,8 +295,17 @@ function patternOf(name: string): string {
 
 /** URL-safe id from a name: ASCII letters, digits and hyphens. */
 export function slug(name: string): string {
-  return transliterate(name).toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'entity';
+  let found = slugs.get(name);
+  if (found === undefined) {
+    // Bounded like `shapePatterns`: a watch session resolves every name again after an edit that changes names.
+    if (slugs.size >= MAX_SHAPE_PATTERNS) slugs.clear();
+    slugs.set(name, (found = transliterate(name).toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'entity'));
+  }
+  return found;
 }
+
+/** Each name's slug, remembered (transliterating is the costliest step of naming an entity). */
+const slugs = new Map<string, string>();
 
 function uniqueId(base: string, type: EntityType, used: Set<string>): string {
   let id = used.has(base) ? `${base}-${type}` : base;
