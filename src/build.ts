@@ -28,6 +28,7 @@ import { detachFromSource } from './parse/detach.js';
 import { extractEntitiesStage } from './extract/extractEntitiesStage.js';
 import type { EntityMemo } from './extract/entities/index.js';
 import type { LinkMemo } from './link/linkEntities.js';
+import type { TimelineMemo } from './extract/events/timelineMemo.js';
 import { readRegistry } from './read/readRegistry.js';
 import { readSources } from './read/readSources.js';
 import type nunjucks from 'nunjucks';
@@ -109,6 +110,8 @@ export interface BuildSteps {
   entityMemo?: EntityMemo;
   /** What the link stage keeps from build to build, likewise. */
   linkMemo?: LinkMemo;
+  /** The timeline's events by date, likewise: only the dates an edit changed are merged again. */
+  timelineMemo?: TimelineMemo;
 }
 
 /** A build from nothing: read everything, parse everything, render everything, swap the whole folder. */
@@ -195,9 +198,12 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   const entities = await stage('extract', () => cachedForArchive(cache, 'entities', articles, registryKey, () => extractEntitiesStage(articles, read.registry, steps.entityMemo)));
   if (hasErrors(diagnostics)) return failed(null, articles.length);
   // After entities, so each event lists the entities its sentence names.
-  const events = await stage('timeline', () => ({
-    value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, entities.mentions, eventsOf(cache, options.steps !== undefined, fromWorkers), checkpoint)),
-  }));
+  const events = await stage('timeline', () => {
+    const extract = eventsOf(cache, options.steps !== undefined, fromWorkers);
+    // A watch session merges again only the dates an edit changed.
+    if (steps.timelineMemo) return { value: steps.timelineMemo.timeline(articles, entities.mentions, extract) };
+    return { value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, entities.mentions, extract, checkpoint)) };
+  });
   fromWorkers.clear();
   // Saving now, before anything may change the records, also lets go of the cached bytes before rendering.
   if (options.cacheDir) await stage('cache', () => ({ value: cache.save() }));

@@ -5,7 +5,7 @@
  */
 import type { ParseResult } from '../parse/parseArticle.js';
 import type { Article, SourceFile } from '../types.js';
-import { cacheKey, type RecordCache } from './recordCache.js';
+import { cacheKey, NO_CACHE, type RecordCache } from './recordCache.js';
 
 /** Wraps `parse` (a pure function of the source file) so its results are kept in the `parse` namespace. */
 export function cachedParse(cache: RecordCache, parse: (source: SourceFile) => ParseResult): (source: SourceFile) => ParseResult {
@@ -36,6 +36,8 @@ export function cachedPerArticle<T>(cache: RecordCache, namespace: string, run: 
  * every article is the same as in an earlier build (`extra` names anything else it reads).
  */
 export function cachedForArchive<T>(cache: RecordCache, namespace: string, articles: readonly Article[], extra: string, run: () => T): T {
+  // Without a cache there is nothing to look up: no key to hash (a watch session rebuilds without one).
+  if (cache === NO_CACHE) return run();
   const key = cacheKey(extra, ...articles.map((article) => `${article.sourcePath}\0${article.contentHash}\0${article.id}\0${article.url}`));
   return memo(cache, namespace, run, () => key)(undefined);
 }

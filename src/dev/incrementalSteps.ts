@@ -8,8 +8,11 @@
  * - the environment goes through the render memo;
  * - write keeps the pages in memory and writes only the files whose bytes changed, with the search
  *   index as last refreshed.
- * Link and render (and any archive-wide stage added to `build()`) simply run again on the cached
- * records: they are cheap, and re-running them is what keeps the output equal to a clean build.
+ * - entity extraction, the timeline and the link stage keep sums and per-record results in their
+ *   memos (`EntityMemo`, `TimelineMemo`, `LinkMemo`) and change them by the articles that changed,
+ *   each giving what its stage gives from nothing (tests/watch-delta.test.ts checks each rule).
+ * Render (and any archive-wide stage added to `build()` without a memo) simply runs again on the
+ * records: re-running is what keeps the output equal to a clean build.
  */
 import path from 'node:path';
 import type nunjucks from 'nunjucks';
@@ -24,6 +27,7 @@ import type { Article, SourceFile } from '../types.js';
 import type { SiteWriter, StaticFile, WriteResult } from '../write/writeSite.js';
 import { EntityMemo } from '../extract/entities/index.js';
 import { LinkMemo } from '../link/linkEntities.js';
+import { TimelineMemo } from '../extract/events/timelineMemo.js';
 import { RenderMemo } from './renderMemo.js';
 import { ChangedFilesWriter } from './writeChanged.js';
 
@@ -44,6 +48,8 @@ export class IncrementalSteps implements BuildSteps {
   readonly entityMemo = new EntityMemo();
   /** Sentences and records of unchanged articles and entities, kept for the next link stage. */
   readonly linkMemo = new LinkMemo();
+  /** Each date's timeline events, kept for the next merge. */
+  readonly timelineMemo = new TimelineMemo();
   private readonly writer = new ChangedFilesWriter();
   /** Files read and parsed by the last build, for the terminal and tests. */
   counts = { read: 0, parsed: 0 };

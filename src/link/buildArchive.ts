@@ -5,6 +5,7 @@
 import type { Article, Entity, Mention, TimelineEvent } from '../types.js';
 import type { Archive, Neighbours } from './archive.js';
 import { linkEntities, type LinkMemo } from './linkEntities.js';
+import { compareByName } from './nameOrder.js';
 
 /** Newest first; undated last; ties by title then id so the order never depends on input order. */
 export function compareArticles(a: Article, b: Article): number {
@@ -28,7 +29,7 @@ export interface Extracted {
 
 /** `memo`: what a watch session keeps between builds (see `LinkMemo`); a cold build passes none. */
 export function buildArchive(articles: readonly Article[], extracted: Extracted = { entities: [], mentions: [], events: [] }, memo?: LinkMemo): Archive {
-  const ordered = [...articles].sort(compareArticles);
+  const ordered = memo ? [...memo.listing.of(articles)] : [...articles].sort(compareArticles);
   const neighbours = new Map<string, Neighbours>();
   ordered.forEach((article, index) => {
     neighbours.set(article.id, { previous: ordered[index + 1] ?? null, next: ordered[index - 1] ?? null });
@@ -37,7 +38,7 @@ export function buildArchive(articles: readonly Article[], extracted: Extracted 
     articles: ordered,
     articleById: new Map(ordered.map((article) => [article.id, article])),
     neighbours,
-    entities: [...extracted.entities].sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1)),
+    entities: memo ? [...memo.names.of(extracted.entities)] : [...extracted.entities].sort(compareByName),
     mentions: extracted.mentions,
     entityIndex: linkEntities(ordered, extracted.entities, extracted.mentions, memo),
     events: extracted.events,

@@ -11,6 +11,10 @@
 import { blockParts, PART_SEPARATOR } from '../extract/entities/text-units.js';
 import { splitSentences, type SentenceSpan } from '../text/sentences.js';
 import type { Article, Block, Entity, EntityType, Mention } from '../types.js';
+import { AppearanceTally } from './appearanceTally.js';
+import { CoMentionTally, type RankRow } from './coMentionTally.js';
+import { compareArticles } from './buildArchive.js';
+import { compareByName, KeptOrder } from './nameOrder.js';
 
 /** An article related to another by the entities they share. */
 export interface RelatedArticle {
@@ -96,8 +100,11 @@ const MAX_ENTITIES_PER_ARTICLE = 25;
  * What a watch session keeps from one link stage to the next (the dev server's build steps hold one),
  * so unchanged pages get the very same records and the render memo can compare them by identity:
  * each block's sentences, one view per sentence, one co-mention record per entity and count. The
- * keys are records an unchanged article or entity keeps from build to build. A cold build passes
- * none and keeps nothing after the stage.
+ * keys are records an unchanged article or entity keeps from build to build. It also keeps what a
+ * build changes by the records an edit changed instead of making it from every article: each
+ * article's ranked entities, related articles and body links, the co-mention counts, the
+ * appearance lists, and the orders of entities and articles. A cold build passes none and keeps
+ * nothing after the stage.
  */
 export class LinkMemo {
   /** Each block's sentences, each with its view. Never changed once made. */
@@ -108,12 +115,40 @@ export class LinkMemo {
   readonly related = new WeakMap<Article, KeptRelated>();
   /** Each article's entries in its entities' appearances, with the mentions they were made from (see `appearancesOf`). */
   readonly appearances = new WeakMap<Article, { mentions: readonly Mention[]; entries: Map<string, EntityInArticle> }>();
+  /** Each article's entities, counted and ranked, with the mentions they were counted from. */
+  readonly ranked = new WeakMap<Article, RankedEntities>();
+  /** Entities by name, from build to build. */
+  readonly names = new KeptOrder<Entity>(compareByName);
+  /** Articles in listing order, from build to build. */
+  readonly listing = new KeptOrder<Article>(compareArticles);
+  /** Co-mention counts, from build to build. */
+  readonly coMentionTally = new CoMentionTally<CoMention[]>();
+  /** Each entity's appearances, from build to build. */
+  readonly appearanceTally = new AppearanceTally<EntityInArticle>();
+  /** Each article's body links, with the mentions they were chosen from. */
+  readonly bodyLinks = new WeakMap<Article, { mentions: readonly Mention[]; links: Map<string, Mention[]> }>();
+}
+
+/** An article's entities: how often it names each, most named first, and by type. */
+interface RankedEntities {
+  /** The article's mentions they were counted from. */
+  mentions: readonly Mention[];
+  /** Mentions of each entity, by id, in order of first mention. */
+  count: Map<string, number>;
+  /** The entities, most mentioned first (ties by name). */
+  list: Entity[];
+  /** The same by type, as pages show them. */
+  groups: EntityGroupOfType[];
+  /** Ids of the entities co-mentions count (the most mentioned). */
+  top: string[];
 }
 
 /** An article's related articles as last listed, and their inputs. */
 interface KeptRelated {
   /** Number of articles in the archive then (it weighs the entities). */
   total: number;
+  /** The article's count of entities then (see `RankedEntities`). */
+  count: Map<string, number> | undefined;
   /** The article's entities then, in the order counted. */
   entities: Entity[];
   /** The list made. */
@@ -136,94 +171,88 @@ interface BlockSentence extends SentenceSpan {
 export function linkEntities(articles: readonly Article[], entities: readonly Entity[], mentions: readonly Mention[], memo?: LinkMemo): EntityIndex {
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
   // Alphabetical rank of each entity, so hot sorts compare numbers instead of calling localeCompare.
-  const nameRank = new Map([...entities].sort((a, b) => compareText(a.name, b.name) || (a.id < b.id ? -1 : 1)).map((entity, i) => [entity.id, i]));
+  const nameRank = memo ? (memo.names.of(entities), memo.names.ranks()) : new Map([...entities].sort(compareByName).map((entity, i) => [entity.id, i]));
   const byName = (a: string, b: string): number => nameRank.get(a)! - nameRank.get(b)!;
   const articleById = new Map(articles.map((article) => [article.id, article]));
   const position = new Map(articles.map((article, index) => [article.id, index]));
   const mentionsOf = groupBy(mentions.filter((m) => byId.has(m.entityId) && articleById.has(m.articleId)), (m) => m.articleId);
 
-  // Entities of each article with how often it names them.
-  const counts = new Map<string, Map<string, number>>();
+  // Entities of each article with how often it names them, ranked (a watch session's memo gives back an unchanged article's).
+  const rankedOf = new Map<string, RankedEntities>();
   for (const [articleId, list] of mentionsOf) {
+    const article = articleById.get(articleId)!;
+    const kept = memo?.ranked.get(article);
+    if (kept && sameItems(kept.mentions, list) && kept.list.every((entity) => byId.get(entity.id) === entity)) {
+      rankedOf.set(articleId, kept);
+      continue;
+    }
     const count = new Map<string, number>();
     for (const m of list) count.set(m.entityId, (count.get(m.entityId) ?? 0) + 1);
-    counts.set(articleId, count);
-  }
-  const ranked = (count: Map<string, number>): Entity[] =>
-    [...count]
+    const ranked = [...count]
       .sort((a, b) => b[1] - a[1] || byName(a[0], b[0]))
       .map(([id]) => byId.get(id)!);
-
-  const ofArticle = new Map<string, EntityGroupOfType[]>();
-  for (const [articleId, count] of counts) {
-    const list = ranked(count);
-    ofArticle.set(
-      articleId,
-      ENTITY_TYPES.map(({ type, label }) => ({ type, label, entities: list.filter((e) => e.type === type) })).filter((group) => group.entities.length > 0),
-    );
+    const groups = ENTITY_TYPES.map(({ type, label }) => ({ type, label, entities: ranked.filter((e) => e.type === type) })).filter((group) => group.entities.length > 0);
+    const made = { mentions: list, count, list: ranked, groups, top: ranked.slice(0, MAX_ENTITIES_PER_ARTICLE).map((e) => e.id) };
+    memo?.ranked.set(article, made);
+    rankedOf.set(articleId, made);
   }
+  const counts = new Map([...rankedOf].map(([articleId, ranked]) => [articleId, ranked.count]));
+  const tops = new Map([...rankedOf].map(([articleId, ranked]) => [articleId, ranked.top]));
+  const ofArticle = new Map([...rankedOf].map(([articleId, ranked]) => [articleId, ranked.groups]));
+  const records = memo?.coMentions ?? new Map<Entity, Map<number, CoMention>>();
+  const rankRow = (row: ReadonlyMap<string, number>): CoMention[] =>
+    topK(row, MAX_CO_MENTIONS, (x, y) => y[1] - x[1] || byName(x[0], y[0])).map(([other, n]) => coMention(byId.get(other)!, n, records));
+  const coMentions = memo ? memo.coMentionTally.update(tops, byId, rankRow) : coMentionPairs(tops, rankRow);
 
   return {
     byId,
     ofArticle,
-    appearances: appearancesOf(entities, mentionsOf, articleById, position, memo?.sentencesOfBlock, memo?.appearances),
-    coMentions: coMentionsOf(counts, byId, ranked, byName, memo?.coMentions ?? new Map()),
+    appearances: appearancesOf(entities, mentionsOf, articleById, position, memo),
+    coMentions,
     related: relatedOf(articles, counts, byId, byName, memo?.related),
-    bodyLinks: bodyLinksOf(articles, mentionsOf),
+    bodyLinks: bodyLinksOf(articles, mentionsOf, memo?.bodyLinks),
   };
 }
 
 /**
  * Each entity's articles with the sentences naming it. Goes article by article, so that without a
  * watch session's memo only one article's sentences are held at a time; `mentionsOf` holds the
- * mentions of known entities and articles, by article, in text order.
+ * mentions of known entities and articles, by article, in text order. With a memo, each article's
+ * entries are kept and the lists changed by the articles whose entries changed (`AppearanceTally`).
  */
 function appearancesOf(
   entities: readonly Entity[],
   mentionsOf: Map<string, Mention[]>,
   articleById: Map<string, Article>,
   position: Map<string, number>,
-  memo: Store<Block, BlockSentence[]> | undefined,
-  kept?: Store<Article, { mentions: readonly Mention[]; entries: Map<string, EntityInArticle> }>,
+  memo?: LinkMemo,
 ): Map<string, EntityInArticle[]> {
-  const placed = new Map<string, Array<{ at: number; entry: EntityInArticle }>>();
-  const place = (entityId: string, at: number, entry: EntityInArticle) => {
-    const list = placed.get(entityId);
-    if (list) list.push({ at, entry });
-    else placed.set(entityId, [{ at, entry }]);
-  };
-  for (const [articleId, found] of mentionsOf) {
-    const article = articleById.get(articleId)!;
-    const at = position.get(articleId) ?? 0;
+  const entriesOf = (article: Article, found: readonly Mention[]): Map<string, EntityInArticle> => {
     // An entry is made from its article and that article's mentions alone: the same record and the
     // very same mentions (a watch session reuses an unchanged article's) give the same entries.
-    const last = kept?.get(article);
-    if (last && last.mentions.length === found.length && last.mentions.every((mention, i) => mention === found[i])) {
-      for (const [entityId, entry] of last.entries) place(entityId, at, entry);
-      continue;
+    const last = memo?.appearances.get(article);
+    if (last && sameItems(last.mentions, found)) return last.entries;
+    // Without a memo, one article's sentences at a time.
+    const entries = articleEntries(article, found, memo?.sentencesOfBlock ?? new Map<Block, BlockSentence[]>());
+    memo?.appearances.set(article, { mentions: found, entries });
+    return entries;
+  };
+  if (memo) {
+    const entries = new Map<Article, Map<string, EntityInArticle>>();
+    for (const [articleId, found] of mentionsOf) {
+      const article = articleById.get(articleId)!;
+      entries.set(article, entriesOf(article, found));
     }
-    const entries = new Map<string, EntityInArticle>();
-    const blocks = new Map(article.blocks.map((b) => [b.anchor, b]));
-    const sentencesOf = memo ?? new Map<Block, BlockSentence[]>();
-    for (const [entityId, own] of groupBy(found, (m) => m.entityId)) {
-      const seen = new Set<BlockSentence>();
-      const sentences: MentionSentence[] = [];
-      for (const mention of own) {
-        const block = blocks.get(mention.blockAnchor);
-        if (!block) continue;
-        let spans = sentencesOf.get(block);
-        if (!spans) sentencesOf.set(block, (spans = splitBlockSentences(block)));
-        const sentence = sentenceAt(spans, mention.start);
-        // One span per block and start, so the span itself tells sentences apart.
-        if (!sentence || seen.has(sentence)) continue;
-        seen.add(sentence);
-        sentences.push(sentence.view);
-      }
-      const entry = { article, sentences: sentences.slice(0, MAX_SENTENCES), total: sentences.length };
-      entries.set(entityId, entry);
-      place(entityId, at, entry);
+    return memo.appearanceTally.update(entities, entries, position);
+  }
+  const placed = new Map<string, Array<{ at: number; entry: EntityInArticle }>>();
+  for (const [articleId, found] of mentionsOf) {
+    const at = position.get(articleId) ?? 0;
+    for (const [entityId, entry] of entriesOf(articleById.get(articleId)!, found)) {
+      const list = placed.get(entityId);
+      if (list) list.push({ at, entry });
+      else placed.set(entityId, [{ at, entry }]);
     }
-    kept?.set(article, { mentions: found, entries });
   }
   const result = new Map<string, EntityInArticle[]>();
   for (const entity of entities) {
@@ -232,6 +261,29 @@ function appearancesOf(
     result.set(entity.id, list.map(({ entry }) => entry));
   }
   return result;
+}
+
+/** One article's entry in the appearances of each entity it names (`found`: its mentions, in text order). */
+function articleEntries(article: Article, found: readonly Mention[], sentencesOf: Store<Block, BlockSentence[]>): Map<string, EntityInArticle> {
+  const entries = new Map<string, EntityInArticle>();
+  const blocks = new Map(article.blocks.map((b) => [b.anchor, b]));
+  for (const [entityId, own] of groupBy(found, (m) => m.entityId)) {
+    const seen = new Set<BlockSentence>();
+    const sentences: MentionSentence[] = [];
+    for (const mention of own) {
+      const block = blocks.get(mention.blockAnchor);
+      if (!block) continue;
+      let spans = sentencesOf.get(block);
+      if (!spans) sentencesOf.set(block, (spans = splitBlockSentences(block)));
+      const sentence = sentenceAt(spans, mention.start);
+      // One span per block and start, so the span itself tells sentences apart.
+      if (!sentence || seen.has(sentence)) continue;
+      seen.add(sentence);
+      sentences.push(sentence.view);
+    }
+    entries.set(entityId, { article, sentences: sentences.slice(0, MAX_SENTENCES), total: sentences.length });
+  }
+  return entries;
 }
 
 /** The span holding `offset`, by binary search (spans are in text order and never overlap). */
@@ -267,28 +319,17 @@ function coMention(entity: Entity, articles: number, records: Store<Entity, Map<
   return record;
 }
 
-function coMentionsOf(
-  counts: Map<string, Map<string, number>>,
-  byId: Map<string, Entity>,
-  ranked: (count: Map<string, number>) => Entity[],
-  byName: (a: string, b: string) => number,
-  records: Store<Entity, Map<number, CoMention>>,
-): Map<string, CoMention[]> {
+/** Each entity's most co-mentioned entities, counted from every article's top entities (`tops`). */
+function coMentionPairs(tops: ReadonlyMap<string, readonly string[]>, rank: RankRow<CoMention[]>): Map<string, CoMention[]> {
   const pairs = new Map<string, Map<string, number>>();
-  for (const count of counts.values()) {
-    const ids = ranked(count).slice(0, MAX_ENTITIES_PER_ARTICLE).map((e) => e.id);
+  for (const ids of tops.values()) {
     for (const a of ids) {
       let row = pairs.get(a);
       if (!row) pairs.set(a, (row = new Map()));
       for (const b of ids) if (a !== b) row.set(b, (row.get(b) ?? 0) + 1);
     }
   }
-  const result = new Map<string, CoMention[]>();
-  for (const [id, row] of pairs) {
-    const list = topK(row, MAX_CO_MENTIONS, (x, y) => y[1] - x[1] || byName(x[0], y[0])).map(([other, n]) => coMention(byId.get(other)!, n, records));
-    result.set(id, list);
-  }
-  return result;
+  return new Map([...pairs].map(([id, row]) => [id, rank(row)]));
 }
 
 function relatedOf(
@@ -306,9 +347,11 @@ function relatedOf(
     // Scores read only the article's entities (each entity's record lists its articles) and the
     // archive's size: with the very same records and size, and the listed articles still the
     // current records, the list is the one it was (name ranks keep their order between two entities).
-    const entities = memo ? [...(counts.get(article.id)?.keys() ?? [])].map((id) => byId.get(id)!) : [];
+    // The very same count (a watch session gives an article's back while its mentions and their records are unchanged) means the same records.
+    const count = counts.get(article.id);
     const kept = memo?.get(article);
-    if (kept && kept.total === total && sameItems(kept.entities, entities) && kept.list.every((related) => articleById.get(related.article.id) === related.article)) {
+    const entities = memo && !(kept && kept.count === count) ? [...(count?.keys() ?? [])].map((id) => byId.get(id)!) : (kept?.entities ?? []);
+    if (kept && kept.total === total && (kept.count === count || sameItems(kept.entities, entities)) && kept.list.every((related) => articleById.get(related.article.id) === related.article)) {
       result.set(article.id, kept.list);
       continue;
     }
@@ -330,7 +373,7 @@ function relatedOf(
         shared: counted.filter((entity) => entity.articles.includes(id)).sort((a, b) => a.articles.length - b.articles.length || byName(a.id, b.id)).slice(0, 5),
       }));
     result.set(article.id, list);
-    memo?.set(article, { total, entities, list });
+    memo?.set(article, { total, count, entities, list });
   }
   return result;
 }
@@ -340,10 +383,17 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 /** The first mention of each entity in each section (headings start sections), in paragraphs only. */
-function bodyLinksOf(articles: readonly Article[], mentionsOf: Map<string, Mention[]>): Map<string, Map<string, Mention[]>> {
+function bodyLinksOf(articles: readonly Article[], mentionsOf: Map<string, Mention[]>, memo?: Store<Article, { mentions: readonly Mention[]; links: Map<string, Mention[]> }>): Map<string, Map<string, Mention[]>> {
   const result = new Map<string, Map<string, Mention[]>>();
   for (const article of articles) {
-    const byBlock = groupBy(mentionsOf.get(article.id) ?? [], (m) => m.blockAnchor);
+    // Read from the article's blocks and its mentions alone.
+    const own = mentionsOf.get(article.id) ?? [];
+    const kept = memo?.get(article);
+    if (kept && sameItems(kept.mentions, own)) {
+      result.set(article.id, kept.links);
+      continue;
+    }
+    const byBlock = groupBy(own, (m) => m.blockAnchor);
     const links = new Map<string, Mention[]>();
     let linked = new Set<string>();
     for (const block of article.blocks) {
@@ -358,6 +408,7 @@ function bodyLinksOf(articles: readonly Article[], mentionsOf: Map<string, Menti
       if (chosen.length > 0) links.set(block.anchor, chosen);
     }
     result.set(article.id, links);
+    memo?.set(article, { mentions: own, links });
   }
   return result;
 }
@@ -384,8 +435,4 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
     else map.set(k, [item]);
   }
   return map;
-}
-
-function compareText(a: string, b: string): number {
-  return a.localeCompare(b, 'en');
 }

@@ -7,17 +7,22 @@
  *   answers (`WordJudge`) that changed;
  * - each text's last candidates, given back while the answers to the questions it asked still hold
  *   (after one build, only the words whose answers changed need asking again);
- * - the last resolution of names, given back when every text's candidates and the registry are the
- *   same as last time (the resolution is a pure function of them and the fixed gazetteer);
- * - each article's mentions, given back while the resolution is the very same.
+ * - the archive's names summed over every text's candidates (`NameTally`), changed by the texts
+ *   whose candidates changed; the last resolution of names is given back when no name's sums changed
+ *   and the registry is the same (the resolution is a pure function of them and the fixed gazetteer);
+ * - each article's mentions, given back while the matcher is the very same (and kept as the same
+ *   list when a new matcher finds the same ones);
+ * - each entity's record (`EntityRecords`), made again only for the entities whose mentions or group changed.
  * A cold build passes no memo and keeps nothing once the stage is done.
  */
 import type { Article, EntityType, Mention } from '../../types.js';
 import { countPackedWords, emptyWordStats, findCandidates, judgeWords, type Candidate, type WordJudge, type WordStats } from './candidates.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { NameMatcher } from './matcher.js';
+import { EntityRecords } from './entityRecords.js';
+import { NameTally } from './nameTally.js';
 import type { Registry } from './registry.js';
-import type { Resolution } from './resolve.js';
+import type { NameInfo, Resolution } from './resolve.js';
 import type { TextUnit } from './text-units.js';
 import { newWordTable, type Token } from './tokens.js';
 
@@ -81,10 +86,20 @@ export class EntityMemo {
   readonly tokens = new WeakMap<Article, KeptTokens>();
   /** The last candidates of each text (see `unitCandidates`). */
   readonly found = new WeakMap<ReadUnit, FoundCandidates>();
+  /** The distinct key numbers of each article's tokens, sorted (to tell which articles a changed name may concern). */
+  readonly keysOf = new WeakMap<Article, Int32Array>();
   /** Each article's mentions, with the matcher they were found with. */
   readonly mentions = new WeakMap<Article, { matcher: NameMatcher; mentions: Mention[] }>();
-  /** The last resolution, and the candidates (one list a text, in order) and registry it was made from. */
-  lastNames: (ResolvedNames & { found: readonly Candidate[][]; registry: Registry }) | null = null;
+  /** Each entity's record, made again only when its mentions or group changed. */
+  readonly records = new EntityRecords();
+  /** The last resolution, and the registry it was made with (from the names in `tally` as last settled). */
+  lastNames: (ResolvedNames & { registry: Registry }) | null = null;
+  /** The names of every article's candidates, summed (see `NameTally`). */
+  private readonly tally = new NameTally();
+  /** The candidates each article's body texts added to `tally`, one list a text. */
+  private readonly tallied = new Map<Article, readonly Candidate[][]>();
+  /** The articles whose candidates this build has given (`tallyCandidates`), to take out those of the others. */
+  private readonly seen = new Set<Article>();
   /** Word statistics of the articles in `counted`. */
   private readonly stats = emptyWordStats();
   /** The articles of the last count. */
@@ -130,12 +145,34 @@ export class EntityMemo {
     return { generation: this.generation, flipped: this.flipped };
   }
 
-  /** The last resolution, when it was made from these very candidates (equal, text by text) and this registry; else null. */
-  sameNames(found: readonly Candidate[][], registry: Registry): ResolvedNames | null {
-    const last = this.lastNames;
-    if (!last || last.registry !== registry || last.found.length !== found.length) return null;
-    for (let i = 0; i < found.length; i++) if (!sameCandidates(found[i] as Candidate[], last.found[i] as Candidate[])) return null;
-    return last;
+  /**
+   * Notes an article's candidates for this build (one list a body text, in order): a list that is
+   * not the very one tallied last for that article (`unitCandidates` gives back unchanged ones) is
+   * taken out and the new one added.
+   */
+  tallyCandidates(article: Article, found: readonly Candidate[][]): void {
+    this.seen.add(article);
+    const last = this.tallied.get(article);
+    if (last && last.length === found.length && last.every((list, i) => list === found[i])) return;
+    for (const list of last ?? []) this.tally.add(list, -1);
+    for (const list of found) this.tally.add(list, 1);
+    this.tallied.set(article, found);
+  }
+
+  /** After every article's `tallyCandidates`: takes out the candidates of the articles gone; true when some name's sums changed. */
+  settleNames(): boolean {
+    for (const [article, lists] of this.tallied) {
+      if (this.seen.has(article)) continue;
+      for (const list of lists) this.tally.add(list, -1);
+      this.tallied.delete(article);
+    }
+    this.seen.clear();
+    return this.tally.settle();
+  }
+
+  /** Every name found, summed over the archive (as last settled). */
+  names(): ReadonlyMap<string, NameInfo> {
+    return this.tally.names();
   }
 
   /**
@@ -208,14 +245,4 @@ function sameFlipped(last: FoundCandidates, flipped: readonly string[], judge: W
 function sameAnswers(answers: ReadonlyMap<string, boolean>, question: (key: string) => boolean): boolean {
   for (const [key, answer] of answers) if (question(key) !== answer) return false;
   return true;
-}
-
-/** Same candidates in the same order, field by field (`place` is the gazetteer's own record). */
-function sameCandidates(a: readonly Candidate[], b: readonly Candidate[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  return a.every((x, i) => {
-    const y = b[i] as Candidate;
-    return x.surface === y.surface && x.key === y.key && x.words === y.words && x.cue === y.cue && x.acronym === y.acronym && x.place === y.place && x.defines === y.defines && x.proper === y.proper;
-  });
 }

@@ -27,7 +27,8 @@ import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { ADJECTIVE_ENDING } from './lexicon.js';
 import { NameMatcher } from './matcher.js';
 import { EMPTY_REGISTRY, type Registry } from './registry.js';
-import { newNameInfo, resolveNames, type NameInfo } from './resolve.js';
+import { entityRecord, sameEntity } from './entityRecords.js';
+import { newNameInfo, resolveNames, type EntityGroup, type NameInfo } from './resolve.js';
 import { compactTokens, expandTokens, JOINED, LOWER, SLOTS, TITLE, TokenBuffer, unpackTokens, type WordTable } from './packedTokens.js';
 import { textUnits } from './text-units.js';
 import { newWordTable, tokenizeInto, type Token } from './tokens.js';
@@ -63,31 +64,54 @@ export function extractEntities(articles: readonly Article[], registry: Registry
     let expanded: ArticleTokens | null = null;
     const tokensNow = (): ArticleTokens => (expanded ??= tokensOf(article));
     const units = memo?.tokens.get(article)?.units ?? tokensNow().units;
+    const own: Candidate[][] = [];
     for (const unit of units) {
       if (unit.role !== 'body') continue;
       const tokens = (): Token[] => unpackTokens(unit.text, tokensNow().data, unit.first, unit.end, words.keys);
-      found.push(memo && checked ? unitCandidates(memo, checked, unit, tokens, judge, gazetteer) : findCandidates(unit.text, tokens(), judge, gazetteer));
+      own.push(memo && checked ? unitCandidates(memo, checked, unit, tokens, judge, gazetteer) : findCandidates(unit.text, tokens(), judge, gazetteer));
     }
+    if (memo) memo.tallyCandidates(article, own);
+    else for (const list of own) found.push(list);
   }
 
-  // The names, merged: the same candidates and registry as the last build's give the same resolution.
-  const resolved = memo ? (memo.sameNames(found, registry) ?? memo.sameMatching(resolveAll(found, registry, gazetteer))) : resolveAll(found, registry, gazetteer);
-  if (memo) memo.lastNames = { found, registry, ...resolved };
+  // The names, merged: the same names (summed over the archive) and registry as the last build's give the same resolution.
+  let resolved: ResolvedNames;
+  const previous = memo?.lastNames ?? null;
+  if (memo) {
+    const changed = memo.settleNames();
+    resolved = (!changed && memo.lastNames?.registry === registry ? memo.lastNames : null) ?? memo.sameMatching(resolvedFrom(memo.names(), registry, gazetteer));
+    memo.lastNames = { registry, ...resolved };
+  } else {
+    resolved = resolveAll(found, registry, gazetteer);
+  }
   const { resolution, matcher, types } = resolved;
+  // A new matcher: only the articles holding a word that starts a name it matches differently can find other mentions.
+  const changed = memo && previous && previous.matcher !== matcher ? changedFirstWords(previous, resolved, words) : null;
   const mentions: Mention[] = [];
   // Names as written repeat across the archive, and mentions are held to the end of the build: one copy of each.
   const surfaces = new Interner();
   for (const article of sorted) {
     const kept = memo?.mentions.get(article);
-    if (kept && kept.matcher === matcher) {
+    if (kept && (kept.matcher === matcher || (changed && kept.matcher === previous?.matcher && !holdsAny(memo!.keysOf.get(article), changed)))) {
+      if (kept.matcher !== matcher) memo!.mentions.set(article, { matcher, mentions: kept.mentions });
       for (const mention of kept.mentions) mentions.push(mention);
       continue;
     }
     const { units, data } = tokensOf(article);
-    const own = articleMentions(article.id, units, data, words.keys, matcher, types, surfaces);
+    if (memo && !memo.keysOf.has(article)) memo.keysOf.set(article, distinctKeys(data, units));
+    let own = articleMentions(article.id, units, data, words.keys, matcher, types, surfaces);
+    // The same mentions as before (a new matcher that finds the same here) stay the very same list, so later steps see nothing changed.
+    if (kept && sameMentions(kept.mentions, own)) own = kept.mentions;
     memo?.mentions.set(article, { matcher, mentions: own });
     for (const mention of own) mentions.push(mention);
   }
+
+  const diagnostics: Diagnostic[] = [];
+  const unmentioned = (group: EntityGroup): void => {
+    if (group.registry) diagnostics.push(diagnostic('note', registry.file, `"${group.name}" is not mentioned in any article.`, { line: group.registry.line, hint: 'Check its spelling and aliases, or remove it.' }));
+  };
+  // A watch session makes again only the records of the entities an edit touched.
+  if (memo) return { entities: memo.records.entities(sorted, (article) => memo.mentions.get(article)!.mentions, resolution.groups, unmentioned), mentions, diagnostics };
 
   const mentioned = new Map<string, Mention[]>();
   for (const mention of mentions) {
@@ -97,28 +121,10 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   }
   const order = articleOrder(sorted);
   const entities: Entity[] = [];
-  const diagnostics: Diagnostic[] = [];
   for (const group of resolution.groups) {
     const own = mentioned.get(group.id) ?? [];
-    if (own.length === 0) {
-      if (group.registry) {
-        diagnostics.push(diagnostic('note', registry.file, `"${group.name}" is not mentioned in any article.`, { line: group.registry.line, hint: 'Check its spelling and aliases, or remove it.' }));
-      }
-      continue;
-    }
-    const aliases = new Set([...(group.registry?.aliases ?? []), ...own.map((mention) => mention.surface)]);
-    aliases.delete(group.name);
-    entities.push({
-      id: group.id,
-      url: `entities/${group.id}/`,
-      name: group.name,
-      type: group.type,
-      aliases: [...aliases].sort((a, b) => a.localeCompare(b, 'en')),
-      description: group.registry?.description ?? null,
-      links: group.registry?.links.map((link) => ({ ...link })) ?? [],
-      articles: [...new Set(own.map((mention) => mention.articleId))].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
-      mentions: own.length,
-    });
+    if (own.length === 0) unmentioned(group);
+    else entities.push(entityRecord(group, own, [...new Set(own.map((mention) => mention.articleId))].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))));
   }
   return { entities: keepEntities(entities), mentions, diagnostics };
 }
@@ -152,6 +158,11 @@ function resolveAll(found: readonly Candidate[][], registry: Registry, gazetteer
       info.proper ||= candidate.proper;
     }
   }
+  return resolvedFrom(names, registry, gazetteer);
+}
+
+/** The names merged into entities, with the matcher and types the mention pass needs. */
+function resolvedFrom(names: ReadonlyMap<string, NameInfo>, registry: Registry, gazetteer: Gazetteer): ResolvedNames {
   const resolution = resolveNames(names, registry, gazetteer);
   return { resolution, matcher: new NameMatcher(resolution), types: new Map(resolution.groups.map((group) => [group.id, group.type])) };
 }
@@ -171,18 +182,6 @@ function keepEntities(entities: Entity[]): Entity[] {
   });
   latestEntities = new Map(kept.map((entity) => [entity.id, entity]));
   return kept;
-}
-
-/** Same keys in the same order, and every value equal: a string or number, or a list of strings or of flat records (the links). */
-function sameEntity(a: Entity, b: Entity): boolean {
-  return sameFlat(a, b, (x, y) => x === y || (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((item, i) => item === y[i] || sameFlat(item, y[i], Object.is))));
-}
-
-function sameFlat(a: unknown, b: unknown, same: (x: unknown, y: unknown) => boolean): boolean {
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) || Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  const otherKeys = Object.keys(b);
-  return keys.length === otherKeys.length && keys.every((key, i) => key === otherKeys[i] && same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 /**
@@ -219,6 +218,65 @@ function readUnits(article: Article, buffer: TokenBuffer, words: WordTable, isPl
  */
 export function extractArticleEntities(article: Article, registry: Registry = EMPTY_REGISTRY): EntityExtraction {
   return extractEntities([article], registry);
+}
+
+/**
+ * The numbers of the first words of every name `after` matches differently from `before`: its
+ * entity ids, its allowed shapes, or the kind of one of its entities differ (or it is new or gone).
+ * The matcher finds a name only from a token with that name's first word, and the mention pass reads
+ * nothing else of the names, so an article without any of these words finds the very same mentions.
+ */
+function changedFirstWords(before: ResolvedNames, after: ResolvedNames, words: WordTable): Int32Array {
+  const kinds = new Set<string>();
+  for (const [id, type] of after.types) if (before.types.get(id) !== type) kinds.add(id);
+  for (const id of before.types.keys()) if (!after.types.has(id)) kinds.add(id);
+  const firsts = new Set<string>();
+  const note = (key: string) => firsts.add(key.split(' ')[0] as string);
+  const a = after.resolution;
+  const b = before.resolution;
+  for (const [key, ids] of a.lookup) {
+    const old = b.lookup.get(key);
+    if (!old || old.length !== ids.length || old.some((id, i) => id !== ids[i]) || ids.some((id) => kinds.has(id))) note(key);
+  }
+  for (const [key, ids] of b.lookup) if (!a.lookup.has(key) || ids.some((id) => kinds.has(id))) note(key);
+  for (const [key, shapes] of a.shapes) {
+    const old = b.shapes.get(key);
+    if (!old || old.size !== shapes.size || [...shapes].some((shape) => !old.has(shape))) note(key);
+  }
+  for (const key of b.shapes.keys()) if (!a.shapes.has(key)) note(key);
+  const numbers = [...firsts].map((word) => words.numberOf(word)).filter((n): n is number => n !== undefined);
+  return Int32Array.from(numbers).sort();
+}
+
+/** The distinct key numbers of an article's tokens, sorted. */
+function distinctKeys(data: Int32Array, units: readonly ReadUnit[]): Int32Array {
+  const seen = new Set<number>();
+  for (const unit of units) for (let i = unit.first; i < unit.end; i++) seen.add(data[i * SLOTS + 2] as number);
+  return Int32Array.from(seen).sort();
+}
+
+/** True when `keys` (sorted; absent: unknown) holds any of `wanted`. */
+function holdsAny(keys: Int32Array | undefined, wanted: Int32Array): boolean {
+  if (!keys) return true;
+  for (const n of wanted) {
+    let low = 0;
+    let high = keys.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((keys[middle] as number) < n) low = middle + 1;
+      else high = middle;
+    }
+    if (low < keys.length && keys[low] === n) return true;
+  }
+  return false;
+}
+
+/** Same mentions in the same order, field by field. */
+function sameMentions(a: readonly Mention[], b: readonly Mention[]): boolean {
+  return a.length === b.length && a.every((x, i) => {
+    const y = b[i] as Mention;
+    return x.entityId === y.entityId && x.articleId === y.articleId && x.blockAnchor === y.blockAnchor && x.surface === y.surface && x.start === y.start && x.end === y.end;
+  });
 }
 
 /** The mentions of one article (its texts' tokens packed in `data`): names matched, then ambiguous short names settled by the article's other mentions. */

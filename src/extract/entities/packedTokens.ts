@@ -73,6 +73,11 @@ export class WordTable {
     private readonly shapeOf: (word: string) => number,
   ) {}
 
+  /** The number of a key, if any word had it. */
+  numberOf(key: string): number | undefined {
+    return this.keyNumbers.get(key);
+  }
+
   /** Key number × 4 + shape code of `word`. */
   lookup(word: string): number {
     let found = this.words.get(word);

@@ -72,15 +72,31 @@ export function resolveNames(found: ReadonlyMap<string, NameInfo>, registry: Reg
   const names = new Map<string, NameInfo>();
   for (const [key, info] of [...found].sort(byKey)) if (!never.has(key)) names.set(key, info);
   const sets = new DisjointSets();
+  // The infos given are never changed (a watch session keeps them from build to build): one this
+  // function must change is first copied, once (`own` holds the copies and the infos made here).
+  const own = new Set<NameInfo>();
+  const writable = (key: string): NameInfo => {
+    const info = names.get(key)!;
+    if (own.has(info)) return info;
+    const copy = { ...info, forms: new Map(info.forms), cues: { ...info.cues }, defines: new Set(info.defines) };
+    names.set(key, copy);
+    own.add(copy);
+    return copy;
+  };
   const declare = (name: string): string => {
     const key = nameKey(name);
     let info = names.get(key);
     if (!info) {
       info = newNameInfo(key, key.split(' ').length);
       names.set(key, info);
+      own.add(info);
     }
-    if (!info.forms.has(name)) info.forms.set(name, 0);
-    info.acronym ||= info.words === 1 && shapePattern(name) === 'U';
+    const acronym = info.words === 1 && shapePattern(name) === 'U';
+    if (!info.forms.has(name) || (acronym && !info.acronym)) {
+      info = writable(key);
+      if (!info.forms.has(name)) info.forms.set(name, 0);
+      info.acronym ||= acronym;
+    }
     return key;
   };
 
@@ -94,11 +110,13 @@ export function resolveNames(found: ReadonlyMap<string, NameInfo>, registry: Reg
     for (const key of keys) sets.union(first, key);
   }
   // 2. Gazetteer spellings of one place.
-  for (const info of [...names.values()]) {
+  // By key, each read as it is now: an info copied by `writable` during the loop is read as copied.
+  for (const key of [...names.keys()]) {
+    const info = names.get(key)!;
     if (!info.place || info.count === 0) continue;
     const canonical = declare(info.place.name);
     for (const name of info.place.names) if (!never.has(nameKey(name))) sets.union(canonical, declare(name));
-    names.get(canonical)!.place = info.place;
+    if (names.get(canonical)!.place !== info.place) writable(canonical).place = info.place;
   }
   // 3. Abbreviations defined once (`Islamic Revolutionary Guards Corps (IRGC)`); two different expansions leave it alone.
   const expansions = new Map<string, Set<string>>();
@@ -277,8 +295,17 @@ function patternOf(name: string): string {
 
 /** URL-safe id from a name: ASCII letters, digits and hyphens. */
 export function slug(name: string): string {
-  return transliterate(name).toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'entity';
+  let found = slugs.get(name);
+  if (found === undefined) {
+    // Bounded like `shapePatterns`: a watch session resolves every name again after an edit that changes names.
+    if (slugs.size >= MAX_SHAPE_PATTERNS) slugs.clear();
+    slugs.set(name, (found = transliterate(name).toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'entity'));
+  }
+  return found;
 }
+
+/** Each name's slug, remembered (transliterating is the costliest step of naming an entity). */
+const slugs = new Map<string, string>();
 
 function uniqueId(base: string, type: EntityType, used: Set<string>): string {
   let id = used.has(base) ? `${base}-${type}` : base;

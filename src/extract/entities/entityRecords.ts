@@ -1,0 +1,177 @@
+/**
+ * The entity records of a watch session, kept from build to build: each entity's record reads only
+ * its group (id, name, type, registry entry), its mentions (surfaces, articles, how many) and the
+ * listing order of its articles, so a build makes again only the records of the entities whose
+ * mentions changed (an article added, gone, edited, or found to mention other entities) or whose
+ * group did. An article's place in the listing changes only with its record, and a changed record
+ * makes its entities' records again: the order of every other entity's articles is unchanged.
+ *
+ * `extract.ts` makes the records of a cold build the same way, all at once (`entityRecord` is shared).
+ */
+import { compareArticles } from '../../link/buildArchive.js';
+import type { Article, Entity, Mention } from '../../types.js';
+import type { EntityGroup } from './resolve.js';
+
+/** One article's mentions as last counted, and the same mentions by entity id. */
+interface Counted {
+  /** The article's mentions (the very list the build gave). */
+  list: readonly Mention[];
+  /** Its mentions of each entity. */
+  byEntity: Map<string, Mention[]>;
+}
+
+export class EntityRecords {
+  /** Each article's mentions as last counted. */
+  private readonly counted = new Map<Article, Counted>();
+  /** Each entity's mentions, by article. */
+  private readonly byEntity = new Map<string, Map<Article, Mention[]>>();
+  /** Each entity's last record and the group it was made from. */
+  private records = new Map<string, { group: EntityGroup; entity: Entity }>();
+  /** The groups of the last build (the resolution's own list). */
+  private groups: readonly EntityGroup[] | null = null;
+  /** The same by id. */
+  private groupById = new Map<string, EntityGroup>();
+  /** Those with a registry entry (a note says when one is never mentioned). */
+  private registryGroups: EntityGroup[] = [];
+  /** The records last given, in the groups' order. */
+  private given: Entity[] = [];
+
+  /**
+   * The records of `groups` (sorted by id) that have mentions, in that order; `mentionsOf` gives each
+   * article's mentions (the same list as last build for an article whose mentions are unchanged).
+   * `unmentioned` is told of each group without any mention.
+   */
+  entities(sorted: readonly Article[], mentionsOf: (article: Article) => readonly Mention[], groups: readonly EntityGroup[], unmentioned: (group: EntityGroup) => void): Entity[] {
+    const dirty = new Set<string>();
+    const seen = new Set<Article>();
+    for (const article of sorted) {
+      seen.add(article);
+      const list = mentionsOf(article);
+      const last = this.counted.get(article);
+      if (last?.list === list) continue;
+      if (last) this.uncount(article, last, dirty);
+      const byEntity = new Map<string, Mention[]>();
+      for (const mention of list) {
+        const own = byEntity.get(mention.entityId);
+        if (own) own.push(mention);
+        else byEntity.set(mention.entityId, [mention]);
+      }
+      for (const [id, own] of byEntity) {
+        dirty.add(id);
+        let articles = this.byEntity.get(id);
+        if (!articles) this.byEntity.set(id, (articles = new Map()));
+        articles.set(article, own);
+      }
+      this.counted.set(article, { list, byEntity });
+    }
+    for (const [article, last] of this.counted) {
+      if (seen.has(article)) continue;
+      this.uncount(article, last, dirty);
+      this.counted.delete(article);
+    }
+
+    if (groups === this.groups) return this.update(dirty, unmentioned);
+    const entities: Entity[] = [];
+    const records = new Map<string, { group: EntityGroup; entity: Entity }>();
+    for (const group of groups) {
+      const kept = this.records.get(group.id);
+      if (kept && !dirty.has(group.id) && sameGroup(kept.group, group)) {
+        entities.push(kept.entity);
+        records.set(group.id, { group, entity: kept.entity });
+        continue;
+      }
+      const byArticle = this.byEntity.get(group.id);
+      if (!byArticle || byArticle.size === 0) {
+        unmentioned(group);
+        continue;
+      }
+      const made = entityRecord(group, [...byArticle.values()].flat(), [...byArticle.keys()].sort(compareArticles).map((article) => article.id));
+      const entity = kept && sameEntity(kept.entity, made) ? kept.entity : made;
+      entities.push(entity);
+      records.set(group.id, { group, entity });
+    }
+    this.records = records;
+    this.groups = groups;
+    this.groupById = new Map(groups.map((group) => [group.id, group]));
+    this.registryGroups = groups.filter((group) => group.registry);
+    this.given = entities;
+    return entities;
+  }
+
+  /**
+   * The same groups as last build (the resolution was reused): only the `dirty` entities' records
+   * are made again, and merged by id into the last list (the groups' order).
+   */
+  private update(dirty: ReadonlySet<string>, unmentioned: (group: EntityGroup) => void): Entity[] {
+    for (const group of this.registryGroups) if (!this.byEntity.has(group.id)) unmentioned(group);
+    if (dirty.size === 0) return this.given;
+    const made: Entity[] = [];
+    for (const id of dirty) {
+      const group = this.groupById.get(id);
+      const byArticle = this.byEntity.get(id);
+      const kept = this.records.get(id);
+      if (!group || !byArticle) {
+        this.records.delete(id);
+        continue;
+      }
+      const record = entityRecord(group, [...byArticle.values()].flat(), [...byArticle.keys()].sort(compareArticles).map((article) => article.id));
+      const entity = kept && sameEntity(kept.entity, record) ? kept.entity : record;
+      this.records.set(id, { group, entity });
+      made.push(entity);
+    }
+    made.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const entities: Entity[] = [];
+    let j = 0;
+    for (const entity of this.given) {
+      if (dirty.has(entity.id)) continue;
+      while (j < made.length && made[j]!.id < entity.id) entities.push(made[j++]!);
+      entities.push(entity);
+    }
+    while (j < made.length) entities.push(made[j++]!);
+    this.given = entities;
+    return entities;
+  }
+
+  private uncount(article: Article, last: Counted, dirty: Set<string>): void {
+    for (const id of last.byEntity.keys()) {
+      dirty.add(id);
+      const articles = this.byEntity.get(id)!;
+      articles.delete(article);
+      if (articles.size === 0) this.byEntity.delete(id);
+    }
+  }
+}
+
+/** An entity's record from its group, its mentions (in any order) and the ids of its articles in listing order (each once). */
+export function entityRecord(group: EntityGroup, own: readonly Mention[], articles: string[]): Entity {
+  const aliases = new Set([...(group.registry?.aliases ?? []), ...own.map((mention) => mention.surface)]);
+  aliases.delete(group.name);
+  return {
+    id: group.id,
+    url: `entities/${group.id}/`,
+    name: group.name,
+    type: group.type,
+    aliases: [...aliases].sort((a, b) => a.localeCompare(b, 'en')),
+    description: group.registry?.description ?? null,
+    links: group.registry?.links.map((link) => ({ ...link })) ?? [],
+    articles,
+    mentions: own.length,
+  };
+}
+
+/** What an entity's record reads of its group. */
+function sameGroup(a: EntityGroup, b: EntityGroup): boolean {
+  return a.id === b.id && a.name === b.name && a.type === b.type && a.registry === b.registry;
+}
+
+/** Same keys in the same order, and every value equal: a string or number, or a list of strings or of flat records (the links). */
+export function sameEntity(a: Entity, b: Entity): boolean {
+  return sameFlat(a, b, (x, y) => x === y || (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((item, i) => item === y[i] || sameFlat(item, y[i], Object.is))));
+}
+
+function sameFlat(a: unknown, b: unknown, same: (x: unknown, y: unknown) => boolean): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) || Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  const otherKeys = Object.keys(b);
+  return keys.length === otherKeys.length && keys.every((key, i) => key === otherKeys[i] && same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}

@@ -1,0 +1,168 @@
+/**
+ * The delta rules of a watch session's entity and link stages: each build changes the kept sums
+ * (names, entity records, co-mentions, name order) by the articles that changed, and must give
+ * what a cold build of the same articles gives. Each case runs a sequence of archives through one
+ * pair of memos and compares every step with a cold build.
+ */
+import { describe, expect, it } from 'vitest';
+import { EMPTY_REGISTRY, EntityMemo, extractEntities, parseRegistry, type Registry } from '../src/extract/entities/index.js';
+import { extractEvents } from '../src/extract/events/extract.js';
+import { extractTimeline } from '../src/extract/events/stage.js';
+import { TimelineMemo } from '../src/extract/events/timelineMemo.js';
+import { buildArchive } from '../src/link/buildArchive.js';
+import { LinkMemo } from '../src/link/linkEntities.js';
+import { KeptOrder } from '../src/link/nameOrder.js';
+import type { Article } from '../src/types.js';
+import { articleFromText } from './helpers/article-fixture.js';
+
+const article = (id: string, text: string, date: string | null = '2005-01-01'): Article => articleFromText(text, { id, date });
+
+/** A watch session's two memos, building archive after archive; each build is checked against a cold one. */
+function session(registry: Registry = EMPTY_REGISTRY) {
+  const entityMemo = new EntityMemo();
+  const linkMemo = new LinkMemo();
+  return (articles: Article[]) => {
+    const cold = extractEntities(articles, registry);
+    const warm = extractEntities(articles, registry, entityMemo);
+    expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
+    const coldArchive = buildArchive(articles, { ...cold, events: [] });
+    const warmArchive = buildArchive(articles, { ...warm, events: [] }, linkMemo);
+    expect(warmArchive.entities).toEqual(coldArchive.entities);
+    expect(warmArchive.entityIndex).toEqual(coldArchive.entityIndex);
+    return warm;
+  };
+}
+
+const a = article('a', 'In London, Tony Blair met Gordon Brown. The Treasury said little.', '2005-01-02');
+const b = article('b', 'Mr Blair and Mr Brown spoke in London. Blair left for Paris.', '2005-03-04');
+const c = article('c', 'Angela Merkel met Gordon Brown in Berlin. Merkel said Berlin was calm.', '2005-02-01');
+
+describe('watch-session deltas of the entity and link stages', () => {
+  it('drops an article from an entity when it stops naming it, and keeps the other records', () => {
+    const build = session();
+    const first = build([a, b, c]);
+    const edited = article('a', 'In London, Tony Blair spoke. The Treasury said little.', '2005-01-02');
+    const second = build([edited, b, c]);
+    const brown = (list: typeof first.entities) => list.find((entity) => entity.name === 'Gordon Brown');
+    expect(brown(first.entities)?.articles).toContain('a');
+    expect(brown(second.entities)?.articles).not.toContain('a');
+    // An entity the edit did not touch keeps its very record.
+    const merkel = (list: typeof first.entities) => list.find((entity) => entity.name === 'Angela Merkel');
+    expect(merkel(second.entities)).toBe(merkel(first.entities));
+    build([a, b, c]);
+  });
+
+  it('follows a rename (same text, new id and place in the listing)', () => {
+    const build = session();
+    build([a, b, c]);
+    const renamed = article('z', 'In London, Tony Blair met Gordon Brown. The Treasury said little.', '2005-05-02');
+    const after = build([renamed, b, c]);
+    expect(after.entities.find((entity) => entity.name === 'Gordon Brown')?.articles).toEqual(['z', 'b', 'c']);
+    build([a, b, c]);
+  });
+
+  it('drops an entity whose last mention is deleted, and brings it back', () => {
+    const build = session();
+    build([a, b, c]);
+    const after = build([a, b]);
+    expect(after.entities.map((entity) => entity.name)).not.toContain('Angela Merkel');
+    expect(build([a, b, c]).entities.map((entity) => entity.name)).toContain('Angela Merkel');
+    build([c]);
+    build([]);
+    build([b, c]);
+  });
+
+  it('changes the canonical name when an edit changes which spelling is most used', () => {
+    const build = session();
+    const shouted = article('d', 'Tony BLAIR spoke. Tony BLAIR left. Tony Blair stayed.', '2005-04-01');
+    const first = build([a, b, shouted]);
+    const quiet = article('d', 'Tony Blair spoke. Tony Blair left. Tony BLAIR stayed.', '2005-04-01');
+    const second = build([a, b, quiet]);
+    const blair = (list: typeof first.entities) => list.find((entity) => entity.id.startsWith('tony-blair'))?.name;
+    expect(blair(first.entities)).toBe('Tony BLAIR');
+    expect(blair(second.entities)).toBe('Tony Blair');
+    build([a, b, shouted]);
+  });
+
+  it('keeps the names and co-mentions right through edits that add, merge and split names', () => {
+    const registry = parseRegistry('entities:\n  - name: Gordon Brown\n    type: person\n    aliases: [Chancellor Brown]\n  - name: Nobody Here\n    type: person\n', 'entities.yml').registry;
+    const build = session(registry);
+    const d = article('d', 'Chancellor Brown met Angela Merkel and Tony Blair in Paris.', '2005-06-01');
+    build([a, b, c, d]);
+    build([a, b, c, article('d', 'Chancellor Brown met Angela Merkel in Paris. Ebrahim Raisi and Raisi spoke.', '2005-06-01')]);
+    build([a, article('b', 'Mr Blair and Mr Brown spoke in London. Brown left for Paris with Angela Merkel.', '2005-03-04'), c, d]);
+    build([article('a', 'Houthis and Huthi fighters met in Sanaa. Tony Blair was told.', '2005-01-02'), b, c, d]);
+    build([a, b, c, d]);
+    build([d, c]);
+  });
+});
+
+describe('watch-session deltas of the timeline', () => {
+  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  /** An article with `n` dated sentences, each naming its own day. */
+  const dated = (id: string, n: number, offset = 0, words = 'the council voted on the harbour budget') =>
+    article(
+      id,
+      Array.from({ length: n }, (_, i) => {
+        const day = offset * n + i; // distinct days for distinct offsets: few merges, so many events
+        return `On ${(day % 28) + 1} ${MONTHS[Math.floor(day / 28) % 12]} 2024, ${i % 3 === 0 ? 'Maria Lopez said ' : ''}${words} ${id} ${i}.`;
+      }).join(' '),
+      '2024-12-31',
+    );
+
+  /** One memo through a sequence of archives, each checked against a cold merge. */
+  function timelineSession() {
+    const memo = new TimelineMemo();
+    return (articles: Article[]) => {
+      const { mentions } = extractEntities(articles, EMPTY_REGISTRY);
+      const cold = extractTimeline(articles, mentions);
+      const warm = memo.timeline(articles, mentions, extractEvents);
+      expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
+      return warm;
+    };
+  }
+
+  it('merges again only what changed, and gives the cold timeline through edits, deletions and renames', () => {
+    const build = timelineSession();
+    const archive = Array.from({ length: 6 }, (_, i) => dated(`a${i}`, 8, i));
+    const first = build(archive);
+    // An edit that adds no date keeps every event record.
+    const quiet = article('a0', 'Nothing dated here.', '2024-12-31');
+    const again = build(archive);
+    expect(again).toBe(first);
+    build([quiet, ...archive.slice(1)]);
+    build([dated('a0', 8, 3, 'the court heard the strike report'), ...archive.slice(1)]);
+    build(archive.slice(2));
+    build([dated('renamed', 8, 0), ...archive.slice(1)]);
+    build(archive);
+  });
+
+  it('gives events new URLs when their year is split into months, and back', () => {
+    const build = timelineSession();
+    const small = Array.from({ length: 20 }, (_, i) => dated(`s${i}`, 12, i, `event number ${i} happened in town`));
+    const year = (events: ReturnType<typeof build>) => events.filter((event) => event.date.startsWith('2024'));
+    expect(year(build(small)).length).toBeLessThanOrEqual(250);
+    const big = [...small, ...Array.from({ length: 10 }, (_, i) => dated(`t${i}`, 12, i + 5, `another thing ${i} took place`))];
+    const split = year(build(big));
+    expect(split.length).toBeGreaterThan(250);
+    expect(split.some((event) => event.url.startsWith('timeline/2024/01/'))).toBe(true);
+    build(small);
+    build(big.slice(3));
+  });
+});
+
+describe('KeptOrder', () => {
+  it('gives the order a full sort gives as records come and go', () => {
+    const order = new KeptOrder<{ id: string; name: string }>((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let items: Array<{ id: string; name: string }> = [];
+    for (let step = 0; step < 60; step++) {
+      const fresh = Array.from({ length: Math.floor(random() * 4) }, (_, i) => ({ id: `${step}-${i}`, name: ['Émile', 'emile', 'Zoë', 'adam', 'Adam', 'ñu'][Math.floor(random() * 6)]! }));
+      items = [...items.filter(() => random() > 0.2), ...fresh];
+      const expected = [...items].sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
+      expect(order.of(items)).toEqual(expected);
+      expect([...order.ranks()]).toEqual(expected.map((item, i) => [item.id, i]));
+    }
+  });
+});
