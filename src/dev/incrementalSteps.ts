@@ -19,7 +19,7 @@ import type { Diagnostic } from '../errors.js';
 import { parseArticle, type ParseResult } from '../parse/parseArticle.js';
 import { listFiles, readSourceFile, type FileRead, type ReadResult } from '../read/readSources.js';
 import { createEnvironment } from '../render/environment.js';
-import { isChunked, pageText, type Page } from '../render/page.js';
+import { isChunked, pageText, type Chunked, type Page } from '../render/page.js';
 import type { Article, SourceFile } from '../types.js';
 import type { SiteWriter, StaticFile, WriteResult } from '../write/writeSite.js';
 import { EntityMemo } from '../extract/entities/index.js';
@@ -125,6 +125,11 @@ export class IncrementalSteps implements BuildSteps {
 
   environment = (config: Config): nunjucks.Environment => (this.env ??= this.memo.wrap(createEnvironment(config)));
 
+  /** Pages are reused through the same memo as the environment's renders (cleared with it when a template changes). */
+  get reusePages(): RenderMemo {
+    return this.memo;
+  }
+
   /** The search index files to write with the pages (the index is refreshed apart from rebuilds; see SearchRefresh). */
   private searchFiles: readonly Page[] = [];
   /** What the last write wrote (without the search index), for indexing and for writing a new index. */
@@ -139,7 +144,7 @@ export class IncrementalSteps implements BuildSteps {
     const byPath = new Map<string, Page>();
     return {
       add: async (page) => {
-        const whole = isChunked(page.content) ? { path: page.path, content: pageText(page) } : page;
+        const whole = isChunked(page.content) ? { path: page.path, content: this.joined(page.path, page.content) } : page;
         pages.push(whole);
         byPath.set(whole.path, whole);
       },
@@ -149,6 +154,23 @@ export class IncrementalSteps implements BuildSteps {
       abandon: async () => {},
     };
   };
+
+  /** Each data export made in parts, as the last build joined it, by path. */
+  private readonly exports = new Map<string, { parts: string[]; text: string }>();
+
+  /**
+   * The whole text of a file made in pieces. When its parts are last build's very strings (records
+   * are kept from build to build: see `PageReuse.value`), last build's text is handed back as is,
+   * without joining megabytes again, and the writer sees the same string at a glance.
+   */
+  private joined(pagePath: string, content: Chunked): string {
+    if (!content.parts) return pageText({ path: pagePath, content });
+    const parts = [...content.parts()];
+    const last = this.exports.get(pagePath);
+    const text = last && last.parts.length === parts.length && last.parts.every((part, i) => part === parts[i]) ? last.text : parts.join('');
+    this.exports.set(pagePath, { parts, text });
+    return text;
+  }
 
   private async write(outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[]): Promise<WriteResult> {
     this.lastWrite = null;
