@@ -33,7 +33,10 @@ export function entitiesByArticle(archive: Archive): Map<string, Entity[]> {
     if (!ids) seen.set(mention.articleId, (ids = new Set()));
     if (ids.has(entity.id)) continue;
     ids.add(entity.id);
-    out.set(mention.articleId, [...(out.get(mention.articleId) ?? []), entity]);
+    // Appended in place: copying the list per entity made this quadratic in an article's entities.
+    const list = out.get(mention.articleId);
+    if (list) list.push(entity);
+    else out.set(mention.articleId, [entity]);
   }
   return out;
 }

@@ -15,7 +15,7 @@ import { articlePages, combineArticleExtras } from './pages/articlePages.js';
 import { articlesData, entitiesData } from './pages/dataPages.js';
 import { articleEntityExtras, entityIndexPage, entityPages, ENTITIES_URL } from './pages/entityPages.js';
 import { homePages } from './pages/homePages.js';
-import { renderPage, type NavItem, type PageReuse, type RenderContext } from './renderContext.js';
+import { renderPage, reusedValue, type NavItem, type PageReuse, type RenderContext } from './renderContext.js';
 import { timelineArticleExtras } from './timeline/articleEvents.js';
 import { timelineEntityEvents } from './timeline/entityEvents.js';
 import { timelineJsData, timelineData } from './timeline/timelineData.js';
@@ -35,7 +35,8 @@ export function* renderSite(archive: Archive, config: Config, env = createEnviro
     ...(hasEntities ? [{ label: 'Entities', url: ENTITIES_URL }] : []),
     { label: 'Timeline', url: TIMELINE_URL },
   ];
-  const ctx: RenderContext = { archive, config, env, nav, remember, ...(reuse ? { reuse } : {}) };
+  // Last build's navigation when it is the same, so pages compare it by identity (see `renderPageFrom`).
+  const ctx: RenderContext = { archive, config, env, nav: reusedValue(reuse, 'nav', [nav], () => nav), remember, ...(reuse ? { reuse } : {}) };
   yield* homePages(ctx);
   yield* articlePages(ctx, combineArticleExtras(timelineArticleExtras(ctx), articleEntityExtras(ctx)));
   if (hasEntities) {
@@ -49,5 +50,5 @@ export function* renderSite(archive: Archive, config: Config, env = createEnviro
   yield entitiesData(archive, reuse);
   yield timelineData(archive, reuse);
   yield timelineJsData(archive, config, reuse);
-  yield* jsonSchemaPages(config.baseUrl);
+  yield* reusedValue(reuse, 'schemas', [config.baseUrl], () => jsonSchemaPages(config.baseUrl));
 }
