@@ -72,7 +72,8 @@ export async function streamSite(archive: Archive, config: Config, options: Stre
         making[name] += performance.now() - started;
         note?.(next.value);
         pages++;
-        await writer?.add(next.value);
+        const waiting = writer?.add(next.value);
+        if (waiting) await waiting;
         started = performance.now();
       }
     } finally {

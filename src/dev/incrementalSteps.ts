@@ -143,7 +143,7 @@ export class IncrementalSteps implements BuildSteps {
     const pages: Page[] = [];
     const byPath = new Map<string, Page>();
     return {
-      add: async (page) => {
+      add: (page) => {
         const whole = isChunked(page.content) ? { path: page.path, content: this.joined(page.path, page.content) } : page;
         pages.push(whole);
         byPath.set(whole.path, whole);

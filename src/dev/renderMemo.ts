@@ -109,7 +109,11 @@ export class RenderMemo implements PageReuse {
     const output = render();
     const entry = this.rendered.get(key);
     // Remembered only when `render` went through the memo for this very page (it always does, through renderPageFrom).
-    if (entry && entry.output === output) entry.inputs = inputs;
+    if (entry && entry.output === output) {
+      entry.inputs = inputs;
+      // The inputs decide from now on: the variables (views made for this render) need not stay in memory.
+      entry.vars = null;
+    }
     return output;
   }
 

@@ -17,7 +17,7 @@ import { graphSvg, layoutGraph } from '../entityGraph.js';
 import { escapeHtml } from '../escape.js';
 import type { HtmlRange } from '../inline.js';
 import { fileForUrl, rootFor, type Page } from '../page.js';
-import { renderPage, renderPageFrom, type RenderContext } from '../renderContext.js';
+import { renderPage, renderPageFrom, reusedValue, type RenderContext } from '../renderContext.js';
 import type { ArticleExtras } from './articlePages.js';
 import { paginate, pageSuffix, type PageLabels } from './paginate.js';
 
@@ -63,6 +63,17 @@ interface LetterGroup {
   url: string;
 }
 
+/** The entities by type and by initial: asked for by the index and the listings, made once per build (and kept across a watch session's builds while the entities are the same). */
+function groupedEntities(ctx: RenderContext): { types: TypeGroup[]; letters: LetterGroup[] } {
+  const { entities } = ctx.archive;
+  let grouped = groupedOf.get(entities);
+  if (!grouped) groupedOf.set(entities, (grouped = reusedValue(ctx.reuse, 'entity groups', [entities], () => ({ types: typeGroups(entities), letters: letterGroups(entities) }))));
+  return grouped;
+}
+
+/** Each build's entity groups, by the build's list of entities (never changed once linked). */
+const groupedOf = new WeakMap<readonly Entity[], { types: TypeGroup[]; letters: LetterGroup[] }>();
+
 /** Every type with entities, most mentioned first within each. */
 function typeGroups(entities: readonly Entity[]): TypeGroup[] {
   return ENTITY_TYPES.map(({ type, label }) => ({
@@ -100,12 +111,13 @@ function letterGroups(entities: readonly Entity[]): LetterGroup[] {
  */
 export function entityIndexPage(ctx: RenderContext): Page {
   const { entities, entityIndex } = ctx.archive;
-  const groups = typeGroups(entities).map((group) => {
+  const { types, letters } = groupedEntities(ctx);
+  const groups = types.map((group) => {
     const more = group.entities.length > INDEX_TYPE_LIMIT;
     return { type: group.type, label: group.label, noun: group.noun, count: group.entities.length, entities: more ? group.entities.slice(0, INDEX_TYPE_LIMIT) : group.entities, url: more ? group.url : null };
   });
   const inline = entities.length <= INDEX_ALPHABET_LIMIT;
-  const alphabet = letterGroups(entities).map((entry) => ({ letter: entry.letter, count: entry.entities.length, entities: inline ? entry.entities : [], url: inline ? null : entry.url }));
+  const alphabet = letters.map((entry) => ({ letter: entry.letter, count: entry.entities.length, entities: inline ? entry.entities : [], url: inline ? null : entry.url }));
   const graph = graphSvg(layoutGraph(entities, entityIndex), (entity) => relativeLink(ctx, ENTITIES_URL, entity.url));
   return renderPage(ctx, 'entities.njk', ENTITIES_URL, { title: 'Entities', groups, alphabet, inline, graph, total: entities.length });
 }
@@ -160,7 +172,8 @@ export function* entityPages(ctx: RenderContext, eventsFor: (entityId: string) =
 /** The listings by type and by initial, written only when the index cannot hold them. */
 function* listingPages(ctx: RenderContext): Generator<Page> {
   const { entities } = ctx.archive;
-  for (const group of typeGroups(entities)) {
+  const { types, letters } = groupedEntities(ctx);
+  for (const group of types) {
     if (group.entities.length <= INDEX_TYPE_LIMIT) continue;
     for (const pageOf of paginate(group.entities, LISTING_PAGE_SIZE, group.url, LISTING_LABELS)) {
       yield renderPage(ctx, 'entity-listing.njk', pageOf.url, {
@@ -175,7 +188,6 @@ function* listingPages(ctx: RenderContext): Generator<Page> {
     }
   }
   if (entities.length <= INDEX_ALPHABET_LIMIT) return;
-  const letters = letterGroups(entities);
   for (const group of letters) {
     const nav = letters.map((entry) => ({ letter: entry.letter, url: entry.url, current: entry.letter === group.letter }));
     for (const pageOf of paginate(group.entities, LISTING_PAGE_SIZE, group.url, LISTING_LABELS)) {
