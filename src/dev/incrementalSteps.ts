@@ -5,9 +5,11 @@
  * - parse answers from a cache keyed by path and content hash;
  * - keep hands back last build's record when an article is unchanged, so unchanged records keep
  *   their identity and the render memo can skip their pages;
- * - the environment goes through the render memo;
+ * - the environment goes through the render memo, which also answers `reusePages`: the costly page
+ *   kinds are reused from their inputs without making their variables, and the data exports' and
+ *   feeds' per-record texts are kept;
  * - write keeps the pages in memory and writes only the files whose bytes changed, with the search
- *   index as last refreshed.
+ *   index as last refreshed; a data export whose parts are last build's strings is not joined again.
  * Link and render (and any archive-wide stage added to `build()`) simply run again on the cached
  * records: they are cheap, and re-running them is what keeps the output equal to a clean build.
  */

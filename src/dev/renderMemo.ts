@@ -3,6 +3,9 @@
  * render goes through `RenderMemo`, which gives back the previous output when the template and
  * every variable are the same as last time. Unchanged records are the very same objects from one
  * build to the next (see `BuildSteps.keep`), so comparing them is mostly one identity check.
+ * One step earlier, pages made through `renderPageFrom` are reused from the records they are made
+ * from (`page`), so their variables are not even made; `value` does the same for any value (a data
+ * export's per-record text, a feed).
  *
  * The memo is only valid while the templates and settings are unchanged: the dev session clears it
  * on a template change and starts a new one on a settings change. Filters that read more than their
