@@ -16,7 +16,7 @@ import { NO_CACHE, openRecordCache, type RecordCache } from './build/recordCache
 import { currentSite, rememberSite, siteInputs } from './build/siteRecord.js';
 import { streamSite } from './build/streamSite.js';
 import { toolFingerprint } from './build/toolFingerprint.js';
-import { collectGarbage } from './build/memory.js';
+import { boundHeapGrowth, collectGarbage, memoryCheckpoint, NO_CHECKPOINT } from './build/memory.js';
 import { hasErrors, type Diagnostic } from './errors.js';
 import { extractEvents } from './extract/events/extract.js';
 import { extractTimeline } from './extract/events/stage.js';
@@ -125,7 +125,14 @@ export const freshSteps: BuildSteps = {
 
 export async function build(config: Config, options: BuildOptions): Promise<BuildResult> {
   const cache = options.cacheDir ? openRecordCache(options.cacheDir, toolFingerprint()) : NO_CACHE;
-  const result = await buildWith(cache, config, options);
+  // A build that collects between stages also bounds V8's own heap growth inside them (see `boundHeapGrowth`).
+  const restoreHeapGrowth = options.collectGarbage !== false ? boundHeapGrowth() : () => {};
+  let result: BuildResult;
+  try {
+    result = await buildWith(cache, config, options);
+  } finally {
+    restoreHeapGrowth();
+  }
   const started = performance.now();
   cache.save();
   if (options.cacheDir) result.timings.cache = (result.timings.cache ?? 0) + performance.now() - started;
@@ -167,6 +174,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   };
   const failed = (archive: Archive | null, articles = 0): BuildResult => ({ ok: false, diagnostics, articles, pages: 0, timings, archive });
   const steps = options.steps ?? freshSteps;
+  const checkpoint = options.collectGarbage !== false ? memoryCheckpoint : NO_CHECKPOINT;
 
   checkOutputFolder(config.output, config, options.cwd);
   const read = await stage('read', () => {
@@ -191,7 +199,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   if (hasErrors(diagnostics)) return failed(null, articles.length);
   // After entities, so each event lists the entities its sentence names.
   const events = await stage('timeline', () => ({
-    value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, entities.mentions, eventsOf(cache, options.steps !== undefined, fromWorkers))),
+    value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, entities.mentions, eventsOf(cache, options.steps !== undefined, fromWorkers), checkpoint)),
   }));
   fromWorkers.clear();
   // Saving now, before anything may change the records, also lets go of the cached bytes before rendering.
@@ -214,6 +222,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     writer: options.write === false ? null : steps.startWrite(config.output),
     search: options.search !== false,
     cwd: options.cwd,
+    checkpoint,
   });
   Object.assign(timings, streamed.timings);
   diagnostics.push(...streamed.diagnostics);

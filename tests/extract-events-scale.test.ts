@@ -84,6 +84,18 @@ describe('the linear timeline merge', () => {
     expect(JSON.stringify(buildTimeline(candidates, mentions))).toBe(JSON.stringify(referenceTimeline(candidates, mentions)));
   });
 
+  it('gives the same timeline when candidates are prepared article by article as they are extracted', () => {
+    const articles = parsedFolder(seeds).articles;
+    const { mentions } = extractEntitiesStage(articles, null).value;
+    const candidates = articles.flatMap((a) => extractEvents(a));
+    expect(JSON.stringify(extractTimeline(articles, mentions))).toBe(JSON.stringify(referenceTimeline(candidates, mentions)));
+    // Articles in another order, and a checkpoint between units of work, change nothing.
+    let checkpoints = 0;
+    const reversed = extractTimeline([...articles].reverse(), [...mentions].reverse(), extractEvents, () => checkpoints++);
+    expect(JSON.stringify(reversed)).toBe(JSON.stringify(referenceTimeline(candidates, mentions)));
+    expect(checkpoints).toBeGreaterThanOrEqual(articles.length);
+  });
+
   it('gives the same timeline with or without the per-article memo', () => {
     const articles = parsedFolder(seeds).articles;
     const { mentions } = extractEntitiesStage(articles, null).value;

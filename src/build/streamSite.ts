@@ -37,6 +37,8 @@ export interface StreamOptions {
   search: boolean;
   /** The folder paths in messages are shown relative to. */
   cwd: string;
+  /** Called after each page, so a build can collect garbage while it streams (`memoryCheckpoint`). */
+  checkpoint?: () => void;
 }
 
 /** What the stream did. */
@@ -74,6 +76,7 @@ export async function streamSite(archive: Archive, config: Config, options: Stre
         pages++;
         const waiting = writer?.add(next.value);
         if (waiting) await waiting;
+        options.checkpoint?.();
         started = performance.now();
       }
     } finally {

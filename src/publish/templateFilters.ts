@@ -33,7 +33,7 @@ export function entitiesByArticle(archive: Archive): Map<string, Entity[]> {
     if (!ids) seen.set(mention.articleId, (ids = new Set()));
     if (ids.has(entity.id)) continue;
     ids.add(entity.id);
-    // Appended in place: copying the list per entity made this quadratic in an article's entities.
+    // Grown in place: copying the list for each new entity made this quadratic in an article's entities.
     const list = out.get(mention.articleId);
     if (list) list.push(entity);
     else out.set(mention.articleId, [entity]);

@@ -8,8 +8,10 @@ import { formatDate } from './formatDate.js';
 import { linkTarget } from './page.js';
 import { jsonForScript } from './jsonForScript.js';
 import { installNunjucksEscape } from './nunjucksEscape.js';
+import { installFrameSet } from './nunjucksFrame.js';
 
 installNunjucksEscape();
+installFrameSet();
 
 /** Variables every template gets (besides what its page kind passes). */
 export interface PageContext {

@@ -18,6 +18,7 @@
  * (1.5 ms per article) finds dates, numbers and handles but no people, organisations or places at
  * all. These rules take about 1 ms per article on the BBC corpus (`npm run bench`).
  */
+import { Interner } from '../../text/interner.js';
 import { diagnostic, type Diagnostic } from '../../errors.js';
 import type { Article, Entity, EntityType, Mention } from '../../types.js';
 import { countPackedWords, emptyWordStats, findCandidates, judgeWords, type Candidate, type WordStats } from './candidates.js';
@@ -74,6 +75,8 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   if (memo) memo.lastNames = { found, registry, ...resolved };
   const { resolution, matcher, types } = resolved;
   const mentions: Mention[] = [];
+  // Names as written repeat across the archive, and mentions are held to the end of the build: one copy of each.
+  const surfaces = new Interner();
   for (const article of sorted) {
     const kept = memo?.mentions.get(article);
     if (kept && kept.matcher === matcher) {
@@ -81,7 +84,7 @@ export function extractEntities(articles: readonly Article[], registry: Registry
       continue;
     }
     const { units, data } = tokensOf(article);
-    const own = articleMentions(article.id, units, data, words.keys, matcher, types);
+    const own = articleMentions(article.id, units, data, words.keys, matcher, types, surfaces);
     memo?.mentions.set(article, { matcher, mentions: own });
     for (const mention of own) mentions.push(mention);
   }
@@ -219,7 +222,7 @@ export function extractArticleEntities(article: Article, registry: Registry = EM
 }
 
 /** The mentions of one article (its texts' tokens packed in `data`): names matched, then ambiguous short names settled by the article's other mentions. */
-function articleMentions(articleId: string, units: readonly ReadUnit[], data: Int32Array, keys: readonly string[], matcher: NameMatcher, types: ReadonlyMap<string, EntityType>): Mention[] {
+function articleMentions(articleId: string, units: readonly ReadUnit[], data: Int32Array, keys: readonly string[], matcher: NameMatcher, types: ReadonlyMap<string, EntityType>, surfaces: Interner): Mention[] {
   const found = units.flatMap((unit) => matcher.findNames(data, unit.first, unit.end, keys).map((match) => ({ unit, match })));
   const certain = new Set(found.filter(({ match }) => match.entityIds.length === 1).map(({ match }) => match.entityIds[0]));
   const mentions: Mention[] = [];
@@ -230,7 +233,7 @@ function articleMentions(articleId: string, units: readonly ReadUnit[], data: In
     if (usedAsAdjective(data, unit.end, keys, match.first, match.last) && types.get(candidates[0] as string) !== 'person') continue;
     const start = data[match.first * SLOTS] as number;
     const end = data[match.last * SLOTS + 1] as number;
-    mentions.push({ entityId: candidates[0] as string, articleId, blockAnchor: unit.blockAnchor, surface: unit.text.slice(start, end), start: unit.offset + start, end: unit.offset + end });
+    mentions.push({ entityId: candidates[0] as string, articleId, blockAnchor: unit.blockAnchor, surface: surfaces.get(unit.text.slice(start, end)), start: unit.offset + start, end: unit.offset + end });
   }
   return mentions;
 }

@@ -11,7 +11,9 @@
 import type { Mention, TimelineEvent } from '../../types.js';
 import type { EventCandidate } from './candidate.js';
 import { eventPageUrl, groupKey, MONTH_PAGE_LIMIT } from './pages.js';
-import { jaccardSorted, Vocabulary } from './similarity.js';
+import { PreparedCandidates } from './prepared.js';
+import { jaccardRanges } from './similarity.js';
+import { Interner } from '../../text/interner.js';
 
 /** Same date and a shared entity: this much wording overlap makes it the same happening. */
 const SIMILAR_WITH_ENTITY = 0.2;
@@ -24,33 +26,18 @@ const KEY_MEMORY = 16;
 /** How many of an event's first sentences a candidate is compared with. */
 const COMPARED_MEMBERS = 8;
 
-/** What merging reads of one sentence, worked out once however many dates the sentence states. */
-interface Sentence {
-  /** Ids of the entities named in it, sorted. */
-  entities: string[];
-  /** The same entities as numbers, for the index and for comparing. */
-  entityKeys: number[];
-  /** Its content words as numbers in blocking order (ascending): the first `KEY_WORDS` are its keys. */
-  words: Int32Array;
-}
-
-/** A candidate with what merging reads of its sentence. */
-interface Prepared {
-  /** The candidate. */
-  candidate: EventCandidate;
-  /** Its sentence, shared with the other candidates of the same sentence. */
-  sentence: Sentence;
-}
-
 /** A timeline event being assembled. */
 interface Cluster {
-  /** The candidates merged so far, in sorted order. */
-  members: Prepared[];
+  /** Numbers of the candidates merged so far (in `PreparedCandidates`), in sorted order. */
+  members: number[];
   /** Articles already in it, in order; all of one article's candidates of a date come together, so the last one tells. */
   articles: string[];
   /** Index of the last candidate that looked at this event (to look at it once per candidate). */
   visited: number;
 }
+
+/** How often (candidates, minus one: a mask) the merge lets the build collect garbage (`checkpoint`). */
+const CHECK_EVERY = 1023;
 
 /** The index of one date's events: entity number or word number → the events it last led to. */
 type KeyIndex = Map<number, Cluster[]>;
@@ -59,38 +46,59 @@ type KeyIndex = Map<number, Cluster[]>;
  * Merges candidates into timeline events and fills each event's entities from the mentions inside
  * its sentences. The result is sorted by date and does not depend on the order of the inputs.
  */
-export function buildTimeline(candidates: readonly EventCandidate[], mentions: readonly Mention[]): TimelineEvent[] {
-  const prepared = prepare(candidates, mentions);
+export function buildTimeline(candidates: readonly EventCandidate[], mentions: readonly Mention[], checkpoint: () => void = () => {}): TimelineEvent[] {
+  const prepared = new PreparedCandidates(mentions);
+  prepared.add(candidates);
+  return mergePrepared(prepared, checkpoint);
+}
+
+/** The timeline of candidates already prepared (`PreparedCandidates.add`, for every article); finishes `prepared`. */
+export function mergePrepared(prepared: PreparedCandidates, checkpoint: () => void = () => {}): TimelineEvent[] {
+  prepared.finish();
+  const order = sortedOrder(prepared.candidates);
   const events: TimelineEvent[] = [];
   const byEntity: KeyIndex = new Map();
   const byWord: KeyIndex = new Map();
+  const merging = new Merging(prepared, byEntity, byWord);
+  // Dates and sentence anchors repeat across events: each kept once (every candidate brought its own copy).
+  const shared = new Interner();
   let date: string | null = null;
   let year: string | null = null;
   let ofYear: Cluster[] = [];
-  for (let i = 0; i < prepared.length; i++) {
-    const item = prepared[i]!;
-    const candidate = item.candidate;
+  for (let i = 0; i < order.length; i++) {
+    const c = order[i]!;
+    const candidate = prepared.candidates[c]!;
+    if ((i & CHECK_EVERY) === 0) checkpoint();
     if (candidate.date !== date) {
       // Candidates are sorted by date, and dates of one year sort together (`2024`, `2024-01`, `2024-01-03`).
       date = candidate.date;
       byEntity.clear();
       byWord.clear();
       if (date.slice(0, 4) !== year) {
-        finishYear(ofYear, events);
+        finishYear(ofYear, prepared, events, shared);
         ofYear = [];
         year = date.slice(0, 4);
       }
     }
-    const { entityKeys, words } = item.sentence;
-    let cluster = bestCluster(item, i, byEntity, byWord);
+    let cluster = merging.bestCluster(c, i);
     if (!cluster) ofYear.push((cluster = { members: [], articles: [], visited: -1 }));
-    cluster.members.push(item);
+    cluster.members.push(c);
     if (cluster.articles[cluster.articles.length - 1] !== candidate.articleId) cluster.articles.push(candidate.articleId);
-    for (const key of entityKeys) remember(byEntity, key, cluster);
-    for (let k = 0; k < words.length && k < KEY_WORDS; k++) remember(byWord, words[k]!, cluster);
+    const s = prepared.sentenceOf.data[c]!;
+    const entities = prepared.entities.data;
+    for (let k = prepared.entitiesFrom(s), to = prepared.entityEnds.data[s]!; k < to; k++) remember(byEntity, entities[k]!, cluster);
+    const words = prepared.words.data;
+    for (let k = prepared.wordsFrom(s), to = Math.min(prepared.wordEnds.data[s]!, k + KEY_WORDS); k < to; k++) remember(byWord, words[k]!, cluster);
   }
-  finishYear(ofYear, events);
+  finishYear(ofYear, prepared, events, shared);
   return events;
+}
+
+/** Candidate numbers in merging order: by date, then reading order; ties keep the order they were added in. */
+function sortedOrder(candidates: readonly EventCandidate[]): Int32Array {
+  const order = new Int32Array(candidates.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort((a, b) => compareCandidates(candidates[a]!, candidates[b]!) || a - b);
 }
 
 function remember(index: KeyIndex, key: number, cluster: Cluster): void {
@@ -104,69 +112,97 @@ function remember(index: KeyIndex, key: number, cluster: Cluster): void {
   if (list.length > KEY_MEMORY) list.shift();
 }
 
-/**
- * The most similar event of the same date that this candidate belongs to, if any. Events are looked
- * at key by key (entities, then words) in the order each key met them; the first best one wins.
- */
-function bestCluster(item: Prepared, serial: number, byEntity: KeyIndex, byWord: KeyIndex): Cluster | null {
-  const { entityKeys, words } = item.sentence;
-  const articleId = item.candidate.articleId;
-  let best: Cluster | null = null;
-  let bestScore = 0;
-  const consider = (list: Cluster[] | undefined) => {
-    if (!list) return;
-    for (const cluster of list) {
-      if (cluster.visited === serial) continue;
-      cluster.visited = serial;
-      if (cluster.articles[cluster.articles.length - 1] === articleId) continue;
-      const score = similarity(cluster, words, entityKeys);
-      if (score > bestScore) {
-        best = cluster;
-        bestScore = score;
+/** Finds the event of the same date a candidate belongs to. */
+class Merging {
+  constructor(
+    private readonly prepared: PreparedCandidates,
+    private readonly byEntity: KeyIndex,
+    private readonly byWord: KeyIndex,
+  ) {}
+
+  /**
+   * The most similar event of the same date that candidate `c` belongs to, if any. Events are looked
+   * at key by key (entities, then words) in the order each key met them; the first best one wins.
+   */
+  bestCluster(c: number, serial: number): Cluster | null {
+    const { prepared } = this;
+    const s = prepared.sentenceOf.data[c]!;
+    const articleId = prepared.candidates[c]!.articleId;
+    let best: Cluster | null = null;
+    let bestScore = 0;
+    const consider = (list: Cluster[] | undefined) => {
+      if (!list) return;
+      for (const cluster of list) {
+        if (cluster.visited === serial) continue;
+        cluster.visited = serial;
+        if (cluster.articles[cluster.articles.length - 1] === articleId) continue;
+        const score = this.similarity(cluster, s);
+        if (score > bestScore) {
+          best = cluster;
+          bestScore = score;
+        }
       }
+    };
+    const entities = prepared.entities.data;
+    for (let k = prepared.entitiesFrom(s), to = prepared.entityEnds.data[s]!; k < to; k++) consider(this.byEntity.get(entities[k]!));
+    const words = prepared.words.data;
+    for (let k = prepared.wordsFrom(s), to = Math.min(prepared.wordEnds.data[s]!, k + KEY_WORDS); k < to; k++) consider(this.byWord.get(words[k]!));
+    return best;
+  }
+
+  /** The best wording overlap of sentence `s` with any of the event's first sentences, or 0 when below the merge threshold. */
+  private similarity(cluster: Cluster, s: number): number {
+    const { prepared } = this;
+    const words = prepared.words.data;
+    const entities = prepared.entities.data;
+    const wordsFrom = prepared.wordsFrom(s);
+    const wordsTo = prepared.wordEnds.data[s]!;
+    const entitiesFrom = prepared.entitiesFrom(s);
+    const entitiesTo = prepared.entityEnds.data[s]!;
+    let best = 0;
+    const members = cluster.members;
+    for (let m = 0; m < members.length && m < COMPARED_MEMBERS; m++) {
+      const t = prepared.sentenceOf.data[members[m]!]!;
+      const overlap = jaccardRanges(words, wordsFrom, wordsTo, words, prepared.wordsFrom(t), prepared.wordEnds.data[t]!);
+      const sharesEntity = sharesAny(entities, entitiesFrom, entitiesTo, prepared.entitiesFrom(t), prepared.entityEnds.data[t]!);
+      const threshold = sharesEntity ? SIMILAR_WITH_ENTITY : SIMILAR_WITHOUT_ENTITY;
+      if (overlap >= threshold) best = Math.max(best, overlap + (sharesEntity ? 1 : 0));
     }
-  };
-  for (const key of entityKeys) consider(byEntity.get(key));
-  for (let k = 0; k < words.length && k < KEY_WORDS; k++) consider(byWord.get(words[k]!));
-  return best;
+    return best;
+  }
 }
 
-/** The best wording overlap with any of the event's first sentences, or 0 when below the merge threshold. */
-function similarity(cluster: Cluster, words: Int32Array, entityKeys: readonly number[]): number {
-  let best = 0;
-  const members = cluster.members;
-  for (let m = 0; m < members.length && m < COMPARED_MEMBERS; m++) {
-    const member = members[m]!.sentence;
-    const overlap = jaccardSorted(words, member.words);
-    const sharesEntity = entityKeys.some((e) => member.entityKeys.includes(e));
-    const threshold = sharesEntity ? SIMILAR_WITH_ENTITY : SIMILAR_WITHOUT_ENTITY;
-    if (overlap >= threshold) best = Math.max(best, overlap + (sharesEntity ? 1 : 0));
+/** True when the values `pool[a..aEnd)` and `pool[b..bEnd)` have one in common. */
+function sharesAny(pool: Int32Array, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  for (let i = a; i < aEnd; i++) {
+    for (let j = b; j < bEnd; j++) if (pool[i] === pool[j]) return true;
   }
-  return best;
+  return false;
 }
 
 /**
  * Turns a finished year's events into records. The year's size decides which page lists them
  * (`pages.ts`), so each event gets its `url` here, once.
  */
-function finishYear(clusters: readonly Cluster[], events: TimelineEvent[]): void {
+function finishYear(clusters: readonly Cluster[], prepared: PreparedCandidates, events: TimelineEvent[], shared: Interner): void {
   /** How many events of each group (month, or the year-only events) are placed so far: an event's place decides its page. */
   const placed = new Map<string, number>();
   /** Page URL by group and page number: one string for all the events of a page. */
   const pages = new Map<string, string>();
   for (const cluster of clusters) {
-    const members = cluster.members;
-    const first = members[0]!.candidate;
+    const members = cluster.members.map((c) => prepared.candidates[c]!);
+    const first = members[0]!;
     // Joined, not `+`-ed: a join makes one flat string, `+` a tree of pieces, and events are held to the end of the build.
     const id = [first.date, fnv1a(`${first.articleId}#${first.anchor}#${first.date}`)].join('-');
     let approximate = true;
     let future = true;
-    for (const { candidate } of members) {
+    for (const candidate of members) {
       approximate &&= candidate.approximate;
       future &&= candidate.future;
     }
     // Every member's entities, each once, in order of appearance.
-    const entities = members.length === 1 ? members[0]!.sentence.entities.slice() : [...new Set(members.flatMap((m) => m.sentence.entities))];
+    const sentences = cluster.members.map((c) => prepared.sentenceOf.data[c]!);
+    const entities = sentences.length === 1 ? prepared.entityIdsOf(sentences[0]!) : [...new Set(sentences.flatMap((s) => prepared.entityIdsOf(s)))];
     // Clusters come in date order, the order the pages list them in (`placeEvents` gives the same URLs).
     const group = groupKey(first);
     const place = placed.get(group) ?? 0;
@@ -176,7 +212,7 @@ function finishYear(clusters: readonly Cluster[], events: TimelineEvent[]): void
     if (page === undefined) pages.set(pageKey, (page = eventPageUrl(first, clusters.length, place)));
     events.push({
       id,
-      date: first.date,
+      date: shared.get(first.date),
       precision: first.precision,
       approximate,
       future,
@@ -184,7 +220,7 @@ function finishYear(clusters: readonly Cluster[], events: TimelineEvent[]): void
       // Copies the exact size (arrays grown by `push` keep spare room, and the timeline is held to the end of the build).
       articles: cluster.articles.slice(),
       entities,
-      sources: members.map(({ candidate }) => ({ articleId: candidate.articleId, anchor: candidate.anchor })),
+      sources: members.map((candidate) => ({ articleId: candidate.articleId, anchor: shared.get(candidate.anchor) })),
       url: [page, eventAnchor(id)].join('#'),
     });
   }
@@ -193,84 +229,6 @@ function finishYear(clusters: readonly Cluster[], events: TimelineEvent[]): void
 /** The HTML id of an event on its timeline page. */
 export function eventAnchor(eventId: string): string {
   return `e-${eventId}`;
-}
-
-/**
- * Each candidate with its sentence's entities and content words, sorted for merging. Candidates of
- * one sentence (one per date it states) arrive together from extraction and share the work.
- */
-function prepare(candidates: readonly EventCandidate[], mentions: readonly Mention[]): Prepared[] {
-  const mentionIndex = indexMentions(mentions);
-  const vocabulary = new Vocabulary();
-  const entityNumbers = new Map<string, number>();
-  const sentences: Array<{ sentence: Sentence; words: number[] }> = [];
-  const prepared: Prepared[] = [];
-  let last: Prepared | null = null;
-  for (const candidate of candidates) {
-    if (last && sameSentence(last.candidate, candidate)) {
-      prepared.push((last = { candidate, sentence: last.sentence }));
-      continue;
-    }
-    const entities = sentenceEntities(candidate, mentionIndex);
-    const entityKeys = entities.map((e) => {
-      let n = entityNumbers.get(e);
-      if (n === undefined) entityNumbers.set(e, (n = entityNumbers.size));
-      return n;
-    });
-    const sentence: Sentence = { entities, entityKeys, words: EMPTY };
-    sentences.push({ sentence, words: vocabulary.read(candidate.text) });
-    prepared.push((last = { candidate, sentence }));
-  }
-  // Words are numbered in blocking order only once every word is known.
-  const rank = vocabulary.ranks();
-  for (const { sentence, words } of sentences) {
-    const ranked = new Int32Array(words.length);
-    for (let k = 0; k < words.length; k++) ranked[k] = rank[words[k]!]!;
-    sentence.words = ranked.sort();
-  }
-  return prepared.sort((a, b) => compareCandidates(a.candidate, b.candidate));
-}
-
-const EMPTY = new Int32Array(0);
-
-/** True when two candidates come from the same sentence of the same article (entities and words are then the same). */
-function sameSentence(a: EventCandidate, b: EventCandidate): boolean {
-  return a.articleId === b.articleId && a.blockAnchor === b.blockAnchor && a.partOffset === b.partOffset && a.start === b.start && a.end === b.end && a.text === b.text;
-}
-
-/** Mentions by article, then by block. */
-type MentionIndex = Map<string, Map<string, Mention[]>>;
-
-function indexMentions(mentions: readonly Mention[]): MentionIndex {
-  const index: MentionIndex = new Map();
-  for (const m of mentions) {
-    let blocks = index.get(m.articleId);
-    if (!blocks) index.set(m.articleId, (blocks = new Map()));
-    const list = blocks.get(m.blockAnchor);
-    if (list) list.push(m);
-    else blocks.set(m.blockAnchor, [m]);
-  }
-  return index;
-}
-
-/**
- * Entities named inside the candidate's sentence. Mention offsets count in the block's plain text
- * (its texts joined with `\n`); a mention counts when it lies inside the sentence and the sentence
- * reads its surface there.
- */
-function sentenceEntities(candidate: EventCandidate, index: MentionIndex): string[] {
-  const out: string[] = [];
-  const from = candidate.partOffset + candidate.start;
-  const to = candidate.partOffset + candidate.end;
-  const text = candidate.text;
-  for (const m of index.get(candidate.articleId)?.get(candidate.blockAnchor) ?? []) {
-    if (m.start < from || m.end > to || out.includes(m.entityId)) continue;
-    // The surface read in place: `text.slice(…) === surface` without the slice.
-    const at = m.start - from;
-    const length = Math.max(0, Math.min(m.end - from, text.length) - at);
-    if (length === m.surface.length && text.startsWith(m.surface, at)) out.push(m.entityId);
-  }
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function compareCandidates(a: EventCandidate, b: EventCandidate): number {

@@ -5,9 +5,10 @@
  * publication date, backwards for past-tense reporting.
  */
 // The English locale alone: importing the package root loads every locale (~0.2 s at start-up).
-import * as chrono from 'chrono-node/en';
+import type * as chrono from 'chrono-node/en';
 import type { Precision } from '../../types.js';
 import { addDays, compareAt, fineness, noonUtc, type CalendarDay } from './calendar.js';
+import { parseDates } from './chronoGate.js';
 import { clauseTense, isApproximate } from './cues.js';
 
 /** The publication date relative expressions resolve against. */
@@ -60,7 +61,7 @@ const MONTH_LEAD = /\b(?:in|for|since|by|until|till|from|during|through|througho
 /** The date expressions chrono-node finds in `sentence`, resolved; `reference` null for an undated article. */
 export function chronoDates(sentence: string, reference: DateReference | null): { dates: StatedDate[]; spans: Array<[number, number]> } {
   const ref = reference?.day ?? UNDATED_REFERENCE;
-  const results = chrono.parse(sentence, { instant: noonUtc(ref), timezone: 0 });
+  const results = parseDates(sentence, { instant: noonUtc(ref), timezone: 0 });
   const dates: StatedDate[] = [];
   const spans: Array<[number, number]> = [];
   for (const result of results) {

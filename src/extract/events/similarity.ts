@@ -57,11 +57,18 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
 
 /** `jaccard` of two word sets given as ascending arrays of word numbers. */
 export function jaccardSorted(a: Int32Array, b: Int32Array): number {
-  if (a.length === 0 && b.length === 0) return 0;
-  let i = 0;
-  let j = 0;
+  return jaccardRanges(a, 0, a.length, b, 0, b.length);
+}
+
+/** `jaccardSorted` of two ascending runs, `a[aFrom..aTo)` and `b[bFrom..bTo)` (the merge keeps every sentence's words in one pool). */
+export function jaccardRanges(a: Int32Array, aFrom: number, aTo: number, b: Int32Array, bFrom: number, bTo: number): number {
+  const aLength = aTo - aFrom;
+  const bLength = bTo - bFrom;
+  if (aLength === 0 && bLength === 0) return 0;
+  let i = aFrom;
+  let j = bFrom;
   let shared = 0;
-  while (i < a.length && j < b.length) {
+  while (i < aTo && j < bTo) {
     const x = a[i]!;
     const y = b[j]!;
     if (x === y) {
@@ -71,7 +78,7 @@ export function jaccardSorted(a: Int32Array, b: Int32Array): number {
     } else if (x < y) i++;
     else j++;
   }
-  return shared / (a.length + b.length - shared);
+  return shared / (aLength + bLength - shared);
 }
 
 /**

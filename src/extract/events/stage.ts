@@ -6,7 +6,8 @@
 import type { Article, Mention, TimelineEvent } from '../../types.js';
 import type { EventCandidate } from './candidate.js';
 import { extractEvents } from './extract.js';
-import { buildTimeline } from './merge.js';
+import { mergePrepared } from './merge.js';
+import { PreparedCandidates } from './prepared.js';
 
 /** The timeline of an archive; `mentions` (from entity extraction) fill each event's entities. */
 export function extractTimeline(
@@ -14,9 +15,15 @@ export function extractTimeline(
   mentions: readonly Mention[],
   /** Per-article extraction; the build passes a cached `extractEvents` (src/build/cachedStages.ts). */
   extract: (article: Article) => EventCandidate[] = extractEvents,
+  /** Called between units of work, so a build can collect garbage inside the stage (`memoryCheckpoint`). */
+  checkpoint: () => void = () => {},
 ): TimelineEvent[] {
-  const candidates: EventCandidate[] = [];
-  for (const article of articles) candidates.push(...extract(article));
-  return buildTimeline(candidates, mentions);
+  // Each article's candidates are prepared for merging as they come: nothing is gathered twice.
+  const prepared = new PreparedCandidates(mentions);
+  for (const article of articles) {
+    prepared.add(extract(article));
+    checkpoint();
+  }
+  return mergePrepared(prepared, checkpoint);
 }
 
