@@ -35,6 +35,7 @@ import type nunjucks from 'nunjucks';
 import type { ParseResult } from './parse/parseArticle.js';
 import type { ReadResult } from './read/readSources.js';
 import { createEnvironment } from './render/environment.js';
+import type { PageReuse } from './render/renderContext.js';
 import type { Article, SourceFile } from './types.js';
 import { checkOutputFolder } from './write/checkOutputFolder.js';
 import { startWrite, type SiteWriter } from './write/writeSite.js';
@@ -102,6 +103,8 @@ export interface BuildSteps {
   keep(article: Article): Article;
   /** True when another build follows with these steps (a watch session): per-article render results are then kept for it. */
   remember?: boolean;
+  /** Last build's pages, reused when their inputs did not change; only with `environment`'s memo (a watch session's). */
+  reusePages?: PageReuse;
   /** The template environment pages are rendered through. */
   environment(config: Config): nunjucks.Environment;
   /** Starts writing a site into the output folder: pages are handed over one at a time as they are made. */
@@ -221,6 +224,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   const streamed = await streamSite(archive, config, {
     environment: () => steps.environment(config),
     remember: steps.remember === true,
+    ...(steps.reusePages ? { reuse: steps.reusePages } : {}),
     writer: options.write === false ? null : steps.startWrite(config.output),
     search: options.search !== false,
     cwd: options.cwd,

@@ -95,15 +95,16 @@ describe('dates and exports', () => {
 });
 
 describe('combineArticleExtras', () => {
-  it('adds up the ranges and merges the variables of several stages', async () => {
+  it('adds up the inputs and ranges and merges the variables of several stages', async () => {
     const { combineArticleExtras } = await import('../src/render/pages/articlePages.js');
     const article = articleFromText('a', 'Text.');
     const range = (open: string) => ({ start: 0, end: 4, open, close: '</x>', layer: 0 });
     const combined = combineArticleExtras(
-      () => ({ rangesFor: () => [range('<a>')], vars: { entities: [1] } }),
-      () => ({ rangesFor: () => [range('<b>')], vars: { events: [2] } }),
+      () => ({ inputs: ['x'], rangesFor: () => [range('<a>')], vars: () => ({ entities: [1] }) }),
+      () => ({ inputs: ['y'], rangesFor: () => [range('<b>')], vars: () => ({ events: [2] }) }),
     )(article);
     expect(combined.rangesFor!('p-1').map((r) => r.open)).toEqual(['<a>', '<b>']);
-    expect(combined.vars).toEqual({ entities: [1], events: [2] });
+    expect(combined.vars!()).toEqual({ entities: [1], events: [2] });
+    expect(combined.inputs).toEqual([['x'], ['y']]);
   });
 });

@@ -18,6 +18,7 @@ import type { Archive } from '../link/archive.js';
 import { publishSite } from '../publish/publishSite.js';
 import type { Page } from '../render/page.js';
 import { renderSite } from '../render/renderSite.js';
+import type { PageReuse } from '../render/renderContext.js';
 import { templateErrorToDiagnostic } from '../render/templateErrors.js';
 import { indexSearch, isSearchable, SEARCH_STAGE } from '../search/indexSearch.js';
 import { ForeignFileConflict, listStaticFiles, type SiteWriter, type WriteResult } from '../write/writeSite.js';
@@ -28,6 +29,8 @@ export interface StreamOptions {
   environment: () => nunjucks.Environment;
   /** Keep per-article render results for the next build (a watch session). */
   remember: boolean;
+  /** Last build's pages, to reuse those whose inputs did not change (a watch session's; see `renderPageFrom`). */
+  reuse?: PageReuse;
   /** Where the pages go, or null for a dry run (pages are made and counted, nothing is written). */
   writer: SiteWriter | null;
   /** Build the full-text search index (only when writing). */
@@ -71,7 +74,8 @@ export async function streamSite(archive: Archive, config: Config, options: Stre
         making[name] += performance.now() - started;
         note?.(next.value);
         pages++;
-        await writer?.add(next.value);
+        const waiting = writer?.add(next.value);
+        if (waiting) await waiting;
         options.checkpoint?.();
         started = performance.now();
       }
@@ -82,12 +86,12 @@ export async function streamSite(archive: Archive, config: Config, options: Stre
   const started = performance.now();
   const done = (ok: boolean, written: WriteResult | null): Streamed => ({ ok, written, pages, diagnostics, timings });
   try {
-    await stream(() => renderSite(archive, config, options.environment(), options.remember), 'render', (page) => {
+    await stream(() => renderSite(archive, config, options.environment(), options.remember, options.reuse), 'render', (page) => {
       renderedPaths.push(page.path);
       if (indexing && isSearchable(page)) searchable.push(page.path);
     });
     // Feeds and the sitemap describe the finished pages, so they come after rendering.
-    const published = publishSite(renderedPaths, archive, config);
+    const published = publishSite(renderedPaths, archive, config, options.reuse);
     for (const d of published.diagnostics) diagnostics.push({ ...d, stage: d.stage ?? 'publish' });
     await stream(() => published.pages, 'publish');
     Object.assign(timings, making);

@@ -5,14 +5,17 @@
  * - parse answers from a cache keyed by path and content hash;
  * - keep hands back last build's record when an article is unchanged, so unchanged records keep
  *   their identity and the render memo can skip their pages;
- * - the environment goes through the render memo;
+ * - the environment goes through the render memo, which also answers `reusePages`: the costly page
+ *   kinds are reused from their inputs without making their variables, and the data exports' and
+ *   feeds' per-record texts are kept;
  * - write keeps the pages in memory and writes only the files whose bytes changed, with the search
- *   index as last refreshed.
+ *   index as last refreshed; a data export whose parts are last build's strings is not joined again.
  * - entity extraction, the timeline and the link stage keep sums and per-record results in their
  *   memos (`EntityMemo`, `TimelineMemo`, `LinkMemo`) and change them by the articles that changed,
  *   each giving what its stage gives from nothing (tests/watch-delta.test.ts checks each rule).
- * Render (and any archive-wide stage added to `build()` without a memo) simply runs again on the
- * records: re-running is what keeps the output equal to a clean build.
+ * The pages that are not reused from their inputs (and any archive-wide stage added to `build()`
+ * without a memo) simply run again on the records: re-running is what keeps the output equal to a
+ * clean build.
  */
 import path from 'node:path';
 import type nunjucks from 'nunjucks';
@@ -22,7 +25,7 @@ import type { Diagnostic } from '../errors.js';
 import { parseArticle, type ParseResult } from '../parse/parseArticle.js';
 import { listFiles, readSourceFile, type FileRead, type ReadResult } from '../read/readSources.js';
 import { createEnvironment } from '../render/environment.js';
-import { isChunked, pageText, type Page } from '../render/page.js';
+import { isChunked, pageText, type Chunked, type Page } from '../render/page.js';
 import type { Article, SourceFile } from '../types.js';
 import type { SiteWriter, StaticFile, WriteResult } from '../write/writeSite.js';
 import { EntityMemo } from '../extract/entities/index.js';
@@ -131,6 +134,11 @@ export class IncrementalSteps implements BuildSteps {
 
   environment = (config: Config): nunjucks.Environment => (this.env ??= this.memo.wrap(createEnvironment(config)));
 
+  /** Pages are reused through the same memo as the environment's renders (cleared with it when a template changes). */
+  get reusePages(): RenderMemo {
+    return this.memo;
+  }
+
   /** The search index files to write with the pages (the index is refreshed apart from rebuilds; see SearchRefresh). */
   private searchFiles: readonly Page[] = [];
   /** What the last write wrote (without the search index), for indexing and for writing a new index. */
@@ -144,8 +152,8 @@ export class IncrementalSteps implements BuildSteps {
     const pages: Page[] = [];
     const byPath = new Map<string, Page>();
     return {
-      add: async (page) => {
-        const whole = isChunked(page.content) ? { path: page.path, content: pageText(page) } : page;
+      add: (page) => {
+        const whole = isChunked(page.content) ? { path: page.path, content: this.joined(page.path, page.content) } : page;
         pages.push(whole);
         byPath.set(whole.path, whole);
       },
@@ -155,6 +163,23 @@ export class IncrementalSteps implements BuildSteps {
       abandon: async () => {},
     };
   };
+
+  /** Each data export made in parts, as the last build joined it, by path. */
+  private readonly exports = new Map<string, { parts: string[]; text: string }>();
+
+  /**
+   * The whole text of a file made in pieces. When its parts are last build's very strings (records
+   * are kept from build to build: see `PageReuse.value`), last build's text is handed back as is,
+   * without joining megabytes again, and the writer sees the same string at a glance.
+   */
+  private joined(pagePath: string, content: Chunked): string {
+    if (!content.parts) return pageText({ path: pagePath, content });
+    const parts = [...content.parts()];
+    const last = this.exports.get(pagePath);
+    const text = last && last.parts.length === parts.length && last.parts.every((part, i) => part === parts[i]) ? last.text : parts.join('');
+    this.exports.set(pagePath, { parts, text });
+    return text;
+  }
 
   private async write(outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[]): Promise<WriteResult> {
     this.lastWrite = null;

@@ -3,12 +3,16 @@
  * render goes through `RenderMemo`, which gives back the previous output when the template and
  * every variable are the same as last time. Unchanged records are the very same objects from one
  * build to the next (see `BuildSteps.keep`), so comparing them is mostly one identity check.
+ * One step earlier, pages made through `renderPageFrom` are reused from the records they are made
+ * from (`page`), so their variables are not even made; `value` does the same for any value (a data
+ * export's per-record text, a feed).
  *
  * The memo is only valid while the templates and settings are unchanged: the dev session clears it
  * on a template change and starts a new one on a settings change. Filters that read more than their
  * arguments are checked too (see `RenderMemo`).
  */
 import type nunjucks from 'nunjucks';
+import type { PageReuse } from '../render/renderContext.js';
 
 /** One call of a filter added per build, as a render made it. */
 interface FilterCall {
@@ -30,6 +34,8 @@ interface Rendered {
   calls: FilterCall[];
   /** The output. */
   output: string;
+  /** The records the page was made from, when it was rendered through `page` (see `renderPageFrom`). */
+  inputs?: readonly unknown[];
 }
 
 /**
@@ -37,7 +43,7 @@ interface Rendered {
  * and read the archive, not just their arguments) are tracked: a page is reused only if calling
  * each such filter again, as the page did, still gives the same result.
  */
-export class RenderMemo {
+export class RenderMemo implements PageReuse {
   private readonly rendered = new Map<string, Rendered>();
   /** The latest version of each tracked filter. */
   private readonly filters = new Map<string, (...args: unknown[]) => unknown>();
@@ -88,9 +94,50 @@ export class RenderMemo {
     return env;
   }
 
+  /**
+   * A page whose variables need not even be made: the same template at the same URL, made from
+   * inputs equal to last time's, with the tracked filters answering as they did. The check is the
+   * render memo's own one step earlier: the variables are a function of the inputs (and of the
+   * settings and navigation, which `renderPageFrom` adds to them).
+   */
+  page(template: string, url: string, inputs: readonly unknown[], render: () => string): string {
+    const key = `${template}\n${url}`;
+    const previous = this.rendered.get(key);
+    if (previous?.inputs && sameValue(previous.inputs, inputs) && this.sameCalls(previous.calls)) {
+      this.counts.reused++;
+      // The newer records: next build's are likelier to be these very objects.
+      previous.inputs = inputs;
+      return previous.output;
+    }
+    const output = render();
+    const entry = this.rendered.get(key);
+    // Remembered only when `render` went through the memo for this very page (it always does, through renderPageFrom).
+    if (entry && entry.output === output) {
+      entry.inputs = inputs;
+      // The inputs decide from now on: the variables (views made for this render) need not stay in memory.
+      entry.vars = null;
+    }
+    return output;
+  }
+
+  /** Values kept by `value`, by key, with the inputs each was made from. */
+  private readonly values = new Map<string, { inputs: readonly unknown[]; value: unknown }>();
+
+  value<T>(key: string, inputs: readonly unknown[], make: () => T): T {
+    const previous = this.values.get(key);
+    if (previous && sameValue(previous.inputs, inputs)) {
+      previous.inputs = inputs;
+      return previous.value as T;
+    }
+    const value = make();
+    this.values.set(key, { inputs, value });
+    return value;
+  }
+
   /** Forgets everything (templates changed). */
   clear(): void {
     this.rendered.clear();
+    this.values.clear();
   }
 
   resetCounts(): void {
@@ -113,10 +160,17 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   // A record shared by many pages (an entity, a related article) is compared in full only once.
   if (provenEqual.get(b) === a) return true;
+  const before = compared;
   if (!sameContent(a, b)) return false;
-  provenEqual.set(b, a);
+  // Only big ones are noted: a WeakMap entry costs more than comparing a small record again.
+  if (compared - before >= NOTED_FROM) provenEqual.set(b, a);
   return true;
 }
+
+/** Objects compared by content so far (a running count, to tell how big a comparison was). */
+let compared = 0;
+/** Objects a comparison must have walked for its result to be noted in `provenEqual`. */
+const NOTED_FROM = 32;
 
 /**
  * For an object found equal to an older one, that older one. Records are never changed once made
@@ -125,6 +179,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
 const provenEqual = new WeakMap<object, object>();
 
 function sameContent(a: object, b: object): boolean {
+  compared++;
   const prototype = Object.getPrototypeOf(a) as unknown;
   if (prototype !== Object.getPrototypeOf(b)) return false;
   if (Array.isArray(a)) {

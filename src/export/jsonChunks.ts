@@ -8,9 +8,9 @@ import type { Chunked } from '../render/page.js';
 /** Records are joined into pieces of about this many characters before the write stage gets them. */
 const PIECE = 64 * 1024;
 
-/** A file whose text is the pieces `parts()` makes, joined into larger pieces. */
+/** A file whose text is the pieces `parts()` makes, joined into larger pieces (and also offered as they are: see `Chunked.parts`). */
 export function chunkedFile(parts: () => Iterable<string>): Chunked {
-  return { chunks: () => joined(parts(), PIECE) };
+  return { chunks: () => joined(parts(), PIECE), parts };
 }
 
 /** Joins small strings into pieces of at least `size` characters (the last may be shorter). */
@@ -35,10 +35,25 @@ export function indentedJson(value: unknown, depth: number): string {
 
 /** The text of `JSON.stringify(items, null, 2)` for an array `depth` levels deep, one item at a time. */
 export function* jsonArrayParts(items: Iterable<unknown>, depth = 0): Generator<string> {
+  for (const part of jsonArrayTexts(itemTexts(items, depth + 1), depth)) yield part;
+}
+
+function* itemTexts(items: Iterable<unknown>, depth: number): Generator<string> {
+  for (const item of items) yield indentedJson(item, depth);
+}
+
+/**
+ * `jsonArrayParts` for items already written as `indentedJson(item, depth + 1)`. Separators and
+ * items are separate parts, so an item's text kept from an earlier build (see `PageReuse.value`)
+ * reaches the writer as that very string.
+ */
+export function* jsonArrayTexts(texts: Iterable<string>, depth = 0): Generator<string> {
   const indent = '  '.repeat(depth + 1);
+  const [opening, separator] = [`[\n${indent}`, `,\n${indent}`];
   let first = true;
-  for (const item of items) {
-    yield `${first ? '[\n' : ',\n'}${indent}${indentedJson(item, depth + 1)}`;
+  for (const text of texts) {
+    yield first ? opening : separator;
+    yield text;
     first = false;
   }
   yield first ? '[]' : `\n${'  '.repeat(depth)}]`;

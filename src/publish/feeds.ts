@@ -10,6 +10,7 @@ import type { Archive } from '../link/archive.js';
 import { compareArticles } from '../link/buildArchive.js';
 import { groupSets } from '../link/group.js';
 import type { Page } from '../render/page.js';
+import { reusedValue, type PageReuse } from '../render/renderContext.js';
 import type { Article, Entity } from '../types.js';
 import { absoluteUrl, publicUrl, rfc3339 } from './links.js';
 import { escapeXml } from './xml.js';
@@ -122,6 +123,16 @@ export function entityFeedPath(entity: Pick<Entity, 'url'>): string {
  * entity's `articles` list, else from the mentions. Entities with no dated article get no feed.
  */
 export function entityFeedArticles(archive: Archive): Map<string, Article[]> {
+  // Asked for by the template filters and by the feeds: made once per archive.
+  let feeds = feedArticlesOf.get(archive);
+  if (!feeds) feedArticlesOf.set(archive, (feeds = findEntityFeedArticles(archive)));
+  return feeds;
+}
+
+/** Each archive's entity feed articles (an archive is never changed once linked). */
+const feedArticlesOf = new WeakMap<Archive, Map<string, Article[]>>();
+
+function findEntityFeedArticles(archive: Archive): Map<string, Article[]> {
   const mentionedIn = groupSets(archive.mentions, (mention) => mention.entityId, (mention) => mention.articleId);
   const feeds = new Map<string, Article[]>();
   for (const entity of archive.entities) {
@@ -132,27 +143,27 @@ export function entityFeedArticles(archive: Archive): Map<string, Article[]> {
   return feeds;
 }
 
-/** One Atom feed per entity that has at least one dated article, each made when the one before has been taken. */
-export function* entityFeeds(archive: Archive, config: FeedConfig): Generator<Page> {
+/** One Atom feed per entity that has at least one dated article, each made when the one before has been taken; `reuse` (a watch session's) keeps them from build to build. */
+export function* entityFeeds(archive: Archive, config: FeedConfig, reuse?: PageReuse): Generator<Page> {
   const feeds = entityFeedArticles(archive);
   for (const entity of archive.entities) {
     const articles = feeds.get(entity.id);
     if (!articles) continue;
-    yield atomFeed(config, {
+    yield reusedValue(reuse, `feed\n${entity.id}`, [entity, articles, config], () => atomFeed(config, {
         path: entityFeedPath(entity),
         title: `${entity.name} · ${config.title}`,
         subtitle: `Articles that mention ${entity.name}.`,
         pageUrl: entity.url,
       key: `entity:${entity.id}`,
       articles,
-    });
+    }));
   }
 }
 
 /** The site's Atom and JSON feeds plus every entity's Atom feed, one at a time. */
-export function* feedPages(archive: Archive, config: FeedConfig): Generator<Page> {
+export function* feedPages(archive: Archive, config: FeedConfig, reuse?: PageReuse): Generator<Page> {
   const newest = feedArticles(archive.articles);
   yield atomFeed(config, { path: ATOM_FEED, title: config.title, subtitle: config.description, pageUrl: '', key: 'site', articles: newest });
   yield jsonFeed(config, newest);
-  yield* entityFeeds(archive, config);
+  yield* entityFeeds(archive, config, reuse);
 }

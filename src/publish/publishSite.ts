@@ -9,6 +9,7 @@ import type { Config } from '../config.js';
 import type { Diagnostic } from '../errors.js';
 import type { Archive } from '../link/archive.js';
 import type { Page } from '../render/page.js';
+import type { PageReuse } from '../render/renderContext.js';
 import { feedPages } from './feeds.js';
 import { robotsPage, sitemapPage } from './sitemap.js';
 
@@ -20,13 +21,13 @@ export interface Published {
   diagnostics: Diagnostic[];
 }
 
-/** `renderedPaths`: the path of every file the render stage made. */
-export function publishSite(renderedPaths: Iterable<string>, archive: Archive, config: Config): Published {
-  return { pages: publishedPages(renderedPaths, archive, config), diagnostics: config.baseUrl ? [] : [missingBaseUrlNote()] };
+/** `renderedPaths`: the path of every file the render stage made; `reuse`: a watch session's memory of last build's feeds. */
+export function publishSite(renderedPaths: Iterable<string>, archive: Archive, config: Config, reuse?: PageReuse): Published {
+  return { pages: publishedPages(renderedPaths, archive, config, reuse), diagnostics: config.baseUrl ? [] : [missingBaseUrlNote()] };
 }
 
-function* publishedPages(renderedPaths: Iterable<string>, archive: Archive, config: Config): Generator<Page> {
-  yield* feedPages(archive, config);
+function* publishedPages(renderedPaths: Iterable<string>, archive: Archive, config: Config, reuse?: PageReuse): Generator<Page> {
+  yield* feedPages(archive, config, reuse);
   const published = new Map(archive.articles.flatMap((article) => (article.date && article.datePrecision === 'day' ? [[article.url, article.date] as const] : [])));
   const sitemap = sitemapPage(renderedPaths, config, published);
   if (sitemap) yield sitemap;

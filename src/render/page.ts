@@ -17,6 +17,12 @@ export type PageContent = string | Uint8Array | Chunked;
 export interface Chunked {
   /** The text, in order, from the start. */
   chunks(): Iterable<string>;
+  /**
+   * The same text in its original small parts, when it has them: mostly per-record strings a watch
+   * session keeps from build to build, so its writer can tell an unchanged file by comparing parts
+   * (mostly the very same strings) instead of joining and comparing the whole text.
+   */
+  parts?(): Iterable<string>;
 }
 
 /** True when `content` is made piece by piece. */

@@ -15,7 +15,7 @@ import { articlePages, combineArticleExtras } from './pages/articlePages.js';
 import { articlesData, entitiesData } from './pages/dataPages.js';
 import { articleEntityExtras, entityIndexPage, entityPages, ENTITIES_URL } from './pages/entityPages.js';
 import { homePages } from './pages/homePages.js';
-import { renderPage, type NavItem, type RenderContext } from './renderContext.js';
+import { renderPage, reusedValue, type NavItem, type PageReuse, type RenderContext } from './renderContext.js';
 import { timelineArticleExtras } from './timeline/articleEvents.js';
 import { timelineEntityEvents } from './timeline/entityEvents.js';
 import { timelineJsData, timelineData } from './timeline/timelineData.js';
@@ -23,10 +23,11 @@ import { TIMELINE_URL, timelinePages } from './timeline/timelinePages.js';
 
 /**
  * `env` lets the dev server pass an environment that reuses pages whose inputs did not change, and
- * `remember` keep per-article results for its next build (see `RenderContext.remember`). A template
+ * `remember` keep per-article results for its next build (see `RenderContext.remember`), and
+ * `reuse` skip making the pages whose inputs did not change (see `renderPageFrom`). A template
  * error is thrown from the iteration, at the page that failed.
  */
-export function* renderSite(archive: Archive, config: Config, env = createEnvironment(config), remember = false): Generator<Page> {
+export function* renderSite(archive: Archive, config: Config, env = createEnvironment(config), remember = false, reuse?: PageReuse): Generator<Page> {
   addPublishingFilters(env, archive, config, remember);
   const hasEntities = archive.entities.length > 0;
   const nav: NavItem[] = [
@@ -34,7 +35,8 @@ export function* renderSite(archive: Archive, config: Config, env = createEnviro
     ...(hasEntities ? [{ label: 'Entities', url: ENTITIES_URL }] : []),
     { label: 'Timeline', url: TIMELINE_URL },
   ];
-  const ctx: RenderContext = { archive, config, env, nav, remember };
+  // Last build's navigation when it is the same, so pages compare it by identity (see `renderPageFrom`).
+  const ctx: RenderContext = { archive, config, env, nav: reusedValue(reuse, 'nav', [nav], () => nav), remember, ...(reuse ? { reuse } : {}) };
   yield* homePages(ctx);
   yield* articlePages(ctx, combineArticleExtras(timelineArticleExtras(ctx), articleEntityExtras(ctx)));
   if (hasEntities) {
@@ -44,9 +46,9 @@ export function* renderSite(archive: Archive, config: Config, env = createEnviro
   yield* timelinePages(ctx);
   yield renderPage(ctx, '404.njk', '404.html', { title: 'Page not found', ...notFoundRoot(config) });
   yield* searchPages(ctx);
-  yield articlesData(archive);
-  yield entitiesData(archive);
-  yield timelineData(archive);
-  yield timelineJsData(archive, config);
-  yield* jsonSchemaPages(config.baseUrl);
+  yield articlesData(archive, reuse);
+  yield entitiesData(archive, reuse);
+  yield timelineData(archive, reuse);
+  yield timelineJsData(archive, config, reuse);
+  yield* reusedValue(reuse, 'schemas', [config.baseUrl], () => jsonSchemaPages(config.baseUrl));
 }

@@ -46,8 +46,12 @@ export interface WriteResult {
  * place before `finish` succeeds; after `abandon` the output folder is as it was.
  */
 export interface SiteWriter {
-  /** Takes the next file; resolves when there is room for another. A page of the same path as a static file wins. */
-  add(page: Page): Promise<void>;
+  /**
+   * Takes the next file; resolves when there is room for another, or returns nothing when there is
+   * room already (a writer that keeps pages in memory: the stream then goes on without waiting a
+   * turn per page). A page of the same path as a static file wins.
+   */
+  add(page: Page): Promise<void> | void;
   /** Resolves when every file taken so far is written (throws what went wrong writing one). */
   settle(): Promise<void>;
   /** The text of a page already taken, after `settle` (the search stage reads the pages back). */

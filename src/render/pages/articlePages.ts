@@ -2,39 +2,46 @@
 import type { Article } from '../../types.js';
 import type { Page } from '../page.js';
 import { renderBlocks, type RangesFor } from '../renderBlocks.js';
-import { renderPage, type RenderContext } from '../renderContext.js';
+import { renderPageFrom, type RenderContext } from '../renderContext.js';
 
-/** Extra per-article template variables and body ranges, contributed by later stages (entities, timeline). */
+/**
+ * Extra per-article template variables and body ranges, contributed by later stages (entities,
+ * timeline). Ranges and variables are made only when the page is rendered: in a watch session most
+ * pages are reused from their `inputs` alone (see `renderPageFrom`).
+ */
 export interface ArticleExtras {
+  /** Every record the ranges and variables are made from, besides the article and the settings (a record left out would leave stale pages in a watch session). */
+  inputs: readonly unknown[];
   /** Ranges (entity links, sentence anchors) to add to the article's body text. */
   rangesFor?: RangesFor;
   /** More template variables. */
-  vars?: Record<string, unknown>;
+  vars?: () => Record<string, unknown>;
 }
 
 /** Renders each article's page only when the one before it has been taken, so they are written one by one. */
-export function* articlePages(ctx: RenderContext, extrasFor: (article: Article) => ArticleExtras = () => ({})): Generator<Page> {
+export function* articlePages(ctx: RenderContext, extrasFor: (article: Article) => ArticleExtras = () => ({ inputs: [] })): Generator<Page> {
   for (const article of ctx.archive.articles) {
     const extras = extrasFor(article);
     const neighbours = ctx.archive.neighbours.get(article.id) ?? { previous: null, next: null };
-    yield renderPage(ctx, 'article.njk', article.url, {
+    yield renderPageFrom(ctx, 'article.njk', article.url, [article, neighbours.previous, neighbours.next, extras.inputs], () => ({
       title: article.title,
       article,
       body: renderBlocks(article.blocks, extras.rangesFor, ctx.remember ?? true),
       previous: neighbours.previous,
       next: neighbours.next,
-      ...extras.vars,
-    });
+      ...extras.vars?.(),
+    }));
   }
 }
 
-/** Joins the extras of several stages (entity links, sentence anchors): ranges add up, variables merge. */
+/** Joins the extras of several stages (entity links, sentence anchors): inputs and ranges add up, variables merge. */
 export function combineArticleExtras(...sources: Array<(article: Article) => ArticleExtras>): (article: Article) => ArticleExtras {
   return (article) => {
     const extras = sources.map((source) => source(article));
     return {
+      inputs: extras.map((extra) => extra.inputs),
       rangesFor: (blockAnchor) => extras.flatMap((extra) => extra.rangesFor?.(blockAnchor) ?? []),
-      vars: Object.assign({}, ...extras.map((extra) => extra.vars ?? {})),
+      vars: () => Object.assign({}, ...extras.map((extra) => extra.vars?.() ?? {})),
     };
   };
 }

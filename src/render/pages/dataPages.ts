@@ -7,9 +7,10 @@
 import type { Article, EmbedBlock } from '../../types.js';
 import type { Archive } from '../../link/archive.js';
 import { groupSets } from '../../link/group.js';
-import { chunkedFile, jsonArrayParts } from '../../export/jsonChunks.js';
+import { chunkedFile, indentedJson, jsonArrayTexts } from '../../export/jsonChunks.js';
 import type { ArticleExport } from '../../export/schemas.js';
 import type { Page } from '../page.js';
+import { reusedValue, type PageReuse } from '../renderContext.js';
 
 /** One article as exported. */
 export function exportArticle(article: Article, entities: string[], events: string[]): ArticleExport {
@@ -36,7 +37,8 @@ export function exportArticle(article: Article, entities: string[], events: stri
   };
 }
 
-export function articlesData(archive: Archive): Page {
+/** `reuse` (a watch session's) keeps each record's text from build to build (see `PageReuse.value`). */
+export function articlesData(archive: Archive, reuse?: PageReuse): Page {
   const entitiesOf = groupSets(archive.mentions, (mention) => mention.articleId, (mention) => mention.entityId);
   // Appending (not copying the list per event) keeps this linear for articles with many events.
   const eventsOf = groupSets(
@@ -45,18 +47,25 @@ export function articlesData(archive: Archive): Page {
     (pair) => pair.eventId,
   );
   const records = function* () {
-    for (const article of archive.articles) yield exportArticle(article, [...(entitiesOf.get(article.id) ?? [])].sort(), [...(eventsOf.get(article.id) ?? [])]);
+    for (const article of archive.articles) {
+      const entities = [...(entitiesOf.get(article.id) ?? [])].sort();
+      const events = [...(eventsOf.get(article.id) ?? [])];
+      yield reusedValue(reuse, `articles.json\n${article.id}`, [article, entities, events], () => indentedJson(exportArticle(article, entities, events), 1));
+    }
   };
-  return { path: 'data/articles.json', content: chunkedFile(() => withNewline(jsonArrayParts(records()))) };
+  return { path: 'data/articles.json', content: chunkedFile(() => withNewline(jsonArrayTexts(records()))) };
 }
 
 /** `data/entities.json`: the public record of every entity (see DESIGN.md), by id. */
-export function entitiesData(archive: Archive): Page {
+export function entitiesData(archive: Archive, reuse?: PageReuse): Page {
   const sorted = [...archive.entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const records = function* () {
-    for (const { id, url, name, type, aliases, articles, mentions, description, links } of sorted) yield { id, url, name, type, aliases, articles, mentions, description, links };
+    for (const entity of sorted) {
+      const { id, url, name, type, aliases, articles, mentions, description, links } = entity;
+      yield reusedValue(reuse, `entities.json\n${id}`, [entity], () => indentedJson({ id, url, name, type, aliases, articles, mentions, description, links }, 1));
+    }
   };
-  return { path: 'data/entities.json', content: chunkedFile(() => withNewline(jsonArrayParts(records()))) };
+  return { path: 'data/entities.json', content: chunkedFile(() => withNewline(jsonArrayTexts(records()))) };
 }
 
 /** The parts, then a final line break (every JSON file of the site ends with one). */

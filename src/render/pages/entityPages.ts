@@ -17,7 +17,7 @@ import { graphSvg, layoutGraph } from '../entityGraph.js';
 import { escapeHtml } from '../escape.js';
 import type { HtmlRange } from '../inline.js';
 import { fileForUrl, rootFor, type Page } from '../page.js';
-import { renderPage, type RenderContext } from '../renderContext.js';
+import { renderPage, renderPageFrom, reusedValue, type RenderContext } from '../renderContext.js';
 import type { ArticleExtras } from './articlePages.js';
 import { paginate, pageSuffix, type PageLabels } from './paginate.js';
 
@@ -63,6 +63,17 @@ interface LetterGroup {
   url: string;
 }
 
+/** The entities by type and by initial: asked for by the index and the listings, made once per build (and kept across a watch session's builds while the entities are the same). */
+function groupedEntities(ctx: RenderContext): { types: TypeGroup[]; letters: LetterGroup[] } {
+  const { entities } = ctx.archive;
+  let grouped = groupedOf.get(entities);
+  if (!grouped) groupedOf.set(entities, (grouped = reusedValue(ctx.reuse, 'entity groups', [entities], () => ({ types: typeGroups(entities), letters: letterGroups(entities) }))));
+  return grouped;
+}
+
+/** Each build's entity groups, by the build's list of entities (never changed once linked). */
+const groupedOf = new WeakMap<readonly Entity[], { types: TypeGroup[]; letters: LetterGroup[] }>();
+
 /** Every type with entities, most mentioned first within each. */
 function typeGroups(entities: readonly Entity[]): TypeGroup[] {
   return ENTITY_TYPES.map(({ type, label }) => ({
@@ -100,23 +111,28 @@ function letterGroups(entities: readonly Entity[]): LetterGroup[] {
  */
 export function entityIndexPage(ctx: RenderContext): Page {
   const { entities, entityIndex } = ctx.archive;
-  const groups = typeGroups(entities).map((group) => {
+  const { types, letters } = groupedEntities(ctx);
+  const groups = types.map((group) => {
     const more = group.entities.length > INDEX_TYPE_LIMIT;
     return { type: group.type, label: group.label, noun: group.noun, count: group.entities.length, entities: more ? group.entities.slice(0, INDEX_TYPE_LIMIT) : group.entities, url: more ? group.url : null };
   });
   const inline = entities.length <= INDEX_ALPHABET_LIMIT;
-  const alphabet = letterGroups(entities).map((entry) => ({ letter: entry.letter, count: entry.entities.length, entities: inline ? entry.entities : [], url: inline ? null : entry.url }));
+  const alphabet = letters.map((entry) => ({ letter: entry.letter, count: entry.entities.length, entities: inline ? entry.entities : [], url: inline ? null : entry.url }));
   const graph = graphSvg(layoutGraph(entities, entityIndex), (entity) => relativeLink(ctx, ENTITIES_URL, entity.url));
   return renderPage(ctx, 'entities.njk', ENTITIES_URL, { title: 'Entities', groups, alphabet, inline, graph, total: entities.length });
 }
 
 /** What an entity page shows of the entity's events (see `timelineEntityEvents`). */
 export interface EntityEventsView {
-  /** The events shown (views for `partials/entity-events.njk`). */
-  views: unknown[];
+  /** Every record the views are made from (see `renderPageFrom`). */
+  inputs: readonly unknown[];
+  /** The events shown (views for `partials/entity-events.njk`), made only when the page is rendered. */
+  views: () => unknown[];
   /** How many events name the entity in all. */
   total: number;
 }
+
+const NO_EVENTS: EntityEventsView = { inputs: [], views: () => [], total: 0 };
 
 /**
  * Every page under `entities/` but the index, one at a time: each entity's pages (its articles,
@@ -124,7 +140,7 @@ export interface EntityEventsView {
  * listings by type and by initial the index links to on a big archive. `eventsFor` gives an
  * entity's events.
  */
-export function* entityPages(ctx: RenderContext, eventsFor: (entityId: string) => EntityEventsView = () => ({ views: [], total: 0 })): Generator<Page> {
+export function* entityPages(ctx: RenderContext, eventsFor: (entityId: string) => EntityEventsView = () => NO_EVENTS): Generator<Page> {
   const { entityIndex } = ctx.archive;
   const typeLabels = new Map(ENTITY_TYPES.map(({ type, label }) => [type, label]));
   for (const entity of ctx.archive.entities) {
@@ -132,8 +148,11 @@ export function* entityPages(ctx: RenderContext, eventsFor: (entityId: string) =
     const typeLabel = typeLabels.get(entity.type) ?? entity.type;
     for (const pageOf of paginate(appearances, ctx.config.pageSize, entity.url)) {
       const first = pageOf.pagination.current === 1;
-      const events = first ? eventsFor(entity.id) : { views: [], total: 0 };
-      yield renderPage(ctx, 'entity.njk', pageOf.url, {
+      const events = first ? eventsFor(entity.id) : NO_EVENTS;
+      const coMentions = first ? (entityIndex.coMentions.get(entity.id) ?? []) : [];
+      // The page's own slice of the appearances, the count and the pagination are all it shows of them.
+      const inputs = [entity, pageOf.items, appearances.length, pageOf.pagination, coMentions, events.inputs, events.total];
+      yield renderPageFrom(ctx, 'entity.njk', pageOf.url, inputs, () => ({
         title: `${entity.name}${pageSuffix(pageOf.pagination)}`,
         entity,
         typeLabel,
@@ -141,10 +160,10 @@ export function* entityPages(ctx: RenderContext, eventsFor: (entityId: string) =
         articleTotal: appearances.length,
         firstItem: (pageOf.pagination.current - 1) * ctx.config.pageSize + 1,
         pagination: pageOf.pagination,
-        coMentions: first ? (entityIndex.coMentions.get(entity.id) ?? []) : [],
-        events: events.views,
+        coMentions,
+        events: events.views(),
         eventTotal: events.total,
-      });
+      }));
     }
   }
   yield* listingPages(ctx);
@@ -153,7 +172,8 @@ export function* entityPages(ctx: RenderContext, eventsFor: (entityId: string) =
 /** The listings by type and by initial, written only when the index cannot hold them. */
 function* listingPages(ctx: RenderContext): Generator<Page> {
   const { entities } = ctx.archive;
-  for (const group of typeGroups(entities)) {
+  const { types, letters } = groupedEntities(ctx);
+  for (const group of types) {
     if (group.entities.length <= INDEX_TYPE_LIMIT) continue;
     for (const pageOf of paginate(group.entities, LISTING_PAGE_SIZE, group.url, LISTING_LABELS)) {
       yield renderPage(ctx, 'entity-listing.njk', pageOf.url, {
@@ -168,7 +188,6 @@ function* listingPages(ctx: RenderContext): Generator<Page> {
     }
   }
   if (entities.length <= INDEX_ALPHABET_LIMIT) return;
-  const letters = letterGroups(entities);
   for (const group of letters) {
     const nav = letters.map((entry) => ({ letter: entry.letter, url: entry.url, current: entry.letter === group.letter }));
     for (const pageOf of paginate(group.entities, LISTING_PAGE_SIZE, group.url, LISTING_LABELS)) {
@@ -190,10 +209,16 @@ export function articleEntityExtras(ctx: RenderContext): (article: Article) => A
   const { entityIndex } = ctx.archive;
   return (article) => {
     const links = entityIndex.bodyLinks.get(article.id) ?? new Map<string, Mention[]>();
-    const blocks = new Map(article.blocks.map((block) => [block.anchor, block]));
+    const linked: unknown[] = [];
+    for (const mentions of links.values()) for (const m of mentions) linked.push(entityIndex.byId.get(m.entityId));
+    const groups = entityIndex.ofArticle.get(article.id) ?? [];
+    const related = entityIndex.related.get(article.id) ?? [];
+    let blocks: Map<string, Article['blocks'][number]> | null = null;
     return {
+      // The links as entries (a Map compares only by identity), and the entities they lead to.
+      inputs: [[...links], linked, groups, related],
       rangesFor: (blockAnchor: string): HtmlRange[] => {
-        const block = blocks.get(blockAnchor);
+        const block = (blocks ??= new Map(article.blocks.map((block) => [block.anchor, block]))).get(blockAnchor);
         // Never a link inside a link the article already has.
         const existing = block?.type === 'paragraph' ? block.content.marks.filter((mark) => mark.kind === 'link') : [];
         return (links.get(blockAnchor) ?? [])
@@ -204,13 +229,24 @@ export function articleEntityExtras(ctx: RenderContext): (article: Article) => A
             return { start: m.start, end: m.end, open: `<a class="entity-${entity.type}" href="${href}">`, close: '</a>', layer: 1 };
           });
       },
-      vars: { entityGroups: entityIndex.ofArticle.get(article.id) ?? [], related: entityIndex.related.get(article.id) ?? [] },
+      vars: () => ({ entityGroups: groups, related }),
     };
   };
 }
 
 /** The A–Z letter an entity is listed under (`Ébrahim` → `E`; digits and symbols under `#`). */
 function initialOf(name: string): string {
-  const letter = transliterate(name.replace(/^the\s+/i, '')).charAt(0).toUpperCase();
-  return /[A-Z]/.test(letter) ? letter : '#';
+  let initial = initials.get(name);
+  if (initial === undefined) {
+    const letter = transliterate(name.replace(/^the\s+/i, '')).charAt(0).toUpperCase();
+    initial = /[A-Z]/.test(letter) ? letter : '#';
+    // Transliterating is most of the listings' cost, and a watch session asks again for every name on every build.
+    if (initials.size >= INITIALS_KEPT) initials.clear();
+    initials.set(name, initial);
+  }
+  return initial;
 }
+
+/** Names' initials (a pure function of the name), for at most `INITIALS_KEPT` names. */
+const initials = new Map<string, string>();
+const INITIALS_KEPT = 100_000;

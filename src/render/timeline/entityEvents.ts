@@ -6,15 +6,17 @@
  */
 import { indexTimeline } from '../../link/timeline.js';
 import type { RenderContext } from '../renderContext.js';
-import { eventViews, type EventView } from './eventView.js';
+import { eventViewInputs, eventViews, type EventView } from './eventView.js';
 
 /** Most events an entity page lists. */
 export const ENTITY_EVENTS_SHOWN = 20;
 
 /** The events an entity page shows. */
 export interface EntityEvents {
-  /** Views of the latest `ENTITY_EVENTS_SHOWN` events, oldest first. */
-  views: EventView[];
+  /** Every record the views are made from (see `renderPageFrom`). */
+  inputs: readonly unknown[];
+  /** Views of the latest `ENTITY_EVENTS_SHOWN` events, oldest first, made when called. */
+  views: () => EventView[];
   /** How many events name the entity in all. */
   total: number;
 }
@@ -24,6 +26,7 @@ export function timelineEntityEvents(ctx: RenderContext): (entityId: string) => 
   const { byEntity } = indexTimeline(ctx.archive.events);
   return (entityId) => {
     const events = byEntity.get(entityId) ?? [];
-    return { views: eventViews(ctx.archive, events.slice(-ENTITY_EVENTS_SHOWN)), total: events.length };
+    const shown = events.slice(-ENTITY_EVENTS_SHOWN);
+    return { inputs: eventViewInputs(ctx.archive, shown), views: () => eventViews(ctx.archive, shown), total: events.length };
   };
 }

@@ -62,6 +62,21 @@ export function eventViews(archive: Archive, events: readonly TimelineEvent[]): 
   return views;
 }
 
+/**
+ * What `eventViews` reads besides the events themselves: for each event, the entities and source
+ * articles it names (null where the archive has none), so a page made from the views is made again
+ * when a named entity is renamed or a source article's headline changes.
+ */
+export function eventViewInputs(archive: Archive, events: readonly TimelineEvent[]): unknown[] {
+  const entityById = entitiesOf(archive);
+  const inputs: unknown[] = [events];
+  for (const event of events) {
+    for (const id of event.entities) inputs.push(entityById.get(id) ?? null);
+    for (const source of event.sources) inputs.push(archive.articleById.get(source.articleId) ?? null);
+  }
+  return inputs;
+}
+
 /** Entities by id, built once per archive: views are made per page, and pages are many. */
 const entityIndex = new WeakMap<Archive, Map<string, Archive['entities'][number]>>();
 

@@ -4,11 +4,12 @@
  * are made one event at a time (see `chunkedFile`): at 4,000 articles each is 48 MB of text.
  */
 import type { Config } from '../../config.js';
-import { chunkedFile, indentedJson, jsonArrayParts } from '../../export/jsonChunks.js';
+import { chunkedFile, indentedJson, jsonArrayTexts } from '../../export/jsonChunks.js';
 import type { Archive } from '../../link/archive.js';
 import type { TimelineEvent } from '../../types.js';
 import { escapeHtml } from '../escape.js';
 import type { Page } from '../page.js';
+import { reusedValue, type PageReuse } from '../renderContext.js';
 import { withNewline } from '../pages/dataPages.js';
 import { eventDateLabel } from './eventView.js';
 
@@ -18,11 +19,12 @@ export function exportEvent(event: TimelineEvent) {
   return { id, date, precision, approximate, future, text, articles, entities, sources, url };
 }
 
-export function timelineData(archive: Archive): Page {
+/** `reuse` (a watch session's) keeps each event's text from build to build (see `PageReuse.value`). */
+export function timelineData(archive: Archive, reuse?: PageReuse): Page {
   const records = function* () {
-    for (const event of archive.events) yield exportEvent(event);
+    for (const event of archive.events) yield reusedValue(reuse, `timeline.json\n${event.id}`, [event], () => indentedJson(exportEvent(event), 1));
   };
-  return { path: 'data/timeline.json', content: chunkedFile(() => withNewline(jsonArrayParts(records()))) };
+  return { path: 'data/timeline.json', content: chunkedFile(() => withNewline(jsonArrayTexts(records()))) };
 }
 
 /** Longest TimelineJS headline; longer sentences are cut at a word. */
@@ -32,7 +34,7 @@ const HEADLINE_LENGTH = 90;
  * The TimelineJS document: one slide per event with its date at its precision, the sentence, and
  * links to every source. Links are absolute with a base URL, else relative to the site root.
  */
-export function timelineJsData(archive: Archive, config: Pick<Config, 'title' | 'baseUrl'>): Page {
+export function timelineJsData(archive: Archive, config: Pick<Config, 'title' | 'baseUrl'>, reuse?: PageReuse): Page {
   const prefix = config.baseUrl ?? '';
   const slide = (event: TimelineEvent) => {
     const [year, month, day] = event.date.split('-');
@@ -50,13 +52,17 @@ export function timelineJsData(archive: Archive, config: Pick<Config, 'title' | 
     };
   };
   const slides = function* () {
-    for (const event of archive.events) yield slide(event);
+    for (const event of archive.events) {
+      // A slide shows its source articles' headlines and addresses.
+      const sources = event.sources.map((source) => archive.articleById.get(source.articleId) ?? null);
+      yield reusedValue(reuse, `timelinejs.json\n${event.id}`, [event, sources, prefix], () => indentedJson(slide(event), 2));
+    }
   };
   const title = { text: { headline: escapeHtml(config.title), text: '<p>Timeline of the archive</p>' } };
   // `JSON.stringify({ title, events }, null, 2)`, with the events written one at a time.
   const document = function* () {
     yield `{\n  "title": ${indentedJson(title, 1)},\n  "events": `;
-    yield* jsonArrayParts(slides(), 1);
+    yield* jsonArrayTexts(slides(), 1);
     yield '\n}\n';
   };
   return { path: 'data/timelinejs.json', content: chunkedFile(document) };
