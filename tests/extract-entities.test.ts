@@ -323,13 +323,10 @@ describe.each([
 });
 
 describe('the BBC corpus', () => {
-  it.skipIf(!existsSync(BBC))('finds sensible entities in a sample, fast', () => {
+  it.skipIf(!existsSync(BBC))('finds sensible entities in a sample', () => {
     const sample = ['business', 'entertainment', 'politics', 'sport', 'tech'].flatMap((topic) => parsedFolder(path.join(BBC, topic)).articles.slice(0, 40));
-    extractEntities(sample.slice(0, 5), EMPTY_REGISTRY); // load the gazetteer outside the timing
-    const started = performance.now();
+    // Speed is the bench's business (`npm run bench`): no timing here.
     const { entities } = extractEntities(sample, EMPTY_REGISTRY);
-    const perArticle = (performance.now() - started) / sample.length;
-    expect(perArticle).toBeLessThan(10); // the bench pins the real figure; this only catches blow-ups
     const type = (name: string) => byName(entities, name)?.type;
     expect(type('Tony Blair')).toBe('person');
     expect(type('Gordon Brown')).toBe('person');

@@ -136,7 +136,7 @@ describe('extractEvents on the seeds', () => {
 const corpus = fileURLToPath(new URL('../../shared/corpus/bbc', import.meta.url));
 
 describe('extractEvents on the BBC corpus', () => {
-  it.skipIf(!existsSync(corpus))('stays fast and only places absolute dates in undated articles', () => {
+  it.skipIf(!existsSync(corpus))('only places absolute dates in undated articles', () => {
     const articles = ['business', 'politics', 'tech'].flatMap((section) =>
       readdirSync(`${corpus}/${section}`)
         .filter((f) => f.endsWith('.txt'))
@@ -144,10 +144,8 @@ describe('extractEvents on the BBC corpus', () => {
         .slice(0, 60)
         .map((f) => articleFromText(`${section}-${f}`, readFileSync(`${corpus}/${section}/${f}`, 'latin1'), { skip: (_l, i) => i === 0 })),
     );
-    const started = performance.now();
+    // Speed is the bench's business (`npm run bench`): no timing here.
     const events = articles.flatMap((a) => extractEvents(a));
-    const perArticle = (performance.now() - started) / articles.length;
-    expect(perArticle).toBeLessThan(10);
     expect(events.length).toBeGreaterThan(50);
     for (const e of events) expect(e.dateText).toMatch(/\d{4}/);
   });
