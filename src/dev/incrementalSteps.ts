@@ -150,15 +150,15 @@ export class IncrementalSteps implements BuildSteps {
    */
   startWrite = (outDir: string): SiteWriter => {
     const pages: Page[] = [];
-    const byPath = new Map<string, Page>();
+    // Made only when a page is read back (for a search index made during the build): most builds never do.
+    let byPath: Map<string, Page> | null = null;
     return {
       add: (page) => {
-        const whole = isChunked(page.content) ? { path: page.path, content: this.joined(page.path, page.content) } : page;
-        pages.push(whole);
-        byPath.set(whole.path, whole);
+        pages.push(isChunked(page.content) ? { path: page.path, content: this.joined(page.path, page.content) } : page);
+        byPath = null;
       },
       settle: async () => {},
-      read: (pagePath) => pageText(byPath.get(pagePath)!),
+      read: (pagePath) => pageText((byPath ??= new Map(pages.map((page) => [page.path, page]))).get(pagePath)!),
       finish: (staticFiles) => this.write(outDir, pages, staticFiles),
       abandon: async () => {},
     };

@@ -122,30 +122,54 @@ export function entityFeedPath(entity: Pick<Entity, 'url'>): string {
  * The dated articles of each entity that gets a feed, newest first, by entity id: from the
  * entity's `articles` list, else from the mentions. Entities with no dated article get no feed.
  */
-export function entityFeedArticles(archive: Archive): Map<string, Article[]> {
+export function entityFeedArticles(archive: Archive, remember = false): Map<string, Article[]> {
   // Asked for by the template filters and by the feeds: made once per archive.
   let feeds = feedArticlesOf.get(archive);
-  if (!feeds) feedArticlesOf.set(archive, (feeds = findEntityFeedArticles(archive)));
+  if (!feeds) feedArticlesOf.set(archive, (feeds = findEntityFeedArticles(archive, remember ? feedOfEntity : null)));
   return feeds;
 }
 
 /** Each archive's entity feed articles (an archive is never changed once linked). */
 const feedArticlesOf = new WeakMap<Archive, Map<string, Article[]>>();
 
-function findEntityFeedArticles(archive: Archive): Map<string, Article[]> {
-  const mentionedIn = groupSets(archive.mentions, (mention) => mention.entityId, (mention) => mention.articleId);
+/** An entity's feed articles as last made, with the articles they were made from (in the order looked up). */
+interface FeedMade {
+  /** The article records the entity's ids led to. */
+  from: readonly Article[];
+  /** The feed articles (null: none dated, no feed). */
+  articles: Article[] | null;
+}
+
+/**
+ * A watch session's last feed articles of each entity. Sorting every entity's articles again on
+ * each edit was a pass over the whole archive; the feed is a function of the article records
+ * alone (records are never changed once made), so the same records in the same order give the
+ * same feed, handed back as the very same list (the feed page's reuse then sees it at a glance).
+ */
+const feedOfEntity = new WeakMap<Archive['entities'][number], FeedMade>();
+
+function findEntityFeedArticles(archive: Archive, memo: WeakMap<Archive['entities'][number], FeedMade> | null): Map<string, Article[]> {
+  let mentionedIn: Map<string, Set<string>> | null = null;
   const feeds = new Map<string, Article[]>();
   for (const entity of archive.entities) {
-    const ids = entity.articles.length > 0 ? entity.articles : [...(mentionedIn.get(entity.id) ?? [])];
-    const articles = feedArticles(ids.flatMap((id) => archive.articleById.get(id) ?? []).sort(compareArticles));
-    if (articles.length > 0) feeds.set(entity.id, articles);
+    const ids = entity.articles.length > 0 ? entity.articles : [...((mentionedIn ??= groupSets(archive.mentions, (mention) => mention.entityId, (mention) => mention.articleId)).get(entity.id) ?? [])];
+    const from = ids.flatMap((id) => archive.articleById.get(id) ?? []);
+    const last = memo?.get(entity);
+    let articles: Article[] | null;
+    if (last && last.from.length === from.length && last.from.every((article, i) => article === from[i])) articles = last.articles;
+    else {
+      const made = feedArticles([...from].sort(compareArticles));
+      articles = made.length > 0 ? made : null;
+      memo?.set(entity, { from, articles });
+    }
+    if (articles) feeds.set(entity.id, articles);
   }
   return feeds;
 }
 
 /** One Atom feed per entity that has at least one dated article, each made when the one before has been taken; `reuse` (a watch session's) keeps them from build to build. */
 export function* entityFeeds(archive: Archive, config: FeedConfig, reuse?: PageReuse): Generator<Page> {
-  const feeds = entityFeedArticles(archive);
+  const feeds = entityFeedArticles(archive, reuse !== undefined);
   for (const entity of archive.entities) {
     const articles = feeds.get(entity.id);
     if (!articles) continue;

@@ -80,7 +80,7 @@ function rememberedIn<T>(memo: WeakMap<Article, Remembered<T>>, article: Article
 export function addPublishingFilters(env: nunjucks.Environment, archive: Archive, config: StructuredDataConfig, remember = true): void {
   const mentioned = entitiesByArticle(archive);
   const remembered = remember ? rememberedIn : <T>(_memo: unknown, _article: Article, _entities: unknown, _config: unknown, make: () => T): T => make();
-  const withFeeds = new Set(entityFeedArticles(archive).keys());
+  const withFeeds = new Set(entityFeedArticles(archive, remember).keys());
   /** `{{ article | structuredData | jsonScript }}`: the article's JSON-LD records. */
   env.addFilter('structuredData', (article: Article) =>
     remembered(jsonLdOf, article, mentioned.get(article.id) ?? [], config, () => [newsArticleJsonLd(article, mentioned.get(article.id) ?? [], config), breadcrumbJsonLd(article, config)]),

@@ -1,0 +1,29 @@
+// A watch session keeps each entity's feed articles from build to build (see `feedOfEntity` in
+// src/publish/feeds.ts): reused only when the entity's ids lead to the very same article records.
+import { describe, expect, it } from 'vitest';
+import type { Archive } from '../src/link/archive.js';
+import { entityFeedArticles } from '../src/publish/feeds.js';
+import type { Article } from '../src/types.js';
+
+const article = (id: string, date: string | null, title = id): Article => ({ id, date, title }) as unknown as Article;
+
+/** Just what the feed articles are made from: the entities, the mentions and the articles by id. */
+function archiveOf(articles: Article[], entities: Array<{ id: string; articles: string[] }>): Archive {
+  return { entities, mentions: [], articleById: new Map(articles.map((a) => [a.id, a])) } as unknown as Archive;
+}
+
+describe('entity feed articles in a watch session', () => {
+  it('hands back the same list for the same records, and makes it again when one of them changed', () => {
+    const entity = { id: 'e', articles: ['a', 'b'] };
+    const [a, b] = [article('a', '2024-01-01'), article('b', '2024-02-01')];
+    const first = entityFeedArticles(archiveOf([a, b], [entity]), true).get('e')!;
+    expect(first.map((x) => x.id)).toEqual(['b', 'a']);
+    expect(entityFeedArticles(archiveOf([a, b], [entity]), true).get('e')).toBe(first);
+    // The same entity record and ids, but article a edited to a later date: the order changes.
+    const later = article('a', '2024-03-01');
+    expect(entityFeedArticles(archiveOf([later, b], [entity]), true).get('e')!.map((x) => x.id)).toEqual(['a', 'b']);
+    // And undated: no feed at all.
+    expect(entityFeedArticles(archiveOf([article('a', null), article('b', null)], [entity]), true).has('e')).toBe(false);
+    expect(entityFeedArticles(archiveOf([a, b], [entity]), true).get('e')!.map((x) => x.id)).toEqual(['b', 'a']);
+  });
+});
