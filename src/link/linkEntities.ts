@@ -3,10 +3,8 @@
  * name each entity, which entities appear together, related articles, and which mentions become
  * links in article bodies. Pure; every list has a fixed order so output never depends on input order.
  *
- * Related articles come from an inverted index (entity → articles): each article adds, for each of
- * its entities, the entity's rarity weight to every other article naming it. Entities in more than
- * `COMMON_SHARE` of the archive are skipped there, which keeps the step far from quadratic on big
- * archives (their weight is near zero anyway).
+ * Related articles come from an inverted index (`relatedArticles.ts`), body links from each
+ * article's own mentions (`bodyLinks.ts`).
  */
 import { blockParts, PART_SEPARATOR } from '../extract/entities/text-units.js';
 import { splitSentences, type SentenceSpan } from '../text/sentences.js';
@@ -14,7 +12,10 @@ import type { Article, Block, Entity, EntityType, Mention } from '../types.js';
 import { AppearanceTally } from './appearanceTally.js';
 import { CoMentionTally, type RankRow } from './coMentionTally.js';
 import { compareArticles } from './buildArchive.js';
+import { bodyLinksOf } from './bodyLinks.js';
+import { groupBy, sameItems, topK, type Store } from './lists.js';
 import { compareByName, KeptOrder } from './nameOrder.js';
+import { relatedOf, type KeptRelated } from './relatedArticles.js';
 
 /** An article related to another by the entities they share. */
 export interface RelatedArticle {
@@ -72,7 +73,7 @@ export interface EntityIndex {
   appearances: Map<string, EntityInArticle[]>;
   /** Entities most often named with each entity, by entity id (at most `MAX_CO_MENTIONS`). */
   coMentions: Map<string, CoMention[]>;
-  /** Related articles of each article, best first (at most `MAX_RELATED`), by article id. */
+  /** Related articles of each article, best first (at most five), by article id. */
   related: Map<string, RelatedArticle[]>;
   /** Mentions to turn into links, by article id then block anchor: the first of each entity per section, in paragraphs only. */
   bodyLinks: Map<string, Map<string, Mention[]>>;
@@ -86,13 +87,10 @@ export const ENTITY_TYPES: ReadonlyArray<{ type: EntityType; label: string }> = 
   { type: 'other', label: 'Other' },
 ];
 
+/** Sentences shown per entity and article. */
 const MAX_SENTENCES = 5;
+/** Entities listed as appearing together with each entity. */
 const MAX_CO_MENTIONS = 10;
-const MAX_RELATED = 5;
-/** Entities named by more than this share of the articles carry no signal for relatedness. */
-const COMMON_SHARE = 0.2;
-/** …and so are entities named by more than this many articles, whatever the archive's size. */
-const COMMON_LIMIT = 150;
 /** Articles with more entities than this count only their most mentioned ones for co-mentions. */
 const MAX_ENTITIES_PER_ARTICLE = 25;
 
@@ -141,24 +139,6 @@ interface RankedEntities {
   groups: EntityGroupOfType[];
   /** Ids of the entities co-mentions count (the most mentioned). */
   top: string[];
-}
-
-/** An article's related articles as last listed, and their inputs. */
-interface KeptRelated {
-  /** Number of articles in the archive then (it weighs the entities). */
-  total: number;
-  /** The article's count of entities then (see `RankedEntities`). */
-  count: Map<string, number> | undefined;
-  /** The article's entities then, in the order counted. */
-  entities: Entity[];
-  /** The list made. */
-  list: RelatedArticle[];
-}
-
-/** What the link stage remembers while it runs, by record: the watch session's `LinkMemo`, or plain maps dropped after the stage. */
-interface Store<K, V> {
-  get(key: K): V | undefined;
-  set(key: K, value: V): unknown;
 }
 
 /** A sentence of a block, with the one view of it pages get. */
@@ -330,109 +310,4 @@ function coMentionPairs(tops: ReadonlyMap<string, readonly string[]>, rank: Rank
     }
   }
   return new Map([...pairs].map(([id, row]) => [id, rank(row)]));
-}
-
-function relatedOf(
-  articles: readonly Article[],
-  counts: Map<string, Map<string, number>>,
-  byId: Map<string, Entity>,
-  byName: (a: string, b: string) => number,
-  memo?: Store<Article, KeptRelated>,
-): Map<string, RelatedArticle[]> {
-  const total = Math.max(articles.length, 1);
-  const articleById = new Map(articles.map((article) => [article.id, article]));
-  const weight = (entity: Entity): number => Math.log((total + 1) / entity.articles.length);
-  const result = new Map<string, RelatedArticle[]>();
-  for (const article of articles) {
-    // Scores read only the article's entities (each entity's record lists its articles) and the
-    // archive's size: with the very same records and size, and the listed articles still the
-    // current records, the list is the one it was (name ranks keep their order between two entities).
-    // The very same count (a watch session gives an article's back while its mentions and their records are unchanged) means the same records.
-    const count = counts.get(article.id);
-    const kept = memo?.get(article);
-    const entities = memo && !(kept && kept.count === count) ? [...(count?.keys() ?? [])].map((id) => byId.get(id)!) : (kept?.entities ?? []);
-    if (kept && kept.total === total && (kept.count === count || sameItems(kept.entities, entities)) && kept.list.every((related) => articleById.get(related.article.id) === related.article)) {
-      result.set(article.id, kept.list);
-      continue;
-    }
-    // Scores first, in numbers only; the shared entities are listed for the best few alone.
-    const scores = new Map<string, number>();
-    const counted: Entity[] = [];
-    for (const id of counts.get(article.id)?.keys() ?? []) {
-      const entity = byId.get(id)!;
-      if (entity.articles.length < 2 || (entity.articles.length > Math.min(COMMON_SHARE * total, COMMON_LIMIT) && total >= 20)) continue;
-      counted.push(entity);
-      const w = weight(entity);
-      for (const other of entity.articles) if (other !== article.id) scores.set(other, (scores.get(other) ?? 0) + w);
-    }
-    const list = topK(scores, MAX_RELATED, (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .filter(([id]) => articleById.has(id))
-      .map(([id, score]) => ({
-        article: articleById.get(id)!,
-        score,
-        shared: counted.filter((entity) => entity.articles.includes(id)).sort((a, b) => a.articles.length - b.articles.length || byName(a.id, b.id)).slice(0, 5),
-      }));
-    result.set(article.id, list);
-    memo?.set(article, { total, count, entities, list });
-  }
-  return result;
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
-}
-
-/** The first mention of each entity in each section (headings start sections), in paragraphs only. */
-function bodyLinksOf(articles: readonly Article[], mentionsOf: Map<string, Mention[]>, memo?: Store<Article, { mentions: readonly Mention[]; links: Map<string, Mention[]> }>): Map<string, Map<string, Mention[]>> {
-  const result = new Map<string, Map<string, Mention[]>>();
-  for (const article of articles) {
-    // Read from the article's blocks and its mentions alone.
-    const own = mentionsOf.get(article.id) ?? [];
-    const kept = memo?.get(article);
-    if (kept && sameItems(kept.mentions, own)) {
-      result.set(article.id, kept.links);
-      continue;
-    }
-    const byBlock = groupBy(own, (m) => m.blockAnchor);
-    const links = new Map<string, Mention[]>();
-    let linked = new Set<string>();
-    for (const block of article.blocks) {
-      if (block.type === 'heading') linked = new Set();
-      if (block.type !== 'paragraph') continue;
-      const chosen: Mention[] = [];
-      for (const mention of [...(byBlock.get(block.anchor) ?? [])].sort((a, b) => a.start - b.start)) {
-        if (linked.has(mention.entityId)) continue;
-        linked.add(mention.entityId);
-        chosen.push(mention);
-      }
-      if (chosen.length > 0) links.set(block.anchor, chosen);
-    }
-    result.set(article.id, links);
-    memo?.set(article, { mentions: own, links });
-  }
-  return result;
-}
-
-/** The `k` smallest entries under `compare`, in order, without sorting the whole collection. */
-function topK<T>(entries: Iterable<T>, k: number, compare: (a: T, b: T) => number): T[] {
-  const best: T[] = [];
-  for (const entry of entries) {
-    if (best.length === k && compare(entry, best[k - 1]!) >= 0) continue;
-    let i = best.length;
-    while (i > 0 && compare(entry, best[i - 1]!) < 0) i--;
-    best.splice(i, 0, entry);
-    if (best.length > k) best.pop();
-  }
-  return best;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }
