@@ -5,17 +5,8 @@
 import type { Article, Entity, Mention, TimelineEvent } from '../types.js';
 import type { Archive, Neighbours } from './archive.js';
 import { linkEntities, type LinkMemo } from './linkEntities.js';
+import { compareArticles } from './articleOrder.js';
 import { compareByName } from './nameOrder.js';
-
-/** Newest first; undated last; ties by title then id so the order never depends on input order. */
-export function compareArticles(a: Article, b: Article): number {
-  if (a.date !== b.date) {
-    if (a.date === null) return 1;
-    if (b.date === null) return -1;
-    return a.date < b.date ? 1 : -1;
-  }
-  return a.title.localeCompare(b.title, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
 
 /** What the extract stage hands over. */
 export interface Extracted {

@@ -11,7 +11,7 @@ import { splitSentences, type SentenceSpan } from '../text/sentences.js';
 import type { Article, Block, Entity, EntityType, Mention } from '../types.js';
 import { AppearanceTally } from './appearanceTally.js';
 import { CoMentionTally, type RankRow } from './coMentionTally.js';
-import { compareArticles } from './buildArchive.js';
+import { compareArticles } from './articleOrder.js';
 import { bodyLinksOf } from './bodyLinks.js';
 import { groupBy, sameItems, topK, type Store } from './lists.js';
 import { compareByName, KeptOrder } from './nameOrder.js';

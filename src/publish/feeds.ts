@@ -7,7 +7,7 @@
  */
 import type { Config } from '../config.js';
 import type { Archive } from '../link/archive.js';
-import { compareArticles } from '../link/buildArchive.js';
+import { compareArticles } from '../link/articleOrder.js';
 import { groupSets } from '../link/group.js';
 import type { Page } from '../render/page.js';
 import { reusedValue, type PageReuse } from '../render/renderContext.js';

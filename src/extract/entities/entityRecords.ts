@@ -8,7 +8,7 @@
  *
  * `extract.ts` makes the records of a cold build the same way, all at once (`entityRecord` is shared).
  */
-import { compareArticles } from '../../link/buildArchive.js';
+import { compareArticles } from '../../link/articleOrder.js';
 import type { Article, Entity, Mention } from '../../types.js';
 import type { EntityGroup } from './resolve.js';
 
