@@ -83,23 +83,14 @@ export class ChangedFilesWriter {
    * map: a page reused from its inputs is last write's very string, settled at the first comparison.
    */
   private samePaths(last: LastWrite, pages: readonly Page[], staticFiles: readonly StaticFile[]): Array<[number, Written]> | null {
-    const { files } = last;
-    if (!last.unique || files.length !== staticFiles.length + pages.length) return null;
+    const before = last.files;
+    if (!last.unique || before.length !== staticFiles.length + pages.length) return null;
+    const files = listed(pages, staticFiles);
     const changed: Array<[number, Written]> = [];
-    let index = 0;
-    for (const file of staticFiles) {
-      const before = files[index]!;
-      if (before.path !== file.path) return null;
-      const now = { source: file.source };
-      if (!this.isSame(file.path, before.held, now)) changed.push([index, now]);
-      index++;
-    }
-    for (const page of pages) {
-      const before = files[index]!;
-      if (before.path !== page.path) return null;
-      const content = materialised(page);
-      if (!('content' in before.held) || !sameContent(before.held.content, content)) changed.push([index, { content }]);
-      index++;
+    for (let index = 0; index < files.length; index++) {
+      const { path: file, held } = files[index]!;
+      if (before[index]!.path !== file) return null;
+      if (!this.isSame(file, before[index]!.held, held)) changed.push([index, held]);
     }
     return changed;
   }
