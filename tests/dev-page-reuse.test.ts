@@ -1,6 +1,6 @@
 /**
- * Pages reused from their inputs alone (`renderPageFrom`, `RenderMemo.page`) and records' texts
- * reused in the data exports (`RenderMemo.value`): reused only while everything they are made from
+ * Pages, feeds and the data exports' records reused from their inputs alone (`renderPageFrom`,
+ * `RenderMemo.made`): reused only while everything they are made from
  * is the same, so the site after an edit always equals a clean build, including the pages a reuse
  * would leave stale (a neighbour's headline, a renamed entity, a changed template).
  */
@@ -8,7 +8,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DevSession } from '../src/dev/devSession.js';
-import { RenderMemo } from '../src/dev/renderMemo.js';
+import { RenderMemo, type WrittenTexts } from '../src/dev/renderMemo.js';
+import type { Numbered } from '../src/render/page.js';
 import { jsonArrayParts, jsonArrayTexts, indentedJson } from '../src/export/jsonChunks.js';
 import { createEnvironment } from '../src/render/environment.js';
 import { cleanBuildSnapshot, differences, snapshotTree, tempProject } from './helpers/devProject.js';
@@ -21,45 +22,86 @@ function memoEnv(memo: RenderMemo) {
   return memo.wrap(createEnvironment({ templates: dir, portable: false, baseUrl: null }));
 }
 
-describe('RenderMemo.page', () => {
-  it('hands back the last output without making the variables while the inputs are equal', () => {
-    const memo = new RenderMemo();
+/** A stand-in for the session's writer: "writes" each text it is given, and says which number each file holds. */
+class FakeDisk implements WrittenTexts {
+  /** The number of the text each file holds. */
+  readonly numbers = new Map<string, number>();
+  /** Each file's text. */
+  readonly texts = new Map<string, string>();
+
+  holds(file: string, serial: number): boolean {
+    return this.numbers.get(file) === serial;
+  }
+
+  /** Writes what the memo handed over, and gives back the file's text. */
+  write(file: string, made: Numbered): string {
+    if (made.text === null) {
+      expect(this.numbers.get(file)).toBe(made.serial);
+    } else {
+      this.numbers.set(file, made.serial);
+      this.texts.set(file, made.text);
+    }
+    return this.texts.get(file)!;
+  }
+}
+
+describe('RenderMemo.made', () => {
+  it('hands back last build\'s number, without making the text, while the inputs are equal and the text is on disk', () => {
+    const disk = new FakeDisk();
+    const memo = new RenderMemo(disk);
     const env = memoEnv(memo);
     env.addFilter('tag', (title: string) => `#${title}`);
     let made = 0;
     const page = (record: { title: string }) =>
-      memo.page('page.njk', 'a/', [record], () => {
+      disk.write('a/index.html', memo.made('a/index.html', 'page.njk\na/', [record], () => {
         made++;
         return env.render('page.njk', { url: 'a/', title: record.title });
-      });
+      }));
     const record = { title: 'One' };
     const first = page(record);
     expect(page(record)).toBe(first);
     // An equal record that is another object (a record rebuilt with the same content) counts as the same.
     expect(page({ title: 'One' })).toBe(first);
     expect(made).toBe(1);
+    expect(memo.counts).toEqual({ rendered: 1, reused: 2 });
     expect(page({ title: 'Two' })).toContain('<h1>Two</h1>');
     expect(made).toBe(2);
   });
 
+  it('makes the text again when the file no longer holds it (a write that failed, another text written there)', () => {
+    const disk = new FakeDisk();
+    const memo = new RenderMemo(disk);
+    let made = 0;
+    const text = () => memo.made('a.json', 'k', [1], () => `text ${++made}`);
+    disk.write('a.json', text());
+    disk.numbers.set('a.json', -1);
+    expect(text()).toEqual({ serial: expect.any(Number), text: 'text 2' });
+    // Not written at all: made again.
+    expect(text().text).toBe('text 3');
+  });
+
   it('makes the page again when a filter that reads the archive answers differently', () => {
-    const memo = new RenderMemo();
+    const disk = new FakeDisk();
+    const memo = new RenderMemo(disk);
     const env = memoEnv(memo);
     let archiveSays = 'old';
     env.addFilter('tag', () => archiveSays);
     const record = { title: 'One' };
-    const page = () => memo.page('page.njk', 'a/', [record], () => env.render('page.njk', { url: 'a/', title: record.title }));
+    const page = () => disk.write('a/index.html', memo.made('a/index.html', 'page.njk\na/', [record], () => env.render('page.njk', { url: 'a/', title: record.title })));
+    expect(page()).toContain('<i>old</i>');
     expect(page()).toContain('<i>old</i>');
     archiveSays = 'new';
     expect(page()).toContain('<i>new</i>');
+    // A new build adds a new version of the filter: its answers are what count.
+    env.addFilter('tag', () => 'rebuilt');
+    expect(page()).toContain('<i>rebuilt</i>');
   });
 
-  it('forgets its pages and values on clear (a template changed)', () => {
-    const memo = new RenderMemo();
-    const env = memoEnv(memo);
-    env.addFilter('tag', () => '');
+  it('forgets its texts and values on clear (a template changed)', () => {
+    const disk = new FakeDisk();
+    const memo = new RenderMemo(disk);
     let made = 0;
-    const page = () => memo.page('page.njk', 'a/', [1], () => (made++, env.render('page.njk', { url: 'a/', title: 'x' })));
+    const page = () => disk.write('a/index.html', memo.made('a/index.html', 'page.njk\na/', [1], () => `page ${++made}`));
     page();
     memo.clear();
     page();
@@ -74,7 +116,7 @@ describe('RenderMemo.page', () => {
 
 describe('RenderMemo.value', () => {
   it('hands back the value made from equal inputs, the very same object', () => {
-    const memo = new RenderMemo();
+    const memo = new RenderMemo(new FakeDisk());
     const first = memo.value('articles.json\na', [{ id: 'a', title: 'T' }], () => ({ text: 'x' }));
     expect(memo.value('articles.json\na', [{ id: 'a', title: 'T' }], () => ({ text: 'y' }))).toBe(first);
     expect(memo.value('articles.json\na', [{ id: 'a', title: 'U' }], () => ({ text: 'z' }))).toEqual({ text: 'z' });

@@ -1,15 +1,18 @@
-/** The render memo: a page is reused only when its template, variables and archive-reading filters give the same. */
+/** The render memo's comparison of inputs, and pages made from their variables alone (`renderPage`) in a watch session. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RenderMemo, sameValue } from '../src/dev/renderMemo.js';
 import { createEnvironment } from '../src/render/environment.js';
+import { renderPage, type RenderContext } from '../src/render/renderContext.js';
+import type { Archive } from '../src/link/archive.js';
+import type { Config } from '../src/config.js';
 import { tempDir } from './helpers/project.js';
 
 function templates(): string {
   const dir = tempDir('dossier-memo-');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'page.njk'), '<h1>{{ title }}</h1>{% for item in items %}<p>{{ item.name }}</p>{% endfor %}<i>{{ title | tag }}</i>\n');
+  writeFileSync(path.join(dir, 'page.njk'), '<h1>{{ title }}</h1>{% for item in items %}<p>{{ item.name }}</p>{% endfor %}\n');
   return dir;
 }
 
@@ -28,44 +31,25 @@ describe('sameValue', () => {
   });
 });
 
-describe('RenderMemo', () => {
+describe('renderPage in a watch session', () => {
   it('reuses a page whose variables are the same, and renders it again when they differ', () => {
-    const memo = new RenderMemo();
-    const env = memo.wrap(createEnvironment({ templates: templates(), portable: false, baseUrl: null }));
-    env.addFilter('tag', (title: string) => `#${title}`);
-    const first = env.render('page.njk', { url: 'a/', title: 'One', items: [{ name: 'x' }] });
-    expect(env.render('page.njk', { url: 'a/', title: 'One', items: [{ name: 'x' }] })).toBe(first);
+    const onDisk = new Map<string, number>();
+    const memo = new RenderMemo({ holds: (file, serial) => onDisk.get(file) === serial });
+    const config = { templates: templates(), portable: false, baseUrl: null, title: 'T', description: '', language: 'en' } as unknown as Config;
+    const ctx: RenderContext = { archive: {} as Archive, config, env: memo.wrap(createEnvironment(config)), nav: [], reuse: memo };
+    const page = (url: string, items: Array<{ name: string }>) => {
+      const made = renderPage(ctx, 'page.njk', url, { title: 'One', items });
+      const content = made.content as { serial: number; text: string | null };
+      if (content.text !== null) onDisk.set(made.path, content.serial);
+      return content;
+    };
+    const first = page('a/', [{ name: 'x' }]);
+    expect(first.text).toContain('<p>x</p>');
+    expect(page('a/', [{ name: 'x' }])).toEqual({ serial: first.serial, text: null });
     expect(memo.counts).toEqual({ rendered: 1, reused: 1 });
-    expect(env.render('page.njk', { url: 'a/', title: 'One', items: [{ name: 'y' }] })).toContain('<p>y</p>');
-    expect(env.render('page.njk', { url: 'b/', title: 'One', items: [{ name: 'x' }] })).toBe(first);
+    expect(page('a/', [{ name: 'y' }]).text).toContain('<p>y</p>');
+    // Another URL is another page.
+    expect(page('b/', [{ name: 'x' }]).text).toContain('<p>x</p>');
     expect(memo.counts).toEqual({ rendered: 3, reused: 1 });
-  });
-
-  it('renders again when a filter added per build answers differently for the same arguments', () => {
-    const memo = new RenderMemo();
-    const env = memo.wrap(createEnvironment({ templates: templates(), portable: false, baseUrl: null }));
-    const vars = { url: 'a/', title: 'One', items: [] };
-    // The filter reads something beyond its argument (as the publishing filters read the archive).
-    let archiveSays = 'old';
-    env.addFilter('tag', () => archiveSays);
-    expect(env.render('page.njk', vars)).toContain('<i>old</i>');
-    expect(env.render('page.njk', vars)).toContain('<i>old</i>');
-    expect(memo.counts.reused).toBe(1);
-    archiveSays = 'new';
-    expect(env.render('page.njk', vars)).toContain('<i>new</i>');
-    // A new build adds a new version of the filter: its answers are what count.
-    env.addFilter('tag', () => 'rebuilt');
-    expect(env.render('page.njk', vars)).toContain('<i>rebuilt</i>');
-  });
-
-  it('forgets everything on clear (a template changed)', () => {
-    const dir = templates();
-    const memo = new RenderMemo();
-    const env = memo.wrap(createEnvironment({ templates: dir, portable: false, baseUrl: null }));
-    env.addFilter('tag', (title: string) => title);
-    env.render('page.njk', { url: 'a/', title: 'One', items: [] });
-    memo.clear();
-    env.render('page.njk', { url: 'a/', title: 'One', items: [] });
-    expect(memo.counts).toEqual({ rendered: 2, reused: 0 });
   });
 });

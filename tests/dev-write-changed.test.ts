@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChangedFilesWriter } from '../src/dev/writeChanged.js';
-import type { Page } from '../src/render/page.js';
+import type { Numbered, Page } from '../src/render/page.js';
 import { MANIFEST_NAME } from '../src/write/manifest.js';
 
 let work: string;
@@ -93,5 +93,39 @@ describe('ChangedFilesWriter', () => {
     await writer.write(out, pages({ 'b.txt': 'B3', 'c.txt': 'C', 'a.txt': 'A' }), []);
     expect(['a.txt', 'b.txt', 'c.txt'].map((file) => readFileSync(path.join(out, file), 'utf8'))).toEqual(['A', 'B3', 'C']);
     expect(manifestFiles()).toEqual(['a.txt', 'b.txt', 'c.txt']);
+  });
+
+  it('knows a numbered page by its number, and leaves a page made again with the same bytes alone', async () => {
+    const writer = new ChangedFilesWriter();
+    await writer.write(out, [{ path: 'a.html', content: { serial: 1, text: 'A' } }, { path: 'b.html', content: { serial: 2, text: 'B' } }], []);
+    expect(writer.holds('a.html', 1)).toBe(true);
+    expect(writer.holds('a.html', 2)).toBe(false);
+    // a: reused by number; b: made again (a new number) with the same bytes.
+    expect(await writer.write(out, [{ path: 'a.html', content: { serial: 1, text: null } }, { path: 'b.html', content: { serial: 3, text: 'B' } }], [])).toEqual({ written: 0, removed: 0, kept: 0 });
+    expect(writer.holds('b.html', 3)).toBe(true);
+    expect(await writer.write(out, [{ path: 'a.html', content: { serial: 4, text: 'A2' } }, { path: 'b.html', content: { serial: 3, text: null } }], [])).toEqual({ written: 1, removed: 0, kept: 0 });
+    expect(readFileSync(path.join(out, 'a.html'), 'utf8')).toBe('A2');
+    // A number the file does not hold is a bug in the caller: the writer refuses rather than leave a stale page.
+    await expect(writer.write(out, [{ path: 'a.html', content: { serial: 1, text: null } }], [])).rejects.toThrow(/not on disk/);
+  });
+
+  it('writes a data export again from the records it changed, copying the others from the file on disk', async () => {
+    const writer = new ChangedFilesWriter();
+    const exported = (...parts: Array<string | Numbered>): Page => ({ path: 'data/x.json', content: { chunks: () => parts.map((part) => (typeof part === 'string' ? part : part.text!)), parts: () => parts } });
+    const record = (serial: number, text: string | null): Numbered => ({ serial, text });
+    // Two bytes a character in places, so byte offsets and string lengths differ.
+    await writer.write(out, [exported('[', record(1, '"é1"'), ',', record(2, '"two"'), ',', record(3, '"3"'), ']\n')], []);
+    const file = () => readFileSync(path.join(out, 'data/x.json'), 'utf8');
+    expect(file()).toBe('["é1","two","3"]\n');
+    expect(writer.holds('data/x.json', 2)).toBe(true);
+    // Nothing new: nothing written.
+    expect(await writer.write(out, [exported('[', record(1, null), ',', record(2, null), ',', record(3, null), ']\n')], [])).toEqual({ written: 0, removed: 0, kept: 0 });
+    // One record changed, one removed, one added, the order changed.
+    await writer.write(out, [exported('[', record(3, null), ',', record(4, '"ünf"'), ',', record(1, null), ',', record(5, '"new"'), ']\n')], []);
+    expect(file()).toBe('["3","ünf","é1","new"]\n');
+    expect(writer.holds('data/x.json', 2)).toBe(false);
+    await writer.write(out, [exported('[', record(3, null), ',', record(4, null), ',', record(1, null), ',', record(5, null), ',', record(6, '"6"'), ']\n')], []);
+    expect(file()).toBe('["3","ünf","é1","new","6"]\n');
+    expect(JSON.parse(file())).toEqual(['3', 'ünf', 'é1', 'new', '6']);
   });
 });

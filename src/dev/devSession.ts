@@ -168,7 +168,9 @@ export class DevSession {
       return;
     }
     this.finish(result, result.diagnostics, started, verb);
-    if (this.status.ok && this.steps.lastWrite && this.options.search !== false) this.search.schedule(this.steps.lastWrite.pages);
+    const last = this.steps.lastWrite;
+    // The pages are read back from disk as they are indexed: the session keeps no page text.
+    if (this.status.ok && last && this.options.search !== false) this.search.schedule(this.steps.searchablePages(last.pages, last.outDir));
   }
 
   /** Writes a fresh search index beside the pages it was made from. */

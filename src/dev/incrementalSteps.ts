@@ -5,11 +5,12 @@
  * - parse answers from a cache keyed by path and content hash;
  * - keep hands back last build's record when an article is unchanged, so unchanged records keep
  *   their identity and the render memo can skip their pages;
- * - the environment goes through the render memo, which also answers `reusePages`: the costly page
- *   kinds are reused from their inputs without making their variables, and the data exports' and
- *   feeds' per-record texts are kept;
- * - write keeps the pages in memory and writes only the files whose bytes changed, with the search
- *   index as last refreshed; a data export whose parts are last build's strings is not joined again.
+ * - the environment's filters are tracked by the render memo, which also answers `reusePages`:
+ *   pages, feeds and data-export records made from unchanged inputs are reused by number, without
+ *   making their variables or keeping their text (see `RenderMemo`);
+ * - write streams the whole site when every page is made (the first build, a template change), and
+ *   otherwise writes only the files whose bytes changed, with the search index as last refreshed
+ *   (see `ChangedFilesWriter`).
  * - entity extraction, the timeline and the link stage keep sums and per-record results in their
  *   memos (`EntityMemo`, `TimelineMemo`, `LinkMemo`) and change them by the articles that changed,
  *   each giving what its stage gives from nothing (tests/watch-delta.test.ts checks each rule).
@@ -17,6 +18,7 @@
  * without a memo) simply run again on the records: re-running is what keeps the output equal to a
  * clean build.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type nunjucks from 'nunjucks';
 import type { Config } from '../config.js';
@@ -25,7 +27,7 @@ import type { Diagnostic } from '../errors.js';
 import { parseArticle, type ParseResult } from '../parse/parseArticle.js';
 import { listFiles, readSourceFile, type FileRead, type ReadResult } from '../read/readSources.js';
 import { createEnvironment } from '../render/environment.js';
-import { isChunked, pageText, type Chunked, type Page } from '../render/page.js';
+import { isChunked, isNumbered, type Page } from '../render/page.js';
 import type { Article, SourceFile } from '../types.js';
 import type { SiteWriter, StaticFile, WriteResult } from '../write/writeSite.js';
 import { EntityMemo } from '../extract/entities/index.js';
@@ -46,14 +48,16 @@ export class IncrementalSteps implements BuildSteps {
   private readonly parsed = new Map<string, { contentHash: string; result: ParseResult }>();
   /** Each article as the last build placed it, by source path. */
   private readonly kept = new Map<string, Article>();
-  readonly memo = new RenderMemo();
+  private readonly writer = new ChangedFilesWriter();
+  readonly memo = new RenderMemo(this.writer);
+  /** True when the next build makes every page again (the templates changed): it streams the site like a first build. */
+  private remakeAll = false;
   /** Tokens and candidates of unchanged articles, kept for the next extraction. */
   readonly entityMemo = new EntityMemo();
   /** Sentences and records of unchanged articles and entities, kept for the next link stage. */
   readonly linkMemo = new LinkMemo();
   /** Each date's timeline events, kept for the next merge. */
   readonly timelineMemo = new TimelineMemo();
-  private readonly writer = new ChangedFilesWriter();
   /** Files read and parsed by the last build, for the terminal and tests. */
   counts = { read: 0, parsed: 0 };
 
@@ -64,6 +68,7 @@ export class IncrementalSteps implements BuildSteps {
     } else if (change.kind === 'template') {
       this.memo.clear();
       this.env = null;
+      this.remakeAll = true;
     } else if (change.kind === 'static') {
       this.writer.staticChanged(change.path);
     }
@@ -141,70 +146,87 @@ export class IncrementalSteps implements BuildSteps {
 
   /** The search index files to write with the pages (the index is refreshed apart from rebuilds; see SearchRefresh). */
   private searchFiles: readonly Page[] = [];
-  /** What the last write wrote (without the search index), for indexing and for writing a new index. */
+  /**
+   * What the last write wrote (without the search index), for indexing and for writing a new
+   * index: pages as numbers (see `Numbered`), not text, except the few files that are not numbered.
+   */
   lastWrite: { outDir: string; pages: readonly Page[]; staticFiles: readonly StaticFile[] } | null = null;
 
   /**
-   * Takes the pages of a build into memory (a data export made in pieces is joined into one
-   * string), then writes those that changed: a watch session compares them with the last build's.
+   * Hands the pages of a build to the session's writer: streamed through a staging folder when
+   * every page is made, else taken into memory and compared with what is on disk.
    */
   startWrite = (outDir: string): SiteWriter => {
+    const writer = this.writer.start(outDir, this.remakeAll);
     const pages: Page[] = [];
-    // Made only when a page is read back (for a search index made during the build): most builds never do.
-    let byPath: Map<string, Page> | null = null;
+    const written = new Set<string>();
     return {
       add: (page) => {
-        pages.push(isChunked(page.content) ? { path: page.path, content: this.joined(page.path, page.content) } : page);
-        byPath = null;
+        pages.push(page);
+        written.add(page.path);
+        return writer.add(page);
       },
-      settle: async () => {},
-      read: (pagePath) => pageText((byPath ??= new Map(pages.map((page) => [page.path, page]))).get(pagePath)!),
-      finish: (staticFiles) => this.write(outDir, pages, staticFiles),
-      abandon: async () => {},
+      settle: () => writer.settle(),
+      read: (pagePath) => writer.read(pagePath),
+      finish: async (staticFiles) => {
+        this.lastWrite = null;
+        for (const file of this.searchFiles) if (!written.has(file.path)) await writer.add(file);
+        const result = await writer.finish(staticFiles);
+        this.remakeAll = false;
+        this.lastWrite = { outDir, pages: pages.map((page) => this.asWritten(page)), staticFiles };
+        return result;
+      },
+      abandon: () => writer.abandon(),
     };
   };
 
-  /** Each data export made in parts, as the last build joined it, by path. */
-  private readonly exports = new Map<string, { parts: string[]; text: string }>();
-
-  /**
-   * The whole text of a file made in pieces. When its parts are last build's very strings (records
-   * are kept from build to build: see `PageReuse.value`), last build's text is handed back as is,
-   * without joining megabytes again, and the writer sees the same string at a glance.
-   */
-  private joined(pagePath: string, content: Chunked): string {
-    if (!content.parts) return pageText({ path: pagePath, content });
-    const parts = [...content.parts()];
-    const last = this.exports.get(pagePath);
-    const text = last && last.parts.length === parts.length && last.parts.every((part, i) => part === parts[i]) ? last.text : parts.join('');
-    this.exports.set(pagePath, { parts, text });
-    return text;
-  }
-
-  private async write(outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[]): Promise<WriteResult> {
-    this.lastWrite = null;
-    const result = await this.writer.write(outDir, [...pages, ...this.searchFiles], staticFiles);
-    this.lastWrite = { outDir, pages, staticFiles };
-    return result;
+  /** A page as its writer now holds it: by number when it is numbered (its text is on disk). */
+  private asWritten(page: Page): Page {
+    const { content } = page;
+    if (isNumbered(content)) return content.text === null ? page : { path: page.path, content: { serial: content.serial, text: null } };
+    if (isChunked(content) && content.parts) return { path: page.path, content: this.writer.writtenParts(page.path) };
+    return page;
   }
 
   /** Writes the static files again beside the pages last written (only those that changed); null before the first write. */
   async writeStaticFiles(staticFiles: readonly StaticFile[]): Promise<WriteResult | null> {
-    if (!this.lastWrite) return null;
+    if (!this.lastWrite || !this.writer.canUpdate(this.lastWrite.outDir)) return null;
     this.counts = { read: 0, parsed: 0 };
     this.memo.resetCounts();
-    return this.write(this.lastWrite.outDir, this.lastWrite.pages, staticFiles);
+    const result = await this.writer.write(this.lastWrite.outDir, [...this.lastWrite.pages, ...this.searchFiles], staticFiles);
+    this.lastWrite = { ...this.lastWrite, staticFiles };
+    return result;
   }
 
-  /** Writes a new search index beside the pages last written. */
+  /** Writes a new search index beside the pages last written (when the folder is still as they left it). */
   async writeSearchIndex(files: readonly Page[]): Promise<void> {
     this.searchFiles = files;
-    if (this.lastWrite) await this.writer.write(this.lastWrite.outDir, [...this.lastWrite.pages, ...files], this.lastWrite.staticFiles);
+    const last = this.lastWrite;
+    if (last && this.writer.canUpdate(last.outDir)) await this.writer.write(last.outDir, [...last.pages, ...files], last.staticFiles);
+  }
+
+  /** The pages last written that the search indexes, each read back from disk as it is taken. */
+  *searchablePages(pages: readonly Page[], outDir: string): Generator<Page> {
+    for (const page of pages) {
+      if (!page.path.endsWith('.html')) continue;
+      const content = isNumbered(page.content) ? readText(outDir, page.path) : page.content;
+      // indexSearch takes the searchable ones among them.
+      if (content !== null) yield { path: page.path, content };
+    }
   }
 
   private forget(file: string): void {
     this.files.delete(file);
     this.parsed.delete(file);
     this.kept.delete(file);
+  }
+}
+
+/** A page's text as written, or null when it is gone (a newer build removed it: its index will be thrown away). */
+function readText(outDir: string, pagePath: string): string | null {
+  try {
+    return readFileSync(path.join(outDir, pagePath), 'utf8');
+  } catch {
+    return null;
   }
 }

@@ -1,24 +1,30 @@
 /**
- * Re-rendering only the pages whose inputs changed, without knowing any page kind: every template
- * render goes through `RenderMemo`, which gives back the previous output when the template and
- * every variable are the same as last time. Unchanged records are the very same objects from one
- * build to the next (see `BuildSteps.keep`), so comparing them is mostly one identity check.
- * One step earlier, pages made through `renderPageFrom` are reused from the records they are made
- * from (`page`), so their variables are not even made; `value` does the same for any value (a data
- * export's per-record text, a feed).
+ * Re-making only the texts whose inputs changed, without knowing any page kind: every page, feed
+ * and data-export record a watch build makes goes through `RenderMemo.made`, which hands back the
+ * number of last build's text (see `Numbered`) when it was made from equal inputs and is still on
+ * disk, so its variables are not even made. Unchanged records are the very same objects from one
+ * build to the next (see `BuildSteps.keep`), so comparing inputs is mostly one identity check. The
+ * memo keeps no text: the session's writer knows which number each file holds (`WrittenTexts`).
  *
  * The memo is only valid while the templates and settings are unchanged: the dev session clears it
  * on a template change and starts a new one on a settings change. Filters that read more than their
  * arguments are checked too (see `RenderMemo`).
  */
 import type nunjucks from 'nunjucks';
+import type { Numbered } from '../render/page.js';
 import type { PageReuse } from '../render/renderContext.js';
+
+/** What the session's writer has on disk, as far as the memo needs to know. */
+export interface WrittenTexts {
+  /** True when the file at `path` holds the text numbered `serial` (as the whole page, or as one part of a data export). */
+  holds(path: string, serial: number): boolean;
+}
 
 /** One call of a filter added per build, as a render made it. */
 interface FilterCall {
   /** The filter's name. */
   name: string;
-  /** What `this` was (Nunjucks passes the render context). */
+  /** What `this` was (Nunjucks passes the render context), or null for a filter that cannot read it. */
   self: unknown;
   /** The arguments. */
   args: unknown[];
@@ -26,54 +32,45 @@ interface FilterCall {
   result: unknown;
 }
 
-/** What was rendered last time for one template and page. */
-interface Rendered {
-  /** The variables it was rendered with. */
-  vars: unknown;
+/** What was made last time under one key. */
+interface Made {
+  /** The file it was made for. */
+  path: string;
+  /** The records it was made from (for a page rendered from its variables: those variables). */
+  inputs: readonly unknown[];
   /** Calls it made to filters added per build (which may read the whole archive). */
-  calls: FilterCall[];
-  /** The output. */
-  output: string;
-  /** The records the page was made from, when it was rendered through `page` (see `renderPageFrom`). */
-  inputs?: readonly unknown[];
+  calls: readonly FilterCall[];
+  /** The number of its text. */
+  serial: number;
 }
+
+/** No filter calls (most texts make none): one shared list instead of one each. */
+const NO_CALLS: readonly FilterCall[] = Object.freeze([]);
+
+/** The last number given to a text; numbers are never given twice in a process. */
+let lastSerial = 0;
 
 /**
  * Filters added after the environment was made (the publishing filters are added on every build
- * and read the archive, not just their arguments) are tracked: a page is reused only if calling
- * each such filter again, as the page did, still gives the same result.
+ * and read the archive, not just their arguments) are tracked: a text is reused only if calling
+ * each such filter again, as its render did, still gives the same result.
  */
 export class RenderMemo implements PageReuse {
-  private readonly rendered = new Map<string, Rendered>();
+  private readonly texts = new Map<string, Made>();
   /** The latest version of each tracked filter. */
   private readonly filters = new Map<string, (...args: unknown[]) => unknown>();
   /** The calls made by the render under way. */
   private recording: FilterCall[] | null = null;
-  /** Renders done and renders skipped since the last `resetCounts`, for the terminal and tests. */
+  /** Texts made and texts reused since the last `resetCounts`, for the terminal and tests (HTML pages only: not feeds or data-export records). */
   counts = { rendered: 0, reused: 0 };
 
-  /** Makes `env.render` answer from the memo when it can. Returns the same environment. */
+  constructor(
+    /** Tells which texts are on disk. */
+    private readonly written: WrittenTexts,
+  ) {}
+
+  /** Tracks the filters added to `env` from now on (see the class comment). Returns the same environment. */
   wrap(env: nunjucks.Environment): nunjucks.Environment {
-    const render = env.render.bind(env);
-    const memoised = (name: string, vars?: object): string => {
-      // Pages are told apart by their URL (set by renderPage); a collision only costs a render.
-      const key = `${name}\n${String((vars as { url?: unknown } | undefined)?.url ?? '')}`;
-      const previous = this.rendered.get(key);
-      if (previous && sameValue(previous.vars, vars) && this.sameCalls(previous.calls)) {
-        this.counts.reused++;
-        return previous.output;
-      }
-      const calls: FilterCall[] = [];
-      this.recording = calls;
-      try {
-        const output = render(name, vars);
-        this.counts.rendered++;
-        this.rendered.set(key, { vars, calls, output });
-        return output;
-      } finally {
-        this.recording = null;
-      }
-    };
     const addFilter = env.addFilter.bind(env);
     const filters = this.filters;
     const memo = this;
@@ -82,42 +79,43 @@ export class RenderMemo implements PageReuse {
       return addFilter(
         name,
         function (this: unknown, ...args: unknown[]) {
-          const result = filters.get(name)!.apply(this, args);
-          memo.recording?.push({ name, self: this, args, result });
+          const current = filters.get(name)!;
+          const result = current.apply(this, args);
+          // `this` is the render's whole context (every variable of the page): kept only for a filter that can read it (arrow and bound functions cannot).
+          memo.recording?.push({ name, self: current.prototype === undefined ? null : this, args, result });
           return result;
         },
         async,
       );
     };
-    env.render = memoised as typeof env.render;
     env.addFilter = tracked as typeof env.addFilter;
     return env;
   }
 
-  /**
-   * A page whose variables need not even be made: the same template at the same URL, made from
-   * inputs equal to last time's, with the tracked filters answering as they did. The check is the
-   * render memo's own one step earlier: the variables are a function of the inputs (and of the
-   * settings and navigation, which `renderPageFrom` adds to them).
-   */
-  page(template: string, url: string, inputs: readonly unknown[], render: () => string): string {
-    const key = `${template}\n${url}`;
-    const previous = this.rendered.get(key);
-    if (previous?.inputs && sameValue(previous.inputs, inputs) && this.sameCalls(previous.calls)) {
-      this.counts.reused++;
+  made(path: string, key: string, inputs: readonly unknown[], make: () => string): Numbered {
+    const counted = path.endsWith('.html');
+    const previous = this.texts.get(key);
+    // Asked with last build's path string when it is the same path: its hash is known, this build's is a new string.
+    if (previous && previous.path === path) path = previous.path;
+    if (previous && this.written.holds(path, previous.serial) && sameValue(previous.inputs, inputs) && this.sameCalls(previous.calls)) {
+      if (counted) this.counts.reused++;
       // The newer records: next build's are likelier to be these very objects.
       previous.inputs = inputs;
-      return previous.output;
+      return { serial: previous.serial, text: null };
     }
-    const output = render();
-    const entry = this.rendered.get(key);
-    // Remembered only when `render` went through the memo for this very page (it always does, through renderPageFrom).
-    if (entry && entry.output === output) {
-      entry.inputs = inputs;
-      // The inputs decide from now on: the variables (views made for this render) need not stay in memory.
-      entry.vars = null;
+    const outer = this.recording;
+    const calls: FilterCall[] = [];
+    this.recording = calls;
+    let text: string;
+    try {
+      text = make();
+    } finally {
+      this.recording = outer;
     }
-    return output;
+    if (counted) this.counts.rendered++;
+    const serial = ++lastSerial;
+    this.texts.set(key, { path, inputs, calls: calls.length > 0 ? calls : NO_CALLS, serial });
+    return { serial, text };
   }
 
   /** Values kept by `value`, by key, with the inputs each was made from. */
@@ -136,7 +134,7 @@ export class RenderMemo implements PageReuse {
 
   /** Forgets everything (templates changed). */
   clear(): void {
-    this.rendered.clear();
+    this.texts.clear();
     this.values.clear();
   }
 

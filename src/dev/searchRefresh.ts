@@ -10,14 +10,14 @@ import type { SearchIndex } from '../search/indexSearch.js';
 import { QuietWork } from './quietWork.js';
 
 export class SearchRefresh extends QuietWork {
-  /** Pages waiting to be indexed. */
-  private latest: readonly Page[] | null = null;
+  /** Pages waiting to be indexed (read as they are taken). */
+  private latest: Iterable<Page> | null = null;
   /** Counts `schedule` and `cancel` calls, so a finished index can tell whether it is still current. */
   private generation = 0;
 
   constructor(
     /** Builds the index of some pages. */
-    private readonly index: (pages: readonly Page[]) => Promise<SearchIndex>,
+    private readonly index: (pages: Iterable<Page>) => Promise<SearchIndex>,
     /** Takes a finished, current index (to write it); the next index waits until it is written. */
     private readonly apply: (index: SearchIndex) => void | Promise<void>,
     /** How long the site must be quiet before indexing starts. */
@@ -27,7 +27,7 @@ export class SearchRefresh extends QuietWork {
   }
 
   /** New pages were written: index them once nothing else changed for a while. */
-  schedule(pages: readonly Page[]): void {
+  schedule(pages: Iterable<Page>): void {
     if (this.closed) return;
     this.latest = pages;
     this.generation++;

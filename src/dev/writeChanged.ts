@@ -1,176 +1,333 @@
 /**
- * The watch session's write step. It keeps the pages of the last write in memory (a watch session
- * needs them to tell what changed). The first build of a session writes the whole site the usual
- * way (`writeSite`: staging folder, then swap); after that, only files whose bytes changed are written, each to a
- * temporary file renamed over the old one, so the server never hands out half a file. Files the
- * previous build wrote and this one does not are removed (with folders left empty); files that no
- * build wrote are never touched. The result on disk is the same as a clean build's.
+ * The watch session's write step. It knows what each file it wrote holds without keeping the
+ * site's text in memory (at 16,000 articles that is ~1.7 GB of text, twice that as strings): a
+ * page or feed by the number of its text (see `Numbered`), a data export by where each record's
+ * text sits in it (`ExportLayout`), anything else by a digest. The render memo asks it (`holds`)
+ * before it reuses a text, so a reused text is always one that is on disk.
+ *
+ * A build that makes every page (the session's first, or the first after a template change)
+ * streams the site through a staging folder the way a single build does (`WholeSiteWrite`). After
+ * that, the pages of a build are taken into memory, and only files whose bytes changed are
+ * written, each to a temporary file renamed over the old one, so the server never hands out half a
+ * file (`ChangedFilesWrite`). Files the previous build wrote and this one does not are removed
+ * (with folders left empty); files that no build wrote are never touched. The result on disk is the
+ * same as a clean build's.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isChunked, pageText, type Page } from '../render/page.js';
+import { isChunked, isNumbered, pageText, textOf, type Chunked, type Numbered, type Page, type PageContent } from '../render/page.js';
 import { MANIFEST_NAME, manifestContent } from '../write/manifest.js';
 import { resolveInside } from '../write/safePath.js';
-import { ForeignFileConflict, writeSite, type StaticFile, type WriteResult } from '../write/writeSite.js';
+import { ForeignFileConflict, startWrite, type SiteWriter, type StaticFile, type WriteResult } from '../write/writeSite.js';
+import { LayoutRecorder, unchangedExport, writeSplicedExport, type ExportLayout } from './splicedExport.js';
+import type { WrittenTexts } from './renderMemo.js';
 
-/** What a file in the output folder holds, as last written (pages reach here in one piece; see `materialised`). */
-type Written = { content: string | Uint8Array } | { source: string };
+/** What a file in the output folder holds, as far as the writer knows it. */
+type Held =
+  /** A numbered text (a page, a feed). */
+  | { serial: number }
+  /** A data export made of parts. */
+  | { layout: ExportLayout }
+  /** A copy of a static file. */
+  | { source: string }
+  /** Other text or bytes (the site feeds, the sitemap, the search index), by digest. */
+  | { digest: string };
 
-/** One file as a write listed it: static files first, then pages, in the order given. */
-interface Listed {
-  /** Its path in the output folder. */
-  path: string;
-  /** What it holds (the last one listed at a path is what the file holds). */
-  held: Written;
-}
+/** A file as a build lists it for writing. */
+type Listed = { page: PageContent } | { parts: readonly (string | Numbered)[] } | { source: string };
 
-/** The last write, as listed. */
-interface LastWrite {
-  /** The output folder it went to. */
+/** What is on disk: the output folder and what each file there holds. */
+interface OnDisk {
+  /** The output folder. */
   outDir: string;
-  /** Every file it listed, in order. */
-  files: Listed[];
-  /** True when no path was listed twice (then the files hold exactly what `files` says, in place). */
-  unique: boolean;
+  /** Every file written, by path in the output folder. */
+  files: Map<string, Held>;
 }
 
-export class ChangedFilesWriter {
-  /** The last write, or null before the first write or after a failed one. */
-  private last: LastWrite | null = null;
+export class ChangedFilesWriter implements WrittenTexts {
+  /** What the last writes left on disk, or null before the first. */
+  private disk: OnDisk | null = null;
   /** Static files (paths in the output folder) changed since the last write. */
   private readonly changedStatic = new Set<string>();
+  /** The write under way: writes run one after another, never two at once into the same folder. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   /** Notes that a static file changed, so the next write copies it again. */
   staticChanged(relativePath: string): void {
     this.changedStatic.add(relativePath);
   }
 
-  /** The write under way: writes run one after another, never two at once into the same folder. */
-  private queue: Promise<unknown> = Promise.resolve();
+  holds(file: string, serial: number): boolean {
+    const held = this.disk?.files.get(file);
+    if (held === undefined) return false;
+    if ('serial' in held) return held.serial === serial;
+    return 'layout' in held && held.layout.positions.has(serial);
+  }
 
+  /** A data export as last written, every part by number (its text is on disk); empty when it was not written. */
+  writtenParts(file: string): Chunked {
+    const held = this.disk?.files.get(file);
+    const items = held && 'layout' in held ? held.layout.items : [];
+    const parts = () => items.map((item): string | Numbered => (typeof item === 'number' ? { serial: item, text: null } : item));
+    return { chunks: () => parts().map(textOf), parts };
+  }
+
+  /**
+   * True when a write into `outDir` can go file by file: the last write went there and the folder
+   * is still ours. Else (and after `forget`) nothing on disk is known, so no text is reused.
+   */
+  canUpdate(outDir: string): boolean {
+    if (this.disk && (this.disk.outDir !== outDir || !existsSync(path.join(outDir, MANIFEST_NAME)))) this.disk = null;
+    return this.disk !== null;
+  }
+
+  /**
+   * A writer for one build. `whole` (every page will be made: the first build, a template change)
+   * streams the site through a staging folder; otherwise the pages are taken into memory and only
+   * the changed files are written at `finish`.
+   */
+  start(outDir: string, whole: boolean): SiteWriter {
+    return whole || !this.canUpdate(outDir) ? new WholeSiteWrite(this, outDir) : new ChangedFilesWrite(this, outDir);
+  }
+
+  /** Writes a list of pages, all at once (the search index beside the pages last written). */
   write(outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[]): Promise<WriteResult> {
-    const run = this.queue.then(() => this.writeNow(outDir, pages, staticFiles));
+    const writer = this.start(outDir, false);
+    return (async () => {
+      for (const page of pages) await writer.add(page);
+      return writer.finish(staticFiles);
+    })();
+  }
+
+  /** Runs `write` once the writes before it are done. */
+  inTurn<T>(write: () => Promise<T> | T): Promise<T> {
+    const run = this.queue.then(write);
     this.queue = run.catch(() => null);
     return run;
   }
 
-  private async writeNow(outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[]): Promise<WriteResult> {
-    const last = this.last;
-    this.last = null; // until this write completes
-    // Start from scratch the first time, and whenever the folder was moved, emptied or removed behind our back.
-    if (!last || last.outDir !== outDir || !existsSync(path.join(outDir, MANIFEST_NAME))) {
-      const files = listed(pages, staticFiles);
-      const result = await writeSite(outDir, pages, staticFiles);
-      this.finish({ outDir, files, unique: new Set(files.map((file) => file.path)).size === files.length });
-      return result;
-    }
-    const same = this.samePaths(last, pages, staticFiles);
-    if (same) {
-      for (const [index, held] of same) {
-        this.writeFile(outDir, last.files[index]!.path, held);
-        last.files[index] = { path: last.files[index]!.path, held };
-      }
-      this.finish(last);
-      return { written: same.length, removed: 0, kept: 0 };
-    }
-    return this.writeByPath(last, pages, staticFiles);
+  /** Takes the state of the disk after a whole site was written. */
+  adopt(disk: OnDisk): void {
+    this.disk = disk;
+    this.changedStatic.clear();
   }
 
-  /**
-   * When this write lists the very paths of the last one, in the same order and none twice (an
-   * edit that adds or removes no page), what changed, by position; otherwise null. Every file is
-   * compared in place with the one listed at its position, without looking ~15,000 paths up in a
-   * map: a page reused from its inputs is last write's very string, settled at the first comparison.
-   */
-  private samePaths(last: LastWrite, pages: readonly Page[], staticFiles: readonly StaticFile[]): Array<[number, Written]> | null {
-    const before = last.files;
-    if (!last.unique || before.length !== staticFiles.length + pages.length) return null;
-    const files = listed(pages, staticFiles);
-    const changed: Array<[number, Written]> = [];
-    for (let index = 0; index < files.length; index++) {
-      const { path: file, held } = files[index]!;
-      if (before[index]!.path !== file) return null;
-      if (!this.isSame(file, before[index]!.held, held)) changed.push([index, held]);
-    }
-    return changed;
-  }
-
-  /** The general case (pages added, removed or moved): every file looked up by path in the last write. */
-  private writeByPath(last: LastWrite, pages: readonly Page[], staticFiles: readonly StaticFile[]): WriteResult {
-    const { outDir } = last;
-    const previous = new Map<string, Written>();
-    for (const file of last.files) previous.set(file.path, file.held);
-    const files = listed(pages, staticFiles);
-    const next = new Map<string, Written>();
-    for (const file of files) next.set(file.path, file.held); // a page wins over a static file, as in writeSite
+  /** Writes the files of `next` that differ from what is on disk, removes those no longer listed. */
+  update(outDir: string, next: Map<string, Listed>): WriteResult {
+    const disk = this.disk;
+    if (!disk || disk.outDir !== outDir) throw new Error(`internal: ${outDir} was not written by this session`);
+    const { files } = disk;
     for (const file of next.keys()) {
-      if (!previous.has(file) && existsSync(resolveInside(outDir, file))) {
+      if (!files.has(file) && existsSync(resolveInside(outDir, file))) {
         throw new ForeignFileConflict(`${path.join(outDir, file)} was not written by Dossier, and the build would replace it. Move it out of the output folder, or delete it if it is an old copy of the site.`);
       }
     }
-    let changed = 0;
-    for (const [file, now] of next) {
-      const before = previous.get(file);
-      if (before && this.isSame(file, before, now)) continue;
-      this.writeFile(outDir, file, now);
-      changed++;
+    let written = 0;
+    let added = 0;
+    for (const [file, listed] of next) {
+      const before = files.get(file);
+      const held = writeIfChanged(outDir, file, listed, before, this.changedStatic.size > 0 && this.changedStatic.has(file));
+      if (held.changed) written++;
+      if (!before) added++;
+      if (held.now !== before) files.set(file, held.now);
     }
     let removed = 0;
-    for (const file of previous.keys()) {
+    for (const file of [...files.keys()]) {
       if (next.has(file)) continue;
       const target = resolveInside(outDir, file);
       rmSync(target, { force: true });
+      files.delete(file);
       removeEmptyFolders(path.dirname(target), outDir);
       removed++;
     }
-    if (removed > 0 || next.size !== previous.size) {
-      const manifest = path.join(outDir, MANIFEST_NAME);
-      writeFileSync(`${manifest}.dossier-tmp-${process.pid}`, manifestContent(next.keys()));
-      renameSync(`${manifest}.dossier-tmp-${process.pid}`, manifest);
-    }
-    this.finish({ outDir, files, unique: next.size === files.length });
-    // `written` counts every file that changed on disk, removals included: the server reloads when it is not 0.
-    return { written: changed + removed, removed, kept: 0 };
-  }
-
-  /** Writes one file through a temporary file renamed over the old one, so the server never hands out half a file. */
-  private writeFile(outDir: string, file: string, now: Written): void {
-    const target = resolveInside(outDir, file);
-    mkdirSync(path.dirname(target), { recursive: true });
-    const temporary = `${target}.dossier-tmp-${process.pid}`;
-    if ('content' in now) writeFileSync(temporary, now.content);
-    else copyFileSync(now.source, temporary);
-    renameSync(temporary, target);
-  }
-
-  /** True when `now` is what the file already holds, as last written. */
-  private isSame(file: string, before: Written, now: Written): boolean {
-    if ('source' in now) return 'source' in before && before.source === now.source && !this.changedStatic.has(file);
-    return 'content' in before && sameContent(before.content, now.content);
-  }
-
-  private finish(last: LastWrite): void {
-    this.last = last;
+    if (removed > 0 || added > 0) writeManifest(outDir, files.keys());
     this.changedStatic.clear();
+    // `written` counts every file that changed on disk, removals included: the server reloads when it is not 0.
+    return { written: written + removed, removed, kept: 0 };
   }
 }
 
-/** The same bytes (the same string, most of the time: then the first check settles it). */
-function sameContent(a: string | Uint8Array, b: string | Uint8Array): boolean {
-  if (typeof a === 'string' || typeof b === 'string') return a === b;
-  return Buffer.compare(a, b) === 0;
+/** Streams a whole site through a staging folder (`startWrite`), noting what each file holds. */
+class WholeSiteWrite implements SiteWriter {
+  private readonly staged: SiteWriter;
+  /** What each file will hold once the site is in place. */
+  private readonly files = new Map<string, Held>();
+
+  constructor(
+    private readonly owner: ChangedFilesWriter,
+    private readonly outDir: string,
+  ) {
+    this.staged = startWrite(outDir);
+  }
+
+  add(page: Page): Promise<void> | void {
+    const { content } = page;
+    if (isNumbered(content)) {
+      this.files.set(page.path, { serial: content.serial });
+      return this.staged.add({ path: page.path, content: textOf(content) });
+    }
+    if (isChunked(content) && content.parts) {
+      const parts = content.parts.bind(content);
+      const files = this.files;
+      // The layout is noted on each pass over the parts (the writer may compare, then write): the last pass is what is on disk.
+      return this.staged.add({
+        path: page.path,
+        content: {
+          *chunks() {
+            const recorder = new LayoutRecorder();
+            for (const part of parts()) {
+              const text = textOf(part);
+              recorder.add(part, Buffer.byteLength(text));
+              yield text;
+            }
+            files.set(page.path, { layout: recorder.finish() });
+          },
+        },
+      });
+    }
+    this.files.set(page.path, { digest: digestOf(content) });
+    return this.staged.add(page);
+  }
+
+  settle(): Promise<void> {
+    return this.staged.settle();
+  }
+
+  read(pagePath: string): string {
+    return this.staged.read(pagePath);
+  }
+
+  finish(staticFiles: readonly StaticFile[]): Promise<WriteResult> {
+    return this.owner.inTurn(async () => {
+      const result = await this.staged.finish(staticFiles);
+      // A page wins over a static file at the same path, as in the staged write.
+      for (const file of staticFiles) if (!this.files.has(file.path)) this.files.set(file.path, { source: file.source });
+      this.owner.adopt({ outDir: this.outDir, files: this.files });
+      return result;
+    });
+  }
+
+  abandon(): Promise<void> {
+    return this.staged.abandon();
+  }
 }
 
-/** Every file of a write, static files first, then pages, in the order given. */
-function listed(pages: readonly Page[], staticFiles: readonly StaticFile[]): Listed[] {
-  const files: Listed[] = staticFiles.map((file) => ({ path: file.path, held: { source: file.source } }));
-  for (const page of pages) files.push({ path: page.path, held: { content: materialised(page) } });
-  return files;
+/** Takes a build's pages into memory and writes the changed ones at `finish`. */
+class ChangedFilesWrite implements SiteWriter {
+  /** Every file of the build by path; the last one listed at a path wins, and a page wins over a static file. */
+  private readonly next = new Map<string, Listed>();
+
+  constructor(
+    private readonly owner: ChangedFilesWriter,
+    private readonly outDir: string,
+  ) {}
+
+  add(page: Page): void {
+    const { content } = page;
+    // A data export's parts are made once (each pass would number its records again).
+    this.next.set(page.path, isChunked(content) && content.parts ? { parts: [...content.parts()] } : { page: isChunked(content) ? pageText(page) : content });
+  }
+
+  async settle(): Promise<void> {}
+
+  read(pagePath: string): string {
+    const listed = this.next.get(pagePath);
+    if (listed && 'page' in listed && (typeof listed.page === 'string' || (isNumbered(listed.page) && listed.page.text !== null))) {
+      return pageText({ path: pagePath, content: listed.page });
+    }
+    return readFileSync(resolveInside(this.outDir, pagePath), 'utf8');
+  }
+
+  finish(staticFiles: readonly StaticFile[]): Promise<WriteResult> {
+    return this.owner.inTurn(() => {
+      const all = new Map<string, Listed>();
+      for (const file of staticFiles) all.set(file.path, { source: file.source });
+      for (const [file, listed] of this.next) all.set(file, listed);
+      return this.owner.update(this.outDir, all);
+    });
+  }
+
+  async abandon(): Promise<void> {}
 }
 
-/** A page's content in one piece (the watch session's pages already are; see `IncrementalSteps.startWrite`). */
-function materialised(page: Page): string | Uint8Array {
-  return isChunked(page.content) ? pageText(page) : page.content;
+/** Writes one file when its bytes changed; says what it holds now. */
+function writeIfChanged(outDir: string, file: string, listed: Listed, held: Held | undefined, staticChanged: boolean): { changed: boolean; now: Held } {
+  // Most files are unchanged: the path is resolved (and checked) only for those read or written.
+  const target = () => resolveInside(outDir, file);
+  if ('source' in listed) {
+    const now = { source: listed.source };
+    if (held && 'source' in held && held.source === listed.source && !staticChanged) return { changed: false, now };
+    atomically(target(), (temporary) => copyFileSync(listed.source, temporary));
+    return { changed: true, now };
+  }
+  if ('parts' in listed) {
+    const layout = held && 'layout' in held ? held.layout : null;
+    if (layout && unchangedExport(listed.parts, layout)) return { changed: false, now: held! };
+    mkdirSync(path.dirname(target()), { recursive: true });
+    return { changed: true, now: { layout: writeSplicedExport(target(), listed.parts, layout) } };
+  }
+  const content = listed.page;
+  if (isNumbered(content)) {
+    if (content.text === null) {
+      if (!held || !('serial' in held) || held.serial !== content.serial) throw new Error(`internal: ${file} was reused, but its text is not on disk`);
+      return { changed: false, now: held };
+    }
+    const now = { serial: content.serial };
+    const bytes = Buffer.from(content.text);
+    if (held && sameAsFile(target(), bytes)) return { changed: false, now };
+    atomically(target(), (temporary) => writeFileSync(temporary, bytes));
+    return { changed: true, now };
+  }
+  const now = { digest: digestOf(content) };
+  if (held && 'digest' in held && held.digest === now.digest) return { changed: false, now };
+  atomically(target(), (temporary) => writeFileSync(temporary, typeof content === 'string' ? content : (content as Uint8Array)));
+  return { changed: true, now };
+}
+
+/** Writes a file through a temporary file renamed over the old one, so the server never hands out half a file. */
+function atomically(target: string, write: (temporary: string) => void): void {
+  mkdirSync(path.dirname(target), { recursive: true });
+  const temporary = `${target}.dossier-tmp-${process.pid}`;
+  write(temporary);
+  renameSync(temporary, target);
+}
+
+/** True when the file holds exactly `bytes` (read only when the sizes agree). */
+function sameAsFile(file: string, bytes: Buffer): boolean {
+  let fd: number;
+  try {
+    if (statSync(file).size !== bytes.length) return false;
+    fd = openSync(file, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const old = Buffer.allocUnsafe(bytes.length);
+    let read = 0;
+    while (read < bytes.length) {
+      const got = readSync(fd, old, read, bytes.length - read, read);
+      if (got === 0) return false;
+      read += got;
+    }
+    return old.equals(bytes);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A digest of text or bytes that are not numbered. */
+function digestOf(content: PageContent): string {
+  const hash = createHash('sha256');
+  if (typeof content === 'string' || content instanceof Uint8Array) hash.update(content);
+  else for (const chunk of (content as { chunks(): Iterable<string> }).chunks()) hash.update(chunk);
+  return hash.digest('base64');
+}
+
+function writeManifest(outDir: string, files: Iterable<string>): void {
+  const manifest = path.join(outDir, MANIFEST_NAME);
+  writeFileSync(`${manifest}.dossier-tmp-${process.pid}`, manifestContent(files));
+  renameSync(`${manifest}.dossier-tmp-${process.pid}`, manifest);
 }
 
 /** Removes `dir` and its parents while they are empty, stopping at the output folder. */

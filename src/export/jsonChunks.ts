@@ -3,14 +3,19 @@
  * `JSON.stringify(value, null, 2)`, produced one record at a time, so a 50 MB export never exists
  * as one string.
  */
-import type { Chunked } from '../render/page.js';
+import { textOf, type Chunked, type Numbered } from '../render/page.js';
 
 /** Records are joined into pieces of about this many characters before the write stage gets them. */
 const PIECE = 64 * 1024;
 
 /** A file whose text is the pieces `parts()` makes, joined into larger pieces (and also offered as they are: see `Chunked.parts`). */
-export function chunkedFile(parts: () => Iterable<string>): Chunked {
-  return { chunks: () => joined(parts(), PIECE), parts };
+export function chunkedFile(parts: () => Iterable<string | Numbered>): Chunked {
+  return { chunks: () => joined(texts(parts()), PIECE), parts };
+}
+
+/** The text of each part (a numbered part's text is at hand whenever the whole file is wanted: see `PageReuse.made`). */
+function* texts(parts: Iterable<string | Numbered>): Generator<string> {
+  for (const part of parts) yield textOf(part);
 }
 
 /** Joins small strings into pieces of at least `size` characters (the last may be shorter). */
@@ -44,10 +49,10 @@ function* itemTexts(items: Iterable<unknown>, depth: number): Generator<string> 
 
 /**
  * `jsonArrayParts` for items already written as `indentedJson(item, depth + 1)`. Separators and
- * items are separate parts, so an item's text kept from an earlier build (see `PageReuse.value`)
- * reaches the writer as that very string.
+ * items are separate parts, so a watch session's writer sees each item's text as its own
+ * (numbered) part (see `PageReuse.made`).
  */
-export function* jsonArrayTexts(texts: Iterable<string>, depth = 0): Generator<string> {
+export function* jsonArrayTexts<Item extends string | Numbered>(texts: Iterable<Item>, depth = 0): Generator<string | Item> {
   const indent = '  '.repeat(depth + 1);
   const [opening, separator] = [`[\n${indent}`, `,\n${indent}`];
   let first = true;

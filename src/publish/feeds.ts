@@ -10,7 +10,7 @@ import type { Archive } from '../link/archive.js';
 import { compareArticles } from '../link/articleOrder.js';
 import { groupSets } from '../link/group.js';
 import type { Page } from '../render/page.js';
-import { reusedValue, type PageReuse } from '../render/renderContext.js';
+import { madeText, type PageReuse } from '../render/renderContext.js';
 import type { Article, Entity } from '../types.js';
 import { absoluteUrl, publicUrl, rfc3339 } from './links.js';
 import { escapeXml } from './xml.js';
@@ -52,7 +52,7 @@ function feedId(config: FeedConfig, url: string, key: string): string {
   return absoluteUrl(config, url) ?? `urn:dossier:${key}`;
 }
 
-export function atomFeed(config: FeedConfig, spec: AtomFeedSpec): Page {
+export function atomFeed(config: FeedConfig, spec: AtomFeedSpec): Page & { content: string } {
   const link = (target: string) => escapeXml(publicUrl(config, spec.path, target));
   const updated = spec.articles[0]?.date ? rfc3339(spec.articles[0].date) : '1970-01-01T00:00:00Z';
   const entries = spec.articles.map((article) =>
@@ -173,14 +173,17 @@ export function* entityFeeds(archive: Archive, config: FeedConfig, reuse?: PageR
   for (const entity of archive.entities) {
     const articles = feeds.get(entity.id);
     if (!articles) continue;
-    yield reusedValue(reuse, `feed\n${entity.id}`, [entity, articles, config], () => atomFeed(config, {
-        path: entityFeedPath(entity),
+    const path = entityFeedPath(entity);
+    const feed = () =>
+      atomFeed(config, {
+        path,
         title: `${entity.name} · ${config.title}`,
         subtitle: `Articles that mention ${entity.name}.`,
         pageUrl: entity.url,
-      key: `entity:${entity.id}`,
-      articles,
-    }));
+        key: `entity:${entity.id}`,
+        articles,
+      }).content as string;
+    yield { path, content: madeText(reuse, path, `feed\n${entity.id}`, [entity, articles, config], feed) };
   }
 }
 

@@ -6,8 +6,21 @@ export interface Page {
   content: PageContent;
 }
 
-/** What a page holds: text, bytes, or text made piece by piece. */
-export type PageContent = string | Uint8Array | Chunked;
+/** What a page holds: text, bytes, text made piece by piece, or text a watch session numbered. */
+export type PageContent = string | Uint8Array | Chunked | Numbered;
+
+/**
+ * Text a watch session made (a page, a feed, a record's text in a data export), numbered so that
+ * its writer can recognise it later without keeping it in memory (see `PageReuse.made`). `text` is
+ * null when the text is the very one numbered `serial` in an earlier build, which the writer
+ * already holds on disk (a page made from unchanged inputs): then there is nothing to write.
+ */
+export interface Numbered {
+  /** Which text this is: numbers are never given twice in a session. */
+  serial: number;
+  /** The text, or null when it was written earlier under the same number. */
+  text: string | null;
+}
 
 /**
  * A file's text made piece by piece (the big data exports), so it never exists as one string: the
@@ -18,16 +31,28 @@ export interface Chunked {
   /** The text, in order, from the start. */
   chunks(): Iterable<string>;
   /**
-   * The same text in its original small parts, when it has them: mostly per-record strings a watch
-   * session keeps from build to build, so its writer can tell an unchanged file by comparing parts
-   * (mostly the very same strings) instead of joining and comparing the whole text.
+   * The same text in its original small parts, when it has them: in a watch session each record's
+   * text is numbered (see `Numbered`), so its writer can rewrite the file by copying the unchanged
+   * records from the file it wrote last time, and tell an unchanged file without any text at all.
    */
-  parts?(): Iterable<string>;
+  parts?(): Iterable<string | Numbered>;
 }
 
 /** True when `content` is made piece by piece. */
 export function isChunked(content: PageContent): content is Chunked {
-  return typeof content === 'object' && !(content instanceof Uint8Array);
+  return typeof content === 'object' && !(content instanceof Uint8Array) && 'chunks' in content;
+}
+
+/** True when `content` is text a watch session numbered. */
+export function isNumbered(content: unknown): content is Numbered {
+  return typeof content === 'object' && content !== null && 'serial' in content;
+}
+
+/** The text of a part or a page's content, which must be at hand (not an earlier build's, left on disk). */
+export function textOf(content: string | Numbered): string {
+  if (typeof content === 'string') return content;
+  if (content.text === null) throw new Error(`text number ${content.serial} was written by an earlier build and is not kept in memory`);
+  return content.text;
 }
 
 /** The whole text of a page (joining its pieces): for tests and the watch session, which keep pages in memory. */
@@ -35,6 +60,7 @@ export function pageText(page: Page): string {
   const { content } = page;
   if (typeof content === 'string') return content;
   if (content instanceof Uint8Array) return Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
+  if (isNumbered(content)) return textOf(content);
   let text = '';
   for (const chunk of content.chunks()) text += chunk;
   return text;

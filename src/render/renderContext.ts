@@ -5,7 +5,7 @@
 import type nunjucks from 'nunjucks';
 import type { Config } from '../config.js';
 import type { Archive } from '../link/archive.js';
-import { fileForUrl, rootFor, type Page } from './page.js';
+import { fileForUrl, rootFor, type Numbered, type Page } from './page.js';
 
 /** A link in the site's main navigation. */
 export interface NavItem {
@@ -38,17 +38,20 @@ export interface RenderContext {
 }
 
 /**
- * Last build's pages, told apart by template and URL, with the records each was made from. Only a
- * watch session has one (`RenderMemo`): it lives as long as the templates and settings do.
+ * Last build's texts (pages, feeds, records of the data exports), told apart by key, with the
+ * records each was made from. Only a watch session has one (`RenderMemo`): it lives as long as
+ * the templates and settings do. It keeps no text: a text made from unchanged inputs comes back
+ * as a number the session's writer recognises in the file it wrote last time (see `Numbered`).
  */
 export interface PageReuse {
   /**
-   * Last build's output of `template` at `url` when it was made from inputs equal to `inputs` (and
-   * the filters that read the archive still answer as they did); else `render()`, remembered with
-   * `inputs` for the next build.
+   * The text under `key` for the file at `path` (a page's, or one part of a data export's). When
+   * last build's was made from inputs equal to `inputs` (and the filters that read the archive
+   * still answer as they did), and the writer still holds it in that file: its number, without
+   * the text. Else `make()`, numbered and remembered with `inputs` for the next build.
    */
-  page(template: string, url: string, inputs: readonly unknown[], render: () => string): string;
-  /** The same for any value (a record's text in a data export): last build's under `key` when made from equal inputs, else `make()`. */
+  made(path: string, key: string, inputs: readonly unknown[], make: () => string): Numbered;
+  /** The same for any value kept in memory (small ones: the navigation, the entity groups): last build's under `key` when made from equal inputs, else `make()`. */
   value<T>(key: string, inputs: readonly unknown[], make: () => T): T;
 }
 
@@ -57,13 +60,21 @@ export function reusedValue<T>(reuse: PageReuse | undefined, key: string, inputs
   return reuse ? reuse.value(key, inputs, make) : make();
 }
 
+/** `make()`, or through `reuse` when there is one (see `PageReuse.made`). */
+export function madeText(reuse: PageReuse | undefined, path: string, key: string, inputs: readonly unknown[], make: () => string): string | Numbered {
+  return reuse ? reuse.made(path, key, inputs, make) : make();
+}
+
 /**
  * Renders `template` as the page at `url` (`articles/x/`, or a file name such as `404.html`).
  * `vars.root` may replace the relative prefix to the site root, for a page served at other
  * addresses than its own (the 404 page).
  */
 export function renderPage(ctx: RenderContext, template: string, url: string, vars: Record<string, unknown>): Page {
-  return { path: fileForUrl(url), content: renderVars(ctx, template, url, vars) };
+  const path = fileForUrl(url);
+  const all = pageVars(ctx, path, url, vars);
+  // In a watch session the page is reused while its variables are equal to last build's (compared by content).
+  return { path, content: madeText(ctx.reuse, path, `${template}\n${url}`, [all], () => ctx.env.render(template, all)) };
 }
 
 /**
@@ -75,19 +86,21 @@ export function renderPage(ctx: RenderContext, template: string, url: string, va
  * `inputs` would leave a stale page, so when in doubt, list it.
  */
 export function renderPageFrom(ctx: RenderContext, template: string, url: string, inputs: readonly unknown[], vars: () => Record<string, unknown>): Page {
-  const render = () => renderVars(ctx, template, url, vars());
+  const path = fileForUrl(url);
+  const render = () => ctx.env.render(template, pageVars(ctx, path, url, vars()));
   // The navigation and settings reach every page too.
-  return { path: fileForUrl(url), content: ctx.reuse ? ctx.reuse.page(template, url, [ctx.nav, ctx.config, ...inputs], render) : render() };
+  return { path, content: madeText(ctx.reuse, path, `${template}\n${url}`, [ctx.nav, ctx.config, ...inputs], render) };
 }
 
-function renderVars(ctx: RenderContext, template: string, url: string, vars: Record<string, unknown>): string {
-  const root = typeof vars.root === 'string' ? vars.root : rootFor(fileForUrl(url));
+/** A page's variables with those every template can rely on. */
+function pageVars(ctx: RenderContext, path: string, url: string, vars: Record<string, unknown>): Record<string, unknown> {
+  const root = typeof vars.root === 'string' ? vars.root : rootFor(path);
   const { config } = ctx;
-  return ctx.env.render(template, {
+  return {
     ...vars,
     root,
     url,
     nav: ctx.nav,
     site: { title: config.title, description: config.description, language: config.language, baseUrl: config.baseUrl },
-  });
+  };
 }

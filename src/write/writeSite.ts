@@ -15,7 +15,7 @@ import { existsSync, linkSync, copyFileSync, mkdirSync, readFileSync, renameSync
 import { copyFile, link, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { listFiles } from '../read/readSources.js';
-import { isChunked, type Page } from '../render/page.js';
+import { isChunked, isNumbered, textOf, type Page } from '../render/page.js';
 import { BoundedTasks } from './bounded.js';
 import { sameBytes, writeBytes, type NewBytes } from './fileBytes.js';
 import { MANIFEST_NAME, manifestContent, readManifest } from './manifest.js';
@@ -132,7 +132,7 @@ class StagedSiteWriter implements SiteWriter {
 
   async add(page: Page): Promise<void> {
     // Bytes from here on: the page's text (often a rope of many pieces) can go as soon as it is encoded.
-    const content = page.content;
+    const content = isNumbered(page.content) ? textOf(page.content) : page.content;
     this.take(page.path, typeof content === 'string' ? { bytes: Buffer.from(content) } : isChunked(content) ? { chunked: content } : { bytes: content });
     await this.tasks.room();
   }

@@ -9,8 +9,12 @@ import type { Archive } from '../../link/archive.js';
 import { groupSets } from '../../link/group.js';
 import { chunkedFile, indentedJson, jsonArrayTexts } from '../../export/jsonChunks.js';
 import type { ArticleExport } from '../../export/schemas.js';
-import type { Page } from '../page.js';
-import { reusedValue, type PageReuse } from '../renderContext.js';
+import type { Numbered, Page } from '../page.js';
+import { madeText, type PageReuse } from '../renderContext.js';
+
+/** Where the data exports of articles and entities go. */
+const ARTICLES_DATA = 'data/articles.json';
+const ENTITIES_DATA = 'data/entities.json';
 
 /** One article as exported. */
 export function exportArticle(article: Article, entities: string[], events: string[]): ArticleExport {
@@ -37,7 +41,7 @@ export function exportArticle(article: Article, entities: string[], events: stri
   };
 }
 
-/** `reuse` (a watch session's) keeps each record's text from build to build (see `PageReuse.value`). */
+/** `reuse` (a watch session's) keeps each record's text from build to build (see `PageReuse.made`). */
 export function articlesData(archive: Archive, reuse?: PageReuse): Page {
   const entitiesOf = groupSets(archive.mentions, (mention) => mention.articleId, (mention) => mention.entityId);
   // Appending (not copying the list per event) keeps this linear for articles with many events.
@@ -50,10 +54,10 @@ export function articlesData(archive: Archive, reuse?: PageReuse): Page {
     for (const article of archive.articles) {
       const entities = [...(entitiesOf.get(article.id) ?? [])].sort();
       const events = [...(eventsOf.get(article.id) ?? [])];
-      yield reusedValue(reuse, `articles.json\n${article.id}`, [article, entities, events], () => indentedJson(exportArticle(article, entities, events), 1));
+      yield madeText(reuse, ARTICLES_DATA, `articles.json\n${article.id}`, [article, entities, events], () => indentedJson(exportArticle(article, entities, events), 1));
     }
   };
-  return { path: 'data/articles.json', content: chunkedFile(() => withNewline(jsonArrayTexts(records()))) };
+  return { path: ARTICLES_DATA, content: chunkedFile(() => withNewline(jsonArrayTexts(records()))) };
 }
 
 /** `data/entities.json`: the public record of every entity (see DESIGN.md), by id. */
@@ -62,14 +66,14 @@ export function entitiesData(archive: Archive, reuse?: PageReuse): Page {
   const records = function* () {
     for (const entity of sorted) {
       const { id, url, name, type, aliases, articles, mentions, description, links } = entity;
-      yield reusedValue(reuse, `entities.json\n${id}`, [entity], () => indentedJson({ id, url, name, type, aliases, articles, mentions, description, links }, 1));
+      yield madeText(reuse, ENTITIES_DATA, `entities.json\n${id}`, [entity], () => indentedJson({ id, url, name, type, aliases, articles, mentions, description, links }, 1));
     }
   };
-  return { path: 'data/entities.json', content: chunkedFile(() => withNewline(jsonArrayTexts(records()))) };
+  return { path: ENTITIES_DATA, content: chunkedFile(() => withNewline(jsonArrayTexts(records()))) };
 }
 
 /** The parts, then a final line break (every JSON file of the site ends with one). */
-export function* withNewline(parts: Iterable<string>): Generator<string> {
+export function* withNewline<Part extends string | Numbered>(parts: Iterable<Part>): Generator<Part | string> {
   yield* parts;
   yield '\n';
 }

@@ -9,7 +9,7 @@ import type { Archive } from '../../link/archive.js';
 import type { TimelineEvent } from '../../types.js';
 import { escapeHtml } from '../escape.js';
 import type { Page } from '../page.js';
-import { reusedValue, type PageReuse } from '../renderContext.js';
+import { madeText, type PageReuse } from '../renderContext.js';
 import { withNewline } from '../pages/dataPages.js';
 import { eventDateLabel } from './eventView.js';
 
@@ -19,12 +19,13 @@ export function exportEvent(event: TimelineEvent) {
   return { id, date, precision, approximate, future, text, articles, entities, sources, url };
 }
 
-/** `reuse` (a watch session's) keeps each event's text from build to build (see `PageReuse.value`). */
+/** `reuse` (a watch session's) reuses each event's text from build to build (see `PageReuse.made`). */
 export function timelineData(archive: Archive, reuse?: PageReuse): Page {
+  const path = 'data/timeline.json';
   const records = function* () {
-    for (const event of archive.events) yield reusedValue(reuse, `timeline.json\n${event.id}`, [event], () => indentedJson(exportEvent(event), 1));
+    for (const event of archive.events) yield madeText(reuse, path, `timeline.json\n${event.id}`, [event], () => indentedJson(exportEvent(event), 1));
   };
-  return { path: 'data/timeline.json', content: chunkedFile(() => withNewline(jsonArrayTexts(records()))) };
+  return { path, content: chunkedFile(() => withNewline(jsonArrayTexts(records()))) };
 }
 
 /** Longest TimelineJS headline; longer sentences are cut at a word. */
@@ -35,6 +36,7 @@ const HEADLINE_LENGTH = 90;
  * links to every source. Links are absolute with a base URL, else relative to the site root.
  */
 export function timelineJsData(archive: Archive, config: Pick<Config, 'title' | 'baseUrl'>, reuse?: PageReuse): Page {
+  const path = 'data/timelinejs.json';
   const prefix = config.baseUrl ?? '';
   const slide = (event: TimelineEvent) => {
     const [year, month, day] = event.date.split('-');
@@ -55,7 +57,7 @@ export function timelineJsData(archive: Archive, config: Pick<Config, 'title' | 
     for (const event of archive.events) {
       // A slide shows its source articles' headlines and addresses.
       const sources = event.sources.map((source) => archive.articleById.get(source.articleId) ?? null);
-      yield reusedValue(reuse, `timelinejs.json\n${event.id}`, [event, sources, prefix], () => indentedJson(slide(event), 2));
+      yield madeText(reuse, path, `timelinejs.json\n${event.id}`, [event, sources, prefix], () => indentedJson(slide(event), 2));
     }
   };
   const title = { text: { headline: escapeHtml(config.title), text: '<p>Timeline of the archive</p>' } };
@@ -65,7 +67,7 @@ export function timelineJsData(archive: Archive, config: Pick<Config, 'title' | 
     yield* jsonArrayTexts(slides(), 1);
     yield '\n}\n';
   };
-  return { path: 'data/timelinejs.json', content: chunkedFile(document) };
+  return { path, content: chunkedFile(document) };
 }
 
 function headline(sentence: string): string {

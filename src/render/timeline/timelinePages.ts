@@ -10,9 +10,9 @@ import { groupTimeline, type TimelineMonth, type TimelineYear } from '../../link
 import { MONTH_NAMES } from '../../parse/isoDate.js';
 import type { Page } from '../page.js';
 import { paginate, pageSuffix } from '../pages/paginate.js';
-import { renderPage, type RenderContext } from '../renderContext.js';
+import { renderPage, renderPageFrom, type RenderContext } from '../renderContext.js';
 import { monthAxis, yearAxis } from './axis.js';
-import { eventViews } from './eventView.js';
+import { eventViewInputs, eventViews } from './eventView.js';
 
 /** URL of the timeline's index page. */
 export const TIMELINE_URL = 'timeline/';
@@ -47,22 +47,30 @@ function yearPage(ctx: RenderContext, year: TimelineYear, previous: TimelineYear
   });
 }
 
-/** A month of a split year: one page, or several of `MONTH_PAGE_LIMIT` events (oldest first). */
+/**
+ * A month of a split year: one page, or several of `MONTH_PAGE_LIMIT` events (oldest first). Made
+ * from its inputs (see `renderPageFrom`): a watch session keeps no variables for these pages, which
+ * are many in a big archive, and makes none for the months an edit did not touch.
+ */
 function* monthPages(ctx: RenderContext, year: TimelineYear, month: TimelineMonth, previous: TimelineMonth | null, next: TimelineMonth | null): Generator<Page> {
   const label = groupLabel(year, month.month);
+  const neighbour = (other: TimelineMonth | null) => (other ? { label: groupLabel(year, other.month), url: other.url } : null);
+  // What the template is told of its year: enough for the breadcrumb.
+  const yearLink = { year: year.year, url: year.url };
   for (const pageOf of paginate(month.events, MONTH_PAGE_LIMIT, month.url, { previous: 'Earlier', next: 'Later' })) {
-    yield renderPage(ctx, 'timeline-month.njk', pageOf.url, {
+    const inputs = [yearLink, label, month.events.length, pageOf.pagination, neighbour(previous), neighbour(next), eventViewInputs(ctx.archive, pageOf.items)];
+    yield renderPageFrom(ctx, 'timeline-month.njk', pageOf.url, inputs, () => ({
       title: `Timeline: ${label}${pageSuffix(pageOf.pagination)}`,
-      year,
+      year: yearLink,
       label,
       count: month.events.length,
       first: (pageOf.pagination.current - 1) * MONTH_PAGE_LIMIT + 1,
       events: eventViews(ctx.archive, pageOf.items),
       pagination: pageOf.pagination,
       paginationName: `Pages of ${label}`,
-      previous: previous ? { label: groupLabel(year, previous.month), url: previous.url } : null,
-      next: next ? { label: groupLabel(year, next.month), url: next.url } : null,
-    });
+      previous: neighbour(previous),
+      next: neighbour(next),
+    }));
   }
 }
 
