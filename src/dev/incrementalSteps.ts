@@ -159,28 +159,28 @@ export class IncrementalSteps implements BuildSteps {
   startWrite = (outDir: string): SiteWriter => {
     const writer = this.writer.start(outDir, this.remakeAll);
     const pages: Page[] = [];
-    const written = new Set<string>();
     return {
       add: (page) => {
-        pages.push(page);
-        written.add(page.path);
+        // Kept as the writer will hold it, never with its text: the first build's pages are the whole site.
+        pages.push(this.asWritten(page));
         return writer.add(page);
       },
       settle: () => writer.settle(),
       read: (pagePath) => writer.read(pagePath),
       finish: async (staticFiles) => {
         this.lastWrite = null;
-        for (const file of this.searchFiles) if (!written.has(file.path)) await writer.add(file);
+        // The index lives under pagefind/, where no page goes.
+        for (const file of this.searchFiles) await writer.add(file);
         const result = await writer.finish(staticFiles);
         this.remakeAll = false;
-        this.lastWrite = { outDir, pages: pages.map((page) => this.asWritten(page)), staticFiles };
+        this.lastWrite = { outDir, pages, staticFiles };
         return result;
       },
       abandon: () => writer.abandon(),
     };
   };
 
-  /** A page as its writer now holds it: by number when it is numbered (its text is on disk). */
+  /** A page as its writer holds it once written: by number when it is numbered (its text is then on disk). */
   private asWritten(page: Page): Page {
     const { content } = page;
     if (isNumbered(content)) return content.text === null ? page : { path: page.path, content: { serial: content.serial, text: null } };

@@ -42,6 +42,8 @@ interface Made {
   calls: readonly FilterCall[];
   /** The number of its text. */
   serial: number;
+  /** What `made` hands back while it is reused (one object for every build: edits touch few texts, and every build asks for all). */
+  reused: Numbered;
 }
 
 /** No filter calls (most texts make none): one shared list instead of one each. */
@@ -101,7 +103,7 @@ export class RenderMemo implements PageReuse {
       if (counted) this.counts.reused++;
       // The newer records: next build's are likelier to be these very objects.
       previous.inputs = inputs;
-      return { serial: previous.serial, text: null };
+      return previous.reused;
     }
     const outer = this.recording;
     const calls: FilterCall[] = [];
@@ -114,7 +116,7 @@ export class RenderMemo implements PageReuse {
     }
     if (counted) this.counts.rendered++;
     const serial = ++lastSerial;
-    this.texts.set(key, { path, inputs, calls: calls.length > 0 ? calls : NO_CALLS, serial });
+    this.texts.set(key, { path, inputs, calls: calls.length > 0 ? calls : NO_CALLS, serial, reused: { serial, text: null } });
     return { serial, text };
   }
 

@@ -65,11 +65,13 @@ export class ChangedFilesWriter implements WrittenTexts {
     return 'layout' in held && held.layout.positions.has(serial);
   }
 
-  /** A data export as last written, every part by number (its text is on disk); empty when it was not written. */
+  /** A data export as last written (looked up when its parts are asked for), every part by number (its text is on disk). */
   writtenParts(file: string): Chunked {
-    const held = this.disk?.files.get(file);
-    const items = held && 'layout' in held ? held.layout.items : [];
-    const parts = () => items.map((item): string | Numbered => (typeof item === 'number' ? { serial: item, text: null } : item));
+    const parts = () => {
+      const held = this.disk?.files.get(file);
+      if (!held || !('layout' in held)) throw new Error(`internal: ${file} is not a data export this session wrote`);
+      return held.layout.items.map((item): string | Numbered => (typeof item === 'number' ? { serial: item, text: null } : item));
+    };
     return { chunks: () => parts().map(textOf), parts };
   }
 
@@ -113,33 +115,46 @@ export class ChangedFilesWriter implements WrittenTexts {
     this.changedStatic.clear();
   }
 
-  /** Writes the files of `next` that differ from what is on disk, removes those no longer listed. */
-  update(outDir: string, next: Map<string, Listed>): WriteResult {
+  /**
+   * Writes the files listed (`pages`, then the static files no page replaces) that differ from
+   * what is on disk, and removes those no longer listed.
+   */
+  update(outDir: string, pages: Map<string, Listed>, staticFiles: readonly StaticFile[]): WriteResult {
     const disk = this.disk;
     if (!disk || disk.outDir !== outDir) throw new Error(`internal: ${outDir} was not written by this session`);
     const { files } = disk;
-    for (const file of next.keys()) {
-      if (!files.has(file) && existsSync(resolveInside(outDir, file))) {
-        throw new ForeignFileConflict(`${path.join(outDir, file)} was not written by Dossier, and the build would replace it. Move it out of the output folder, or delete it if it is an old copy of the site.`);
+    const statics = new Map<string, Listed>();
+    for (const file of staticFiles) if (!pages.has(file.path)) statics.set(file.path, { source: file.source });
+    const listed = (file: string) => pages.has(file) || statics.has(file);
+    for (const next of [pages, statics]) {
+      for (const file of next.keys()) {
+        if (!files.has(file) && existsSync(resolveInside(outDir, file))) {
+          throw new ForeignFileConflict(`${path.join(outDir, file)} was not written by Dossier, and the build would replace it. Move it out of the output folder, or delete it if it is an old copy of the site.`);
+        }
       }
     }
     let written = 0;
     let added = 0;
-    for (const [file, listed] of next) {
-      const before = files.get(file);
-      const held = writeIfChanged(outDir, file, listed, before, this.changedStatic.size > 0 && this.changedStatic.has(file));
-      if (held.changed) written++;
-      if (!before) added++;
-      if (held.now !== before) files.set(file, held.now);
+    for (const next of [statics, pages]) {
+      for (const [file, entry] of next) {
+        const before = files.get(file);
+        const held = writeIfChanged(outDir, file, entry, before, this.changedStatic.size > 0 && this.changedStatic.has(file));
+        if (held.changed) written++;
+        if (!before) added++;
+        if (held.now !== before) files.set(file, held.now);
+      }
     }
     let removed = 0;
-    for (const file of [...files.keys()]) {
-      if (next.has(file)) continue;
-      const target = resolveInside(outDir, file);
-      rmSync(target, { force: true });
-      files.delete(file);
-      removeEmptyFolders(path.dirname(target), outDir);
-      removed++;
+    // Every file listed is held now: any more held are the files to remove.
+    if (files.size > pages.size + statics.size) {
+      for (const file of [...files.keys()]) {
+        if (listed(file)) continue;
+        const target = resolveInside(outDir, file);
+        rmSync(target, { force: true });
+        files.delete(file);
+        removeEmptyFolders(path.dirname(target), outDir);
+        removed++;
+      }
     }
     if (removed > 0 || added > 0) writeManifest(outDir, files.keys());
     this.changedStatic.clear();
@@ -240,12 +255,7 @@ class ChangedFilesWrite implements SiteWriter {
   }
 
   finish(staticFiles: readonly StaticFile[]): Promise<WriteResult> {
-    return this.owner.inTurn(() => {
-      const all = new Map<string, Listed>();
-      for (const file of staticFiles) all.set(file.path, { source: file.source });
-      for (const [file, listed] of this.next) all.set(file, listed);
-      return this.owner.update(this.outDir, all);
-    });
+    return this.owner.inTurn(() => this.owner.update(this.outDir, this.next, staticFiles));
   }
 
   async abandon(): Promise<void> {}

@@ -14,32 +14,13 @@ const NO_RANGES: readonly HtmlRange[] = [];
 const NONE: RangesFor = () => NO_RANGES;
 
 /**
- * The last body rendered from each blocks array, with the ranges it was given. Blocks are immutable
- * records, so the body is reused while the ranges are equal: the dev server renders every article
- * again on each rebuild, and nearly all of them are unchanged.
+ * Renders an article body. `rangesFor` adds links and anchors inside paragraphs. Bodies are not
+ * kept from build to build: a watch session reuses whole pages from their inputs (see
+ * `renderPageFrom`), so a body is rendered again only for the few pages an edit touches, and
+ * keeping every body cost ~20 KiB of memory an article.
  */
-const lastBody = new WeakMap<readonly Block[], { ranges: (readonly HtmlRange[])[]; html: string }>();
-
-/**
- * Renders an article body. `rangesFor` adds links and anchors inside paragraphs. `remember` keeps
- * the body for the next build (a watch session's); a single build passes false, or every body would
- * stay in memory until the build ends.
- */
-export function renderBlocks(blocks: readonly Block[], rangesFor: RangesFor = NONE, remember = true): string {
-  const ranges = blocks.map((block) => (block.type === 'paragraph' ? rangesFor(block.anchor) : NO_RANGES));
-  if (!remember) return blocks.map((block, i) => renderBlock(block, ranges[i]!)).join('\n');
-  const last = lastBody.get(blocks);
-  if (last && last.ranges.every((before, i) => sameRanges(before, ranges[i]!))) return last.html;
-  const html = blocks.map((block, i) => renderBlock(block, ranges[i]!)).join('\n');
-  lastBody.set(blocks, { ranges, html });
-  return html;
-}
-
-function sameRanges(a: readonly HtmlRange[], b: readonly HtmlRange[]): boolean {
-  return a === b || (a.length === b.length && a.every((x, i) => {
-    const y = b[i]!;
-    return x.start === y.start && x.end === y.end && x.open === y.open && x.reopen === y.reopen && x.close === y.close && x.layer === y.layer;
-  }));
+export function renderBlocks(blocks: readonly Block[], rangesFor: RangesFor = NONE): string {
+  return blocks.map((block) => renderBlock(block, block.type === 'paragraph' ? rangesFor(block.anchor) : NO_RANGES)).join('\n');
 }
 
 function renderBlock(block: Block, ranges: readonly HtmlRange[]): string {

@@ -25,12 +25,6 @@ export interface RenderContext {
   /** Main navigation, only listing page kinds this build writes. */
   nav: NavItem[];
   /**
-   * Keep per-article results (bodies, structured data) for the next build: only a watch session
-   * builds again. Unset means keep. A single build renders each article once, and what it kept
-   * would stay in memory until the build ends (about 26 KiB an article).
-   */
-  remember?: boolean;
-  /**
    * A watch session's memory of last build's pages (see `renderPageFrom`); without it every page is
    * made afresh.
    */

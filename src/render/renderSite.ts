@@ -23,7 +23,7 @@ import { TIMELINE_URL, timelinePages } from './timeline/timelinePages.js';
 
 /**
  * `env` lets the dev server pass an environment that reuses pages whose inputs did not change, and
- * `remember` keep per-article results for its next build (see `RenderContext.remember`), and
+ * `remember` keep per-article structured data for its next build (see `addPublishingFilters`), and
  * `reuse` skip making the pages whose inputs did not change (see `renderPageFrom`). A template
  * error is thrown from the iteration, at the page that failed.
  */
@@ -36,7 +36,7 @@ export function* renderSite(archive: Archive, config: Config, env = createEnviro
     { label: 'Timeline', url: TIMELINE_URL },
   ];
   // Last build's navigation when it is the same, so pages compare it by identity (see `renderPageFrom`).
-  const ctx: RenderContext = { archive, config, env, nav: reusedValue(reuse, 'nav', [nav], () => nav), remember, ...(reuse ? { reuse } : {}) };
+  const ctx: RenderContext = { archive, config, env, nav: reusedValue(reuse, 'nav', [nav], () => nav), ...(reuse ? { reuse } : {}) };
   yield* homePages(ctx);
   yield* articlePages(ctx, combineArticleExtras(timelineArticleExtras(ctx), articleEntityExtras(ctx)));
   if (hasEntities) {

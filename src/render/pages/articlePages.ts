@@ -26,7 +26,7 @@ export function* articlePages(ctx: RenderContext, extrasFor: (article: Article) 
     yield renderPageFrom(ctx, 'article.njk', article.url, [article, neighbours.previous, neighbours.next, extras.inputs], () => ({
       title: article.title,
       article,
-      body: renderBlocks(article.blocks, extras.rangesFor, ctx.remember ?? true),
+      body: renderBlocks(article.blocks, extras.rangesFor),
       previous: neighbours.previous,
       next: neighbours.next,
       ...extras.vars?.(),
