@@ -15,6 +15,7 @@ import { pathsToWatch } from './classifyChange.js';
 import { IncrementalSteps, type Change } from './incrementalSteps.js';
 import { RebuildQueue } from './rebuildQueue.js';
 import { SearchRefresh } from './searchRefresh.js';
+import { ExportRefresh } from './exportRefresh.js';
 import { watchFiles, type FileWatcher } from './watchFiles.js';
 
 /** Where the site stands after the latest build. */
@@ -42,7 +43,7 @@ export interface DevSessionOptions {
   watch?: boolean;
   /** Quiet period before a rebuild, in milliseconds. */
   quietMs?: number;
-  /** Quiet period before the search index is refreshed, in milliseconds. */
+  /** Quiet period before the data exports are written and the search index refreshed after a rebuild, in milliseconds. */
   searchQuietMs?: number;
   /** Keep the search index up to date (default true; tests that do not look at it turn it off). */
   search?: boolean;
@@ -65,6 +66,8 @@ export class DevSession {
   private readonly listeners = new Set<(status: BuildStatus) => void>();
   private readonly write: (text: string) => void;
   private readonly search: SearchRefresh;
+  /** Writes the data exports a rebuild left for later (see `IncrementalSteps.writeExports`). */
+  private readonly exports: ExportRefresh;
   /** The warnings and notes of the last good build, printed once. */
   private printedNotes = new Set<string>();
   /** The search warnings last printed, so they are not repeated after every refresh. */
@@ -75,6 +78,7 @@ export class DevSession {
     this.write = options.write ?? ((text) => process.stderr.write(text));
     this.queue = new RebuildQueue((changes) => this.rebuild(changes), options.quietMs);
     this.search = new SearchRefresh(indexSearch, (index) => this.writeSearchIndex(index), options.searchQuietMs);
+    this.exports = new ExportRefresh(() => this.steps.exportsPending, () => this.writeExports(), options.searchQuietMs);
   }
 
   /** Builds the site once, then (unless told not to) watches for changes. */
@@ -96,13 +100,14 @@ export class DevSession {
     this.queue.push(change);
   }
 
-  /** Resolves once every reported change is built and the search index is up to date. */
+  /** Resolves once every reported change is built, and the data exports and search index are up to date. */
   async idle(): Promise<void> {
     // A change may come in while the index is made, and a rebuild schedules a new index: loop until both rest.
     do {
       await this.queue.idle();
+      await this.exports.idle();
       await this.search.idle();
-    } while (!this.queue.isIdle() || !this.search.isIdle());
+    } while (!this.queue.isIdle() || !this.exports.isIdle() || !this.search.isIdle());
   }
 
   /** The IncrementalSteps in use, for tests and the benchmark. */
@@ -112,6 +117,7 @@ export class DevSession {
 
   async close(): Promise<void> {
     await this.queue.close();
+    await this.exports.close();
     await this.search.close();
     await this.watcher?.close();
     this.watcher = null;
@@ -168,9 +174,19 @@ export class DevSession {
       return;
     }
     this.finish(result, result.diagnostics, started, verb);
+    if (this.status.ok) this.exports.schedule();
     const last = this.steps.lastWrite;
     // The pages are read back from disk as they are indexed: the session keeps no page text.
     if (this.status.ok && last && this.options.search !== false) this.search.schedule(this.steps.searchablePages(last.pages, last.outDir));
+  }
+
+  /** Makes and writes the data exports the last rebuild left for later. */
+  private async writeExports(): Promise<void> {
+    try {
+      await this.steps.writeExports();
+    } catch (error) {
+      this.write(`dossier: the data exports could not be written: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
   }
 
   /** Writes a fresh search index beside the pages it was made from. */

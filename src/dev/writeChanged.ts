@@ -34,8 +34,14 @@ type Held =
   /** Other text or bytes (the site feeds, the sitemap, the search index), by digest. */
   | { digest: string };
 
-/** A file as a build lists it for writing. */
-type Listed = { page: PageContent } | { parts: readonly (string | Numbered)[] } | { source: string };
+/** A file as a build lists it for writing: a page, a data export's parts, a static file, or a data export left as it is. */
+type Listed = { page: PageContent } | { parts: readonly (string | Numbered)[] } | { source: string } | { asWritten: true };
+
+/** Marks a data export listed as it was last written (see `writtenParts`). */
+interface AsWritten {
+  /** Always true. */
+  asWritten: true;
+}
 
 /** What is on disk: the output folder and what each file there holds. */
 interface OnDisk {
@@ -65,14 +71,23 @@ export class ChangedFilesWriter implements WrittenTexts {
     return 'layout' in held && held.layout.positions.has(serial);
   }
 
-  /** A data export as last written (looked up when its parts are asked for), every part by number (its text is on disk). */
-  writtenParts(file: string): Chunked {
+  /**
+   * A data export as last written (looked up when its parts are asked for), every part by number
+   * (its text is on disk). Listed in a write, it leaves the file as it is without a look at its parts.
+   */
+  writtenParts(file: string): Chunked & AsWritten {
     const parts = () => {
       const held = this.disk?.files.get(file);
       if (!held || !('layout' in held)) throw new Error(`internal: ${file} is not a data export this session wrote`);
       return held.layout.items.map((item): string | Numbered => (typeof item === 'number' ? { serial: item, text: null } : item));
     };
-    return { chunks: () => parts().map(textOf), parts };
+    return { chunks: () => parts().map(textOf), parts, asWritten: true };
+  }
+
+  /** True when the file at `file` is a data export this session wrote into `outDir` (and can leave as it is). */
+  holdsExport(outDir: string, file: string): boolean {
+    const held = this.disk?.outDir === outDir ? this.disk.files.get(file) : undefined;
+    return held !== undefined && 'layout' in held;
   }
 
   /**
@@ -241,7 +256,8 @@ class ChangedFilesWrite implements SiteWriter {
   add(page: Page): void {
     const { content } = page;
     // A data export's parts are made once (each pass would number its records again).
-    this.next.set(page.path, isChunked(content) && content.parts ? { parts: [...content.parts()] } : { page: isChunked(content) ? pageText(page) : content });
+    if (isChunked(content) && 'asWritten' in content) this.next.set(page.path, { asWritten: true });
+    else this.next.set(page.path, isChunked(content) && content.parts ? { parts: [...content.parts()] } : { page: isChunked(content) ? pageText(page) : content });
   }
 
   async settle(): Promise<void> {}
@@ -270,6 +286,10 @@ function writeIfChanged(outDir: string, file: string, listed: Listed, held: Held
     if (held && 'source' in held && held.source === listed.source && !staticChanged) return { changed: false, now };
     atomically(target(), (temporary) => copyFileSync(listed.source, temporary));
     return { changed: true, now };
+  }
+  if ('asWritten' in listed) {
+    if (!held || !('layout' in held)) throw new Error(`internal: ${file} was listed as written, but it is not on disk`);
+    return { changed: false, now: held };
   }
   if ('parts' in listed) {
     const layout = held && 'layout' in held ? held.layout : null;
