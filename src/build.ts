@@ -16,6 +16,7 @@ import { NO_CACHE, openRecordCache, type RecordCache } from './build/recordCache
 import { currentSite, rememberSite, siteInputs } from './build/siteRecord.js';
 import { streamSite } from './build/streamSite.js';
 import { toolFingerprint } from './build/toolFingerprint.js';
+import { BodyStore } from './build/bodyStore.js';
 import { boundHeapGrowth, collectGarbage, memoryCheckpoint, NO_CHECKPOINT } from './build/memory.js';
 import { hasErrors, type Diagnostic } from './errors.js';
 import { extractEvents } from './extract/events/extract.js';
@@ -191,7 +192,9 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     const parsed = options.steps ? new Map<SourceFile, ParseResult>() : await parseInParallel(read.sources, cache, options.workers ?? 'auto', fromWorkers);
     // A single build keeps its records to the end, so they must not keep the file texts alive too.
     const parse = options.steps ? steps.parse : (source: SourceFile) => detachFromSource(steps.parse(source));
-    return parseAll(read.sources, { ...steps, parse: cachedParse(cache, (source) => parsed.get(source) ?? parse(source)) });
+    const all = parseAll(read.sources, { ...steps, parse: cachedParse(cache, (source) => parsed.get(source) ?? parse(source)) });
+    // A single build reads each body once per stage, one article at a time: they wait on disk (see `BodyStore`).
+    return options.steps ? all : { ...all, value: storeBodies(all.value) };
   });
   read.sources = [];
   if (hasErrors(diagnostics)) return failed(null);
@@ -256,6 +259,12 @@ async function parseInParallel(sources: readonly SourceFile[], cache: RecordCach
     fromWorkers.add(source, result);
   });
   return parsed;
+}
+
+/** The articles with their bodies in a new `BodyStore`. */
+function storeBodies(articles: readonly Article[]): Article[] {
+  const bodies = new BodyStore();
+  return articles.map((article) => bodies.keep(article));
 }
 
 function parseAll(sources: readonly SourceFile[], steps: BuildSteps): { value: Article[]; diagnostics: Diagnostic[] } {

@@ -16,6 +16,7 @@ import { bodyLinksOf } from './bodyLinks.js';
 import { groupBy, sameItems, topK, type Store } from './lists.js';
 import { compareByName, KeptOrder } from './nameOrder.js';
 import { relatedOf, type KeptRelated } from './relatedArticles.js';
+import { flatCopy } from '../text/flatCopy.js';
 
 /** An article related to another by the entities they share. */
 export interface RelatedArticle {
@@ -247,6 +248,7 @@ function appearancesOf(
 function articleEntries(article: Article, found: readonly Mention[], sentencesOf: Store<Block, BlockSentence[]>): Map<string, EntityInArticle> {
   const entries = new Map<string, EntityInArticle>();
   const blocks = new Map(article.blocks.map((b) => [b.anchor, b]));
+  const copied = new Set<MentionSentence>();
   for (const [entityId, own] of groupBy(found, (m) => m.entityId)) {
     const seen = new Set<BlockSentence>();
     const sentences: MentionSentence[] = [];
@@ -261,7 +263,10 @@ function articleEntries(article: Article, found: readonly Mention[], sentencesOf
       seen.add(sentence);
       sentences.push(sentence.view);
     }
-    entries.set(entityId, { article, sentences: sentences.slice(0, MAX_SENTENCES), total: sentences.length });
+    const shown = sentences.slice(0, MAX_SENTENCES);
+    // A sentence kept is copied out of its paragraph, which a cold build reads back from disk and lets go (see `flatCopy`).
+    for (const view of shown) if (!copied.has(view)) (view.text = flatCopy(view.text)), copied.add(view);
+    entries.set(entityId, { article, sentences: shown, total: sentences.length });
   }
   return entries;
 }
