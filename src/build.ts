@@ -26,7 +26,7 @@ import type { Archive } from './link/archive.js';
 import { assignUrls } from './parse/assignUrls.js';
 import { parseArticle } from './parse/parseArticle.js';
 import { detachFromSource } from './parse/detach.js';
-import { extractEntitiesStage } from './extract/extractEntitiesStage.js';
+import { extractEntitiesStage, type ExtractedEntities } from './extract/extractEntitiesStage.js';
 import type { EntityMemo } from './extract/entities/index.js';
 import type { LinkMemo } from './link/linkEntities.js';
 import type { TimelineMemo } from './extract/events/timelineMemo.js';
@@ -188,32 +188,42 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   // What identifies each input outlives parsing; the texts themselves are let go once parsed.
   const inputFiles = read.sources.map(({ relativePath, format, contentHash }) => ({ relativePath, format, contentHash }));
   const fromWorkers = new EventsFromWorkers();
+  /** Where a cold build keeps article bodies and other values read once per stage (see `BodyStore`). */
+  let bodies: BodyStore | null = null;
   const articles = await stage('parse', async () => {
     const parsed = options.steps ? new Map<SourceFile, ParseResult>() : await parseInParallel(read.sources, cache, options.workers ?? 'auto', fromWorkers);
     // A single build keeps its records to the end, so they must not keep the file texts alive too.
     const parse = options.steps ? steps.parse : (source: SourceFile) => detachFromSource(steps.parse(source));
     const all = parseAll(read.sources, { ...steps, parse: cachedParse(cache, (source) => parsed.get(source) ?? parse(source)) });
     // A single build reads each body once per stage, one article at a time: they wait on disk (see `BodyStore`).
-    return options.steps ? all : { ...all, value: storeBodies(all.value) };
+    if (options.steps) return all;
+    bodies = new BodyStore();
+    return { ...all, value: all.value.map((article) => bodies!.keep(article)) };
   });
   read.sources = [];
   if (hasErrors(diagnostics)) return failed(null);
 
   // The archive-wide steps go through the cache too; the registry is their one input besides the articles.
   const registryKey = JSON.stringify(read.registry);
-  const entities = await stage('extract', () => cachedForArchive(cache, 'entities', articles, registryKey, () => extractEntitiesStage(articles, read.registry, steps.entityMemo)));
+  let entities: ExtractedEntities | null = await stage('extract', () => cachedForArchive(cache, 'entities', articles, registryKey, () => extractEntitiesStage(articles, read.registry, steps.entityMemo)));
   if (hasErrors(diagnostics)) return failed(null, articles.length);
   // After entities, so each event lists the entities its sentence names.
   const events = await stage('timeline', () => {
     const extract = eventsOf(cache, options.steps !== undefined, fromWorkers);
     // A watch session merges again only the dates an edit changed.
-    if (steps.timelineMemo) return { value: steps.timelineMemo.timeline(articles, entities.mentions, extract) };
-    return { value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, entities.mentions, extract, checkpoint)) };
+    const { mentions } = entities!;
+    if (steps.timelineMemo) return { value: steps.timelineMemo.timeline(articles, mentions, extract) };
+    return { value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, mentions, extract, checkpoint)) };
   });
   fromWorkers.clear();
   // Saving now, before anything may change the records, also lets go of the cached bytes before rendering.
   if (options.cacheDir) await stage('cache', () => ({ value: cache.save() }));
-  const archive = await stage('link', () => ({ value: buildArchive(articles, { ...entities, events }, steps.linkMemo) }));
+  const archive = await stage('link', () => {
+    const value = buildArchive(articles, { ...entities!, events }, steps.linkMemo, bodies ?? undefined);
+    // The archive keeps what pages need of the mentions (see `firstMentions`): the rest goes now, not after the last page.
+    entities = null;
+    return { value };
+  });
 
   // Every input the same as the last build's, and its output untouched: that site is this one.
   const site = options.cacheDir && options.write !== false ? await stage('unchanged', () => {
@@ -259,12 +269,6 @@ async function parseInParallel(sources: readonly SourceFile[], cache: RecordCach
     fromWorkers.add(source, result);
   });
   return parsed;
-}
-
-/** The articles with their bodies in a new `BodyStore`. */
-function storeBodies(articles: readonly Article[]): Article[] {
-  const bodies = new BodyStore();
-  return articles.map((article) => bodies.keep(article));
 }
 
 function parseAll(sources: readonly SourceFile[], steps: BuildSteps): { value: Article[]; diagnostics: Diagnostic[] } {

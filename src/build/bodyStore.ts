@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ArticleSchema, type Article, type Block } from '../types.js';
 
-/** How many bodies read back are kept, last asked for first. */
+/** How many values read back are kept, last asked for first. */
 const KEPT = 4;
 
 /** Closes a store's file once nothing refers to the store (its articles are gone). */
@@ -36,8 +36,8 @@ const closing = new FinalizationRegistry<{ fd: number; folder: string | null }>(
   }
 });
 
-/** Where one body is in the file. */
-interface Place {
+/** Where one value is in the file. */
+export interface Place {
   /** Byte offset. */
   at: number;
   /** Byte length. */
@@ -52,7 +52,7 @@ export class BodyStore {
   /** What bodies are written from and read into (see `scratch`). */
   private buffer = Buffer.allocUnsafeSlow(64 * 1024);
   /** Bodies read back lately, oldest first. */
-  private readonly recent: Array<{ place: Place; blocks: Block[] }> = [];
+  private readonly recent: Array<{ place: Place; value: unknown }> = [];
 
   constructor() {
     const folder = mkdtempSync(join(tmpdir(), 'dossier-bodies-'));
@@ -73,14 +73,19 @@ export class BodyStore {
    * (assigning it keeps the new value in memory). A new record, so later stages must use it instead.
    */
   keep(article: Article): Article {
-    const text = JSON.stringify(article.blocks);
+    return new StoredArticle(article, this, this.put(article.blocks)) as unknown as Article;
+  }
+
+  /** Writes `value` (anything JSON keeps as it is) to the file; `get` reads it back. */
+  put(value: unknown): Place {
+    const text = JSON.stringify(value);
     const length = Buffer.byteLength(text);
     const bytes = this.scratch(length);
     bytes.write(text, 0, length, 'utf8');
     const place: Place = { at: this.size, length };
     for (let done = 0; done < length; ) done += writeSync(this.fd, bytes, done, length - done, this.size + done);
     this.size += length;
-    return new StoredArticle(article, this, place) as unknown as Article;
+    return place;
   }
 
   /**
@@ -92,13 +97,13 @@ export class BodyStore {
     return this.buffer;
   }
 
-  /** The body at `place`, from the recent ones or the file. */
-  read(place: Place): Block[] {
+  /** The value `put` wrote at `place` (a new copy, or one of the few asked for last). */
+  get<T>(place: Place): T {
     const index = this.recent.findIndex((entry) => entry.place === place);
     if (index >= 0) {
       const [entry] = this.recent.splice(index, 1);
       this.recent.push(entry!);
-      return entry!.blocks;
+      return entry!.value as T;
     }
     const bytes = this.scratch(place.length);
     for (let done = 0; done < place.length; ) {
@@ -106,10 +111,10 @@ export class BodyStore {
       if (got === 0) throw new Error('Dossier: the temporary file of article bodies was cut short.');
       done += got;
     }
-    const blocks = JSON.parse(bytes.toString('utf8', 0, place.length)) as Block[];
-    this.recent.push({ place, blocks });
+    const value = JSON.parse(bytes.toString('utf8', 0, place.length)) as T;
+    this.recent.push({ place, value });
     if (this.recent.length > KEPT) this.recent.shift();
-    return blocks;
+    return value;
   }
 }
 
@@ -132,7 +137,7 @@ class StoredArticle {
   }
 
   get blocks(): Block[] {
-    return this.#blocks ?? this.#store.read(this.#place);
+    return this.#blocks ?? this.#store.get<Block[]>(this.#place);
   }
 
   set blocks(blocks: Block[]) {

@@ -22,7 +22,7 @@ export interface Archive {
   neighbours: Map<string, Neighbours>;
   /** Every entity, by name. */
   entities: Entity[];
-  /** Every mention of an entity, in article and text order. */
+  /** The first mention of each entity in each article, in article and text order (see `firstMentions`). */
   mentions: Mention[];
   /** Entities linked into the archive: per-article lists, sentences, co-mentions, related articles, body links. */
   entityIndex: EntityIndex;
