@@ -16,7 +16,7 @@ import { NO_CACHE, openRecordCache, type RecordCache } from './build/recordCache
 import { currentSite, rememberSite, siteInputs } from './build/siteRecord.js';
 import { streamSite } from './build/streamSite.js';
 import { toolFingerprint } from './build/toolFingerprint.js';
-import { BodyStore } from './build/bodyStore.js';
+import { BodyStore, type Place } from './build/bodyStore.js';
 import { boundHeapGrowth, collectGarbage, memoryCheckpoint, NO_CHECKPOINT } from './build/memory.js';
 import { hasErrors, type Diagnostic } from './errors.js';
 import { extractEvents } from './extract/events/extract.js';
@@ -194,11 +194,9 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     const parsed = options.steps ? new Map<SourceFile, ParseResult>() : await parseInParallel(read.sources, cache, options.workers ?? 'auto', fromWorkers);
     // A single build keeps its records to the end, so they must not keep the file texts alive too.
     const parse = options.steps ? steps.parse : (source: SourceFile) => detachFromSource(steps.parse(source));
-    const all = parseAll(read.sources, { ...steps, parse: cachedParse(cache, (source) => parsed.get(source) ?? parse(source)) });
     // A single build reads each body once per stage, one article at a time: they wait on disk (see `BodyStore`).
-    if (options.steps) return all;
-    bodies = new BodyStore();
-    return { ...all, value: all.value.map((article) => bodies!.keep(article)) };
+    if (!options.steps) bodies = new BodyStore();
+    return parseAll(read.sources, { ...steps, parse: cachedParse(cache, (source) => parsed.get(source) ?? parse(source)) }, bodies);
   });
   read.sources = [];
   if (hasErrors(diagnostics)) return failed(null);
@@ -271,18 +269,31 @@ async function parseInParallel(sources: readonly SourceFile[], cache: RecordCach
   return parsed;
 }
 
-function parseAll(sources: readonly SourceFile[], steps: BuildSteps): { value: Article[]; diagnostics: Diagnostic[] } {
+/**
+ * Every file parsed, and the URLs assigned. With `bodies` (a single build), each body goes to the
+ * store and each file's text is let go as soon as it is parsed, so neither is ever held for the
+ * whole archive at once (at 100,000 articles each would be hundreds of MiB).
+ */
+function parseAll(sources: readonly SourceFile[], steps: BuildSteps, bodies: BodyStore | null = null): { value: Article[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const drafts: Article[] = [];
   const displayPaths = new Map<string, string>();
+  const bodyAt = new Map<string, Place>();
   for (const source of sources) {
     const result = steps.parse(source);
     diagnostics.push(...result.diagnostics);
+    if (bodies) source.text = '';
     if (result.article) {
-      drafts.push(result.article);
-      displayPaths.set(result.article.sourcePath, source.displayPath);
+      let article = result.article;
+      if (bodies) {
+        bodyAt.set(article.sourcePath, bodies.put(article.blocks));
+        article = { ...article, blocks: [] };
+      }
+      drafts.push(article);
+      displayPaths.set(article.sourcePath, source.displayPath);
     }
   }
   const placed = assignUrls(drafts, (article) => displayPaths.get(article.sourcePath) ?? article.sourcePath);
-  return { value: placed.articles.map((article) => steps.keep(article)), diagnostics: [...diagnostics, ...placed.diagnostics] };
+  const kept = bodies ? (article: Article) => bodies.attach(article, bodyAt.get(article.sourcePath)!) : steps.keep;
+  return { value: placed.articles.map((article) => kept(article)), diagnostics: [...diagnostics, ...placed.diagnostics] };
 }

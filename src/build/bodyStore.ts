@@ -73,7 +73,12 @@ export class BodyStore {
    * (assigning it keeps the new value in memory). A new record, so later stages must use it instead.
    */
   keep(article: Article): Article {
-    return new StoredArticle(article, this, this.put(article.blocks)) as unknown as Article;
+    return this.attach(article, this.put(article.blocks));
+  }
+
+  /** `article` with the body `put` wrote at `place` instead of its own `blocks`. */
+  attach(article: Article, place: Place): Article {
+    return new StoredArticle(article, this, place) as unknown as Article;
   }
 
   /** Writes `value` (anything JSON keeps as it is) to the file; `get` reads it back. */
