@@ -16,6 +16,7 @@ import { NO_CACHE, openRecordCache, type RecordCache } from './build/recordCache
 import { currentSite, rememberSite, siteInputs } from './build/siteRecord.js';
 import { streamSite } from './build/streamSite.js';
 import { toolFingerprint } from './build/toolFingerprint.js';
+import { BodyStore, type Place } from './build/bodyStore.js';
 import { boundHeapGrowth, collectGarbage, memoryCheckpoint, NO_CHECKPOINT } from './build/memory.js';
 import { hasErrors, type Diagnostic } from './errors.js';
 import { extractEvents } from './extract/events/extract.js';
@@ -25,7 +26,7 @@ import type { Archive } from './link/archive.js';
 import { assignUrls } from './parse/assignUrls.js';
 import { parseArticle } from './parse/parseArticle.js';
 import { detachFromSource } from './parse/detach.js';
-import { extractEntitiesStage } from './extract/extractEntitiesStage.js';
+import { extractEntitiesStage, type ExtractedEntities } from './extract/extractEntitiesStage.js';
 import type { EntityMemo } from './extract/entities/index.js';
 import type { LinkMemo } from './link/linkEntities.js';
 import type { TimelineMemo } from './extract/events/timelineMemo.js';
@@ -187,30 +188,40 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   // What identifies each input outlives parsing; the texts themselves are let go once parsed.
   const inputFiles = read.sources.map(({ relativePath, format, contentHash }) => ({ relativePath, format, contentHash }));
   const fromWorkers = new EventsFromWorkers();
+  /** Where a cold build keeps article bodies and other values read once per stage (see `BodyStore`). */
+  let bodies: BodyStore | null = null;
   const articles = await stage('parse', async () => {
     const parsed = options.steps ? new Map<SourceFile, ParseResult>() : await parseInParallel(read.sources, cache, options.workers ?? 'auto', fromWorkers);
     // A single build keeps its records to the end, so they must not keep the file texts alive too.
     const parse = options.steps ? steps.parse : (source: SourceFile) => detachFromSource(steps.parse(source));
-    return parseAll(read.sources, { ...steps, parse: cachedParse(cache, (source) => parsed.get(source) ?? parse(source)) });
+    // A single build reads each body once per stage, one article at a time: they wait on disk (see `BodyStore`).
+    if (!options.steps) bodies = new BodyStore();
+    return parseAll(read.sources, { ...steps, parse: cachedParse(cache, (source) => parsed.get(source) ?? parse(source)) }, bodies);
   });
   read.sources = [];
   if (hasErrors(diagnostics)) return failed(null);
 
   // The archive-wide steps go through the cache too; the registry is their one input besides the articles.
   const registryKey = JSON.stringify(read.registry);
-  const entities = await stage('extract', () => cachedForArchive(cache, 'entities', articles, registryKey, () => extractEntitiesStage(articles, read.registry, steps.entityMemo)));
+  let entities: ExtractedEntities | null = await stage('extract', () => cachedForArchive(cache, 'entities', articles, registryKey, () => extractEntitiesStage(articles, read.registry, steps.entityMemo)));
   if (hasErrors(diagnostics)) return failed(null, articles.length);
   // After entities, so each event lists the entities its sentence names.
   const events = await stage('timeline', () => {
     const extract = eventsOf(cache, options.steps !== undefined, fromWorkers);
     // A watch session merges again only the dates an edit changed.
-    if (steps.timelineMemo) return { value: steps.timelineMemo.timeline(articles, entities.mentions, extract) };
-    return { value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, entities.mentions, extract, checkpoint)) };
+    const { mentions } = entities!;
+    if (steps.timelineMemo) return { value: steps.timelineMemo.timeline(articles, mentions, extract) };
+    return { value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, mentions, extract, checkpoint)) };
   });
   fromWorkers.clear();
   // Saving now, before anything may change the records, also lets go of the cached bytes before rendering.
   if (options.cacheDir) await stage('cache', () => ({ value: cache.save() }));
-  const archive = await stage('link', () => ({ value: buildArchive(articles, { ...entities, events }, steps.linkMemo) }));
+  const archive = await stage('link', () => {
+    const value = buildArchive(articles, { ...entities!, events }, steps.linkMemo, bodies ?? undefined);
+    // The archive keeps what pages need of the mentions (see `firstMentions`): the rest goes now, not after the last page.
+    entities = null;
+    return { value };
+  });
 
   // Every input the same as the last build's, and its output untouched: that site is this one.
   const site = options.cacheDir && options.write !== false ? await stage('unchanged', () => {
@@ -258,18 +269,31 @@ async function parseInParallel(sources: readonly SourceFile[], cache: RecordCach
   return parsed;
 }
 
-function parseAll(sources: readonly SourceFile[], steps: BuildSteps): { value: Article[]; diagnostics: Diagnostic[] } {
+/**
+ * Every file parsed, and the URLs assigned. With `bodies` (a single build), each body goes to the
+ * store and each file's text is let go as soon as it is parsed, so neither is ever held for the
+ * whole archive at once (at 100,000 articles each would be hundreds of MiB).
+ */
+function parseAll(sources: readonly SourceFile[], steps: BuildSteps, bodies: BodyStore | null = null): { value: Article[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const drafts: Article[] = [];
   const displayPaths = new Map<string, string>();
+  const bodyAt = new Map<string, Place>();
   for (const source of sources) {
     const result = steps.parse(source);
     diagnostics.push(...result.diagnostics);
+    if (bodies) source.text = '';
     if (result.article) {
-      drafts.push(result.article);
-      displayPaths.set(result.article.sourcePath, source.displayPath);
+      let article = result.article;
+      if (bodies) {
+        bodyAt.set(article.sourcePath, bodies.put(article.blocks));
+        article = { ...article, blocks: [] };
+      }
+      drafts.push(article);
+      displayPaths.set(article.sourcePath, source.displayPath);
     }
   }
   const placed = assignUrls(drafts, (article) => displayPaths.get(article.sourcePath) ?? article.sourcePath);
-  return { value: placed.articles.map((article) => steps.keep(article)), diagnostics: [...diagnostics, ...placed.diagnostics] };
+  const kept = bodies ? (article: Article) => bodies.attach(article, bodyAt.get(article.sourcePath)!) : steps.keep;
+  return { value: placed.articles.map((article) => kept(article)), diagnostics: [...diagnostics, ...placed.diagnostics] };
 }

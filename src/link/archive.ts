@@ -22,7 +22,11 @@ export interface Archive {
   neighbours: Map<string, Neighbours>;
   /** Every entity, by name. */
   entities: Entity[];
-  /** Every mention of an entity, in article and text order. */
+  /**
+   * Mentions, in article and text order, for what pages ask of them: which entities each article
+   * names, in the order it first names them. A cold build keeps only the first mention of each
+   * entity in each article (see `firstMentions`); a watch session's builds keep every mention.
+   */
   mentions: Mention[];
   /** Entities linked into the archive: per-article lists, sentences, co-mentions, related articles, body links. */
   entityIndex: EntityIndex;

@@ -16,6 +16,7 @@ import { bodyLinksOf } from './bodyLinks.js';
 import { groupBy, sameItems, topK, type Store } from './lists.js';
 import { compareByName, KeptOrder } from './nameOrder.js';
 import { relatedOf, type KeptRelated } from './relatedArticles.js';
+import { flatCopy } from '../text/flatCopy.js';
 
 /** An article related to another by the entities they share. */
 export interface RelatedArticle {
@@ -77,6 +78,18 @@ export interface EntityIndex {
   related: Map<string, RelatedArticle[]>;
   /** Mentions to turn into links, by article id then block anchor: the first of each entity per section, in paragraphs only. */
   bodyLinks: Map<string, Map<string, Mention[]>>;
+}
+
+/**
+ * Somewhere a cold build keeps values out of memory until they are asked for (its `BodyStore`): the
+ * sentences of the appearances, which are read once, when their entity's page is made, and would
+ * otherwise be held from the link stage to the end (4,000 synthetic articles: 21 MiB).
+ */
+export interface ValueStore<P = unknown> {
+  /** Keeps `value` (anything JSON keeps as it is); returns where. */
+  put(value: unknown): P;
+  /** The value kept at `place` (a copy). */
+  get<T>(place: P): T;
 }
 
 /** Order and headings of the entity types. */
@@ -148,7 +161,7 @@ interface BlockSentence extends SentenceSpan {
 }
 
 /** Builds the entity index. `articles` must already be in listing order (newest first); `memo` only keeps records' identity between builds. */
-export function linkEntities(articles: readonly Article[], entities: readonly Entity[], mentions: readonly Mention[], memo?: LinkMemo): EntityIndex {
+export function linkEntities(articles: readonly Article[], entities: readonly Entity[], mentions: readonly Mention[], memo?: LinkMemo, store?: ValueStore): EntityIndex {
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
   // Alphabetical rank of each entity, so hot sorts compare numbers instead of calling localeCompare.
   const nameRank = memo ? (memo.names.of(entities), memo.names.ranks()) : new Map([...entities].sort(compareByName).map((entity, i) => [entity.id, i]));
@@ -187,7 +200,7 @@ export function linkEntities(articles: readonly Article[], entities: readonly En
   return {
     byId,
     ofArticle,
-    appearances: appearancesOf(entities, mentionsOf, articleById, position, memo),
+    appearances: appearancesOf(entities, mentionsOf, articleById, position, memo, store),
     coMentions,
     related: relatedOf(articles, counts, byId, byName, memo?.related),
     bodyLinks: bodyLinksOf(articles, mentionsOf, memo?.bodyLinks),
@@ -206,6 +219,7 @@ function appearancesOf(
   articleById: Map<string, Article>,
   position: Map<string, number>,
   memo?: LinkMemo,
+  store?: ValueStore,
 ): Map<string, EntityInArticle[]> {
   const entriesOf = (article: Article, found: readonly Mention[]): Map<string, EntityInArticle> => {
     // An entry is made from its article and that article's mentions alone: the same record and the
@@ -213,7 +227,7 @@ function appearancesOf(
     const last = memo?.appearances.get(article);
     if (last && sameItems(last.mentions, found)) return last.entries;
     // Without a memo, one article's sentences at a time.
-    const entries = articleEntries(article, found, memo?.sentencesOfBlock ?? new Map<Block, BlockSentence[]>());
+    const entries = articleEntries(article, found, memo?.sentencesOfBlock ?? new Map<Block, BlockSentence[]>(), memo ? undefined : store);
     memo?.appearances.set(article, { mentions: found, entries });
     return entries;
   };
@@ -244,9 +258,10 @@ function appearancesOf(
 }
 
 /** One article's entry in the appearances of each entity it names (`found`: its mentions, in text order). */
-function articleEntries(article: Article, found: readonly Mention[], sentencesOf: Store<Block, BlockSentence[]>): Map<string, EntityInArticle> {
+function articleEntries(article: Article, found: readonly Mention[], sentencesOf: Store<Block, BlockSentence[]>, store?: ValueStore): Map<string, EntityInArticle> {
   const entries = new Map<string, EntityInArticle>();
   const blocks = new Map(article.blocks.map((b) => [b.anchor, b]));
+  const copied = new Set<MentionSentence>();
   for (const [entityId, own] of groupBy(found, (m) => m.entityId)) {
     const seen = new Set<BlockSentence>();
     const sentences: MentionSentence[] = [];
@@ -261,7 +276,14 @@ function articleEntries(article: Article, found: readonly Mention[], sentencesOf
       seen.add(sentence);
       sentences.push(sentence.view);
     }
-    entries.set(entityId, { article, sentences: sentences.slice(0, MAX_SENTENCES), total: sentences.length });
+    const shown = sentences.slice(0, MAX_SENTENCES);
+    if (store) {
+      entries.set(entityId, new StoredEntry(article, store, store.put(shown), sentences.length));
+      continue;
+    }
+    // A sentence kept is copied out of its paragraph, which a cold build reads back from disk and lets go (see `flatCopy`).
+    for (const view of shown) if (!copied.has(view)) (view.text = flatCopy(view.text)), copied.add(view);
+    entries.set(entityId, { article, sentences: shown, total: sentences.length });
   }
   return entries;
 }
@@ -310,4 +332,18 @@ function coMentionPairs(tops: ReadonlyMap<string, readonly string[]>, rank: Rank
     }
   }
   return new Map([...pairs].map(([id, row]) => [id, rank(row)]));
+}
+
+/** An appearance whose sentences wait in a `ValueStore` until a page asks for them. */
+class StoredEntry implements EntityInArticle {
+  constructor(
+    readonly article: Article,
+    private readonly store: ValueStore,
+    private readonly place: unknown,
+    readonly total: number,
+  ) {}
+
+  get sentences(): MentionSentence[] {
+    return this.store.get<MentionSentence[]>(this.place);
+  }
 }

@@ -5,6 +5,8 @@
  * A copy kept here is flattened, so it never holds on to a larger text it was cut from (see
  * `src/parse/detach.ts`).
  */
+import { flatCopy } from './flatCopy.js';
+
 export class Interner {
   private readonly strings = new Map<string, string>();
 
@@ -12,8 +14,7 @@ export class Interner {
   get(text: string): string {
     let kept = this.strings.get(text);
     if (kept === undefined) {
-      // A structured clone copies the characters into a flat string of their own.
-      kept = text.length > 12 ? structuredClone(text) : text;
+      kept = flatCopy(text);
       this.strings.set(kept, kept);
     }
     return kept;

@@ -14,6 +14,7 @@ import {
 } from './lexicon.js';
 import { INITIAL, LOWER, MASKED, SLOTS, TITLE } from './packedTokens.js';
 import type { Token } from './tokens.js';
+import { flatCopy } from '../../text/flatCopy.js';
 
 /** A name found in a text, before names are merged into entities. */
 export interface Candidate {
@@ -284,7 +285,8 @@ class CandidateFinder {
     const first = run[0] as Token;
     const last = run[run.length - 1] as Token;
     this.found.push({
-      surface: this.text.slice(first.start, last.end),
+      // A copy: candidates are held until every article is read, and a cold build lets each article's text go (`flatCopy`).
+      surface: flatCopy(this.text.slice(first.start, last.end)),
       key: run.map((token) => token.key).join(' '),
       words: run.length,
       cue,

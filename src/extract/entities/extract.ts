@@ -52,7 +52,7 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const words = memo?.words ?? newWordTable();
   // Without a memo the tokens are kept (compact, about 8 bytes a word) only until this call returns.
-  const tokensOf = tokenSource(words, memo?.tokens ?? new Map<Article, KeptTokens>(), isPlaceKey);
+  const tokensOf = tokenSource(words, memo?.tokens ?? new Map<Article, KeptTokens>(), isPlaceKey, memo !== undefined);
 
   // Each pass unpacks one article's tokens at a time into a scratch buffer.
   const stats = memo ? memo.countWords(sorted, tokensOf) : countAll(sorted, tokensOf, words.keys);
@@ -188,19 +188,36 @@ function keepEntities(entities: Entity[]): Entity[] {
  * Each article's tokens, in one scratch buffer (valid until the next call): the first time made and
  * kept in `kept`, compact; afterwards expanded from there.
  */
-function tokenSource(words: WordTable, kept: { get(article: Article): KeptTokens | undefined; set(article: Article, tokens: KeptTokens): unknown }, isPlaceKey: (key: string) => boolean): (article: Article) => ArticleTokens {
+/**
+ * Each article's texts and tokens, read once and kept compact for the next pass. `keepTexts` false
+ * (a build without a memo) keeps only the tokens: each pass takes the texts from the article again.
+ * A cold build keeps its bodies on disk (`src/build/bodyStore.ts`), and the texts kept here would be
+ * every article's text in memory at once until the stage ends.
+ */
+function tokenSource(
+  words: WordTable,
+  kept: { get(article: Article): KeptTokens | undefined; set(article: Article, tokens: KeptTokens): unknown },
+  isPlaceKey: (key: string) => boolean,
+  keepTexts: boolean,
+): (article: Article) => ArticleTokens {
   const buffer = new TokenBuffer(4096);
   return (article) => {
     const known = kept.get(article);
     if (known?.compact) {
       expandTokens(known.compact, buffer, known.units);
-      return { units: known.units, data: buffer.data };
+      return { units: keepTexts ? known.units : withTexts(known.units, article), data: buffer.data };
     }
     buffer.clear();
     const units = readUnits(article, buffer, words, isPlaceKey);
-    if (!known) kept.set(article, { units, compact: compactTokens(buffer, units) });
-    return { units: known?.units ?? units, data: buffer.data };
+    if (!known) kept.set(article, { units: keepTexts ? units : units.map((unit) => ({ ...unit, text: '' })), compact: compactTokens(buffer, units) });
+    return { units: keepTexts ? (known?.units ?? units) : units, data: buffer.data };
   };
+}
+
+/** `units` (kept without their texts) with their texts, read from the article again (`textUnits` gives the same units in the same order). */
+function withTexts(units: readonly ReadUnit[], article: Article): ReadUnit[] {
+  const fresh = textUnits(article);
+  return units.map((unit, i) => ({ ...unit, text: fresh[i]!.text }));
 }
 
 /** The article's texts, their tokens appended to `buffer`. */

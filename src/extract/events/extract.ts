@@ -8,6 +8,7 @@ import { formatDate, parseArticleDate } from './calendar.js';
 import { chronoDates, type DateReference, type StatedDate } from './resolve.js';
 import { articleSentences } from './sentences.js';
 import { bareYears } from './years.js';
+import { flatCopy } from '../../text/flatCopy.js';
 
 /**
  * A cheap test for words a date could be made of; sentences without one skip the date parser,
@@ -72,8 +73,9 @@ export function extractEvents(article: Article): EventCandidate[] {
         precision: stated.precision,
         approximate: stated.approximate,
         future: stated.future,
-        dateText: stated.text,
-        text: sentence.text,
+        // Copies: candidates are held to the end of the stage, and a cold build reads bodies back from disk (`flatCopy`).
+        dateText: flatCopy(stated.text),
+        text: flatCopy(sentence.text),
       });
     }
   }
