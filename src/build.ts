@@ -11,6 +11,7 @@
  */
 import type { Config } from './config.js';
 import { cachedForArchive, cachedParse, cachedPerArticle, hasCachedParse, memoPerArticle } from './build/cachedStages.js';
+import { eventThreadFor, type EventThread } from './build/eventThread.js';
 import { defaultWorkers, EventsFromWorkers, PARALLEL_FROM, parseOnWorkers } from './build/parallelParse.js';
 import { NO_CACHE, openRecordCache, type RecordCache } from './build/recordCache.js';
 import { currentSite, rememberSite, siteInputs } from './build/siteRecord.js';
@@ -82,6 +83,14 @@ export interface BuildOptions {
    * A watch session's rebuilds always stay on the main thread.
    */
   workers?: number | 'auto';
+  /**
+   * When no parse workers run (`workers` is 'auto' on a machine with fewer than four cores), one
+   * worker thread finds the dated sentences of the articles while the main thread parses and finds
+   * entities (`eventThread.ts`). Undefined (the default) starts it when at least PARALLEL_FROM files
+   * need parsing and there is a second core; true whenever any file does; false never. `workers: 0`
+   * keeps everything on the main thread whatever this says; a watch session never starts it.
+   */
+  eventThread?: boolean;
   /**
    * When false, no full garbage collection between stages. A watch session's rebuilds pass false:
    * they allocate little on top of a large live archive, and V8's own young-generation collections
@@ -156,9 +165,9 @@ const memoEvents = memoPerArticle(extractEvents);
  * build to remember them for, and the memo would hold every article's candidates for as long as the
  * articles live: the whole build.
  */
-const eventsOf = (cache: RecordCache, watching: boolean, fromWorkers: EventsFromWorkers) => {
+const eventsOf = (cache: RecordCache, watching: boolean, fromWorkers: EventsFromWorkers, fromThread: EventThread | null) => {
   const extract = watching ? memoEvents : extractEvents;
-  const find = (article: Article) => fromWorkers.of(article) ?? extract(article);
+  const find = (article: Article) => fromWorkers.of(article) ?? fromThread?.of(article) ?? extract(article);
   return cache === NO_CACHE ? find : cachedPerArticle(cache, 'events', find);
 };
 
@@ -187,27 +196,45 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   // What identifies each input outlives parsing; the texts themselves are let go once parsed.
   const inputFiles = read.sources.map(({ relativePath, format, contentHash }) => ({ relativePath, format, contentHash }));
   const fromWorkers = new EventsFromWorkers();
+  let fromThread = null as EventThread | null;
   const articles = await stage('parse', async () => {
     const parsed = options.steps ? new Map<SourceFile, ParseResult>() : await parseInParallel(read.sources, cache, options.workers ?? 'auto', fromWorkers);
+    // Dates are found beside the main thread only when no parse workers did it (they find them as they parse).
+    if (!options.steps && parsed.size === 0 && (options.workers ?? 'auto') !== 0) fromThread = eventThreadFor(read.sources.filter((source) => !hasCachedParse(cache, source)).length, options.eventThread);
+    const thread = fromThread;
     // A single build keeps its records to the end, so they must not keep the file texts alive too.
     const parse = options.steps ? steps.parse : (source: SourceFile) => detachFromSource(steps.parse(source));
-    return parseAll(read.sources, { ...steps, parse: cachedParse(cache, (source) => parsed.get(source) ?? parse(source)) });
+    const parseFresh = (source: SourceFile): ParseResult => {
+      const result = parsed.get(source) ?? parse(source);
+      // A file the cache could not answer has no cached events either: its dates are found on the thread.
+      if (thread && result.article) thread.send(source, result.article);
+      return result;
+    };
+    return parseAll(read.sources, { ...steps, parse: cachedParse(cache, parseFresh) });
   });
   read.sources = [];
-  if (hasErrors(diagnostics)) return failed(null);
+  if (hasErrors(diagnostics)) {
+    fromThread?.stop();
+    return failed(null);
+  }
 
   // The archive-wide steps go through the cache too; the registry is their one input besides the articles.
   const registryKey = JSON.stringify(read.registry);
   const entities = await stage('extract', () => cachedForArchive(cache, 'entities', articles, registryKey, () => extractEntitiesStage(articles, read.registry, steps.entityMemo)));
-  if (hasErrors(diagnostics)) return failed(null, articles.length);
+  if (hasErrors(diagnostics)) {
+    fromThread?.stop();
+    return failed(null, articles.length);
+  }
   // After entities, so each event lists the entities its sentence names.
-  const events = await stage('timeline', () => {
-    const extract = eventsOf(cache, options.steps !== undefined, fromWorkers);
+  const events = await stage('timeline', async () => {
+    await fromThread?.done();
+    const extract = eventsOf(cache, options.steps !== undefined, fromWorkers, fromThread);
     // A watch session merges again only the dates an edit changed.
     if (steps.timelineMemo) return { value: steps.timelineMemo.timeline(articles, entities.mentions, extract) };
     return { value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, entities.mentions, extract, checkpoint)) };
   });
   fromWorkers.clear();
+  fromThread?.clear();
   // Saving now, before anything may change the records, also lets go of the cached bytes before rendering.
   if (options.cacheDir) await stage('cache', () => ({ value: cache.save() }));
   const archive = await stage('link', () => ({ value: buildArchive(articles, { ...entities, events }, steps.linkMemo) }));

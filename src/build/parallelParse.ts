@@ -51,12 +51,13 @@ export function parseWithEvents(source: SourceFile): ParsedFile {
 }
 
 /**
- * The compiled worker script. Under the test runner this module runs from `src/` as TypeScript, but
- * a worker thread needs JavaScript: it then uses the compiled copy in `lib/` (`npm test` compiles first).
+ * The compiled worker script (`parseWorker`, or `eventWorker` for `eventThread.ts`). Under the test
+ * runner this module runs from `src/` as TypeScript, but a worker thread needs JavaScript: it then
+ * uses the compiled copy in `lib/` (`npm test` compiles first).
  */
-export function workerScript(): string | null {
+export function workerScript(name: 'parseWorker' | 'eventWorker' = 'parseWorker'): string | null {
   const here = fileURLToPath(import.meta.url);
-  const script = here.endsWith('.ts') ? path.resolve(path.dirname(here), '../../lib/build/parseWorker.js') : path.join(path.dirname(here), 'parseWorker.js');
+  const script = here.endsWith('.ts') ? path.resolve(path.dirname(here), `../../lib/build/${name}.js`) : path.join(path.dirname(here), `${name}.js`);
   return existsSync(script) ? script : null;
 }
 
