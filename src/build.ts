@@ -160,10 +160,10 @@ interface StageOutput<T> {
 /** Each kept article's event candidates, across the builds of a watch session (see `memoPerArticle`). */
 const memoEvents = memoPerArticle(extractEvents);
 /**
- * Event extraction per article: the record cache first, then what the parse workers found, then, in
- * a watch session (a build given its own `steps`), the in-memory memo. A single build has no later
- * build to remember them for, and the memo would hold every article's candidates for as long as the
- * articles live: the whole build.
+ * Event extraction per article: the record cache first, then what the parse workers or the event
+ * thread found, then, in a watch session (a build given its own `steps`), the in-memory memo. A
+ * single build has no later build to remember them for, and the memo would hold every article's
+ * candidates for as long as the articles live: the whole build.
  */
 const eventsOf = (cache: RecordCache, watching: boolean, fromWorkers: EventsFromWorkers, fromThread: EventThread | null) => {
   const extract = watching ? memoEvents : extractEvents;
@@ -200,7 +200,9 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   const articles = await stage('parse', async () => {
     const parsed = options.steps ? new Map<SourceFile, ParseResult>() : await parseInParallel(read.sources, cache, options.workers ?? 'auto', fromWorkers);
     // Dates are found beside the main thread only when no parse workers did it (they find them as they parse).
-    if (!options.steps && parsed.size === 0 && (options.workers ?? 'auto') !== 0) fromThread = eventThreadFor(read.sources.filter((source) => !hasCachedParse(cache, source)).length, options.eventThread);
+    if (!options.steps && parsed.size === 0 && (options.workers ?? 'auto') !== 0) {
+      fromThread = eventThreadFor(read.sources.filter((source) => !hasCachedParse(cache, source)).length, options.eventThread);
+    }
     const thread = fromThread;
     // A single build keeps its records to the end, so they must not keep the file texts alive too.
     const parse = options.steps ? steps.parse : (source: SourceFile) => detachFromSource(steps.parse(source));

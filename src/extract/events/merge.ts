@@ -193,7 +193,7 @@ function finishYear(clusters: readonly Cluster[], prepared: PreparedCandidates, 
     const members = cluster.members.map((c) => prepared.candidates[c]!);
     const first = members[0]!;
     // Joined, not `+`-ed: a join makes one flat string, `+` a tree of pieces, and events are held to the end of the build.
-    const id = [first.date, fnv1a(`${first.articleId}#${first.anchor}#${first.date}`)].join('-');
+    const id = [first.date, eventHash(first.articleId, first.anchor, first.date)].join('-');
     let approximate = true;
     let future = true;
     for (const candidate of members) {
@@ -241,12 +241,25 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** 32-bit FNV-1a of `text` as 8 hex digits: short, stable event ids. */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
+/** The code of `#`, which separates the parts an event id hashes. */
+const HASH_SEPARATOR = 0x23;
+
+/**
+ * 32-bit FNV-1a of `articleId#anchor#date` as 8 hex digits: short, stable event ids. The parts are
+ * hashed one after the other, so the joined text is never made (nor flattened to be read).
+ */
+function eventHash(articleId: string, anchor: string, date: string): string {
+  let hash = fnv1a(0x811c9dc5, articleId);
+  hash = fnv1a(Math.imul(hash ^ HASH_SEPARATOR, 0x01000193), anchor);
+  hash = fnv1a(Math.imul(hash ^ HASH_SEPARATOR, 0x01000193), date);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** 32-bit FNV-1a of `text`, continuing from `hash`. */
+function fnv1a(hash: number, text: string): number {
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return (hash >>> 0).toString(16).padStart(8, '0');
+  return hash;
 }
