@@ -14,6 +14,7 @@ import { eventPageUrl, groupKey, MONTH_PAGE_LIMIT } from './pages.js';
 import { PreparedCandidates } from './prepared.js';
 import { jaccardRanges } from './similarity.js';
 import { Interner } from '../../text/interner.js';
+import { sortedOrder } from './mergeOrder.js';
 
 /** Same date and a shared entity: this much wording overlap makes it the same happening. */
 const SIMILAR_WITH_ENTITY = 0.2;
@@ -92,13 +93,6 @@ export function mergePrepared(prepared: PreparedCandidates, checkpoint: () => vo
   }
   finishYear(ofYear, prepared, events, shared);
   return events;
-}
-
-/** Candidate numbers in merging order: by date, then reading order; ties keep the order they were added in. */
-function sortedOrder(candidates: readonly EventCandidate[]): Int32Array {
-  const order = new Int32Array(candidates.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => compareCandidates(candidates[a]!, candidates[b]!) || a - b);
 }
 
 function remember(index: KeyIndex, key: number, cluster: Cluster): void {
@@ -229,16 +223,6 @@ function finishYear(clusters: readonly Cluster[], prepared: PreparedCandidates, 
 /** The HTML id of an event on its timeline page. */
 export function eventAnchor(eventId: string): string {
   return `e-${eventId}`;
-}
-
-function compareCandidates(a: EventCandidate, b: EventCandidate): number {
-  return (
-    cmp(a.date, b.date) || cmp(a.articleId, b.articleId) || a.blockIndex - b.blockIndex || a.part - b.part || a.start - b.start || cmp(a.dateText, b.dateText)
-  );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The code of `#`, which separates the parts an event id hashes. */
