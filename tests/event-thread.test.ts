@@ -83,6 +83,8 @@ describe('dates found on the event thread', () => {
     for (const article of articles.slice(0, 5)) thread.send(sourceOf(article), article);
     await thread.done();
     for (const article of articles.slice(0, 5)) expect(thread.of(article)).toEqual(extractEvents(article));
+    // Handed out once (the packed copy is let go): a second ask is left to the main thread.
+    expect(thread.of(articles[0]!)).toBeUndefined();
     expect(thread.of(articles[5]!)).toBeUndefined();
     expect(thread.of({ ...articles[0]!, contentHash: 'other' })).toBeUndefined();
     // Sent after the end: left to the main thread.

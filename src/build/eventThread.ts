@@ -5,7 +5,7 @@
  * two thirds of the timeline stage: 2.9 s of cpu at 4,000 synthetic articles. It reads nothing but
  * the article's prose and date, so each article is handed to one worker thread as soon as it is
  * parsed, as its prose texts alone (a copy of a few KiB), and what comes back is each dated
- * sentence's place and date, packed in a flat array; the candidates are made again on the main
+ * sentence's place and date, packed (`packedEvents.ts`); the candidates are made again on the main
  * thread from its own article, so they are the very records `extractEvents` makes there (their
  * texts cut from the article's own strings).
  *
@@ -16,7 +16,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { EventCandidate } from '../extract/events/candidate.js';
 import type { Article, SourceFile } from '../types.js';
-import { proseOf, unpackEvents, type ProseArticle } from './packedEvents.js';
+import { proseOf, unpackEvents, type PackedEvents, type ProseArticle } from './packedEvents.js';
 import { PARALLEL_FROM, workerScript } from './parallelParse.js';
 import type { WorkerReply, WorkerRequest } from './workerPool.js';
 
@@ -57,7 +57,7 @@ export class EventThread {
   private readonly sent: Array<{ path: string; contentHash: string }> = [];
   private batch: ProseArticle[] = [];
   /** Packed candidates by source path, with the content hash they were found in. */
-  private readonly found = new Map<string, { contentHash: string; packed: unknown[] }>();
+  private readonly found = new Map<string, { contentHash: string; packed: PackedEvents }>();
   private answered = 0;
   private failed = false;
   private settle: (() => void) | null = null;
@@ -97,10 +97,14 @@ export class EventThread {
     void this.worker.terminate();
   }
 
-  /** The candidates of `article`, or undefined when the thread did not find them (the caller then does). */
+  /**
+   * The candidates of `article`, or undefined when the thread did not find them (the caller then
+   * does). Each article's are handed out once: the packed copy is let go as the timeline takes it.
+   */
   of(article: Article): EventCandidate[] | undefined {
     const found = this.found.get(article.sourcePath);
     if (!found || found.contentHash !== article.contentHash) return undefined;
+    this.found.delete(article.sourcePath);
     return unpackEvents(article, found.packed);
   }
 
@@ -120,7 +124,7 @@ export class EventThread {
     if (reply.error || !reply.results) return this.fail();
     reply.results.forEach((packed, offset) => {
       const { path, contentHash } = this.sent[reply.start + offset]!;
-      this.found.set(path, { contentHash, packed: packed as unknown[] });
+      this.found.set(path, { contentHash, packed: packed as PackedEvents });
     });
     this.answered += reply.results.length;
     if (this.answered === this.sent.length) this.wake();
