@@ -11,6 +11,7 @@
  */
 import type { Config } from './config.js';
 import { cachedForArchive, cachedParse, cachedPerArticle, hasCachedParse, memoPerArticle } from './build/cachedStages.js';
+import { eventThreadFor, type EventThread } from './build/eventThread.js';
 import { defaultWorkers, EventsFromWorkers, PARALLEL_FROM, parseOnWorkers } from './build/parallelParse.js';
 import { NO_CACHE, openRecordCache, type RecordCache } from './build/recordCache.js';
 import { currentSite, rememberSite, siteInputs } from './build/siteRecord.js';
@@ -84,6 +85,14 @@ export interface BuildOptions {
    */
   workers?: number | 'auto';
   /**
+   * When no parse workers run (`workers` is 'auto' on a machine with fewer than four cores), one
+   * worker thread finds the dated sentences of the articles while the main thread parses and finds
+   * entities (`eventThread.ts`). Undefined (the default) starts it when at least PARALLEL_FROM files
+   * need parsing and there is a second core; true whenever any file does; false never. `workers: 0`
+   * keeps everything on the main thread whatever this says; a watch session never starts it.
+   */
+  eventThread?: boolean;
+  /**
    * When false, no full garbage collection between stages. A watch session's rebuilds pass false:
    * they allocate little on top of a large live archive, and V8's own young-generation collections
    * handle it; a full collection per stage would walk the whole archive several times per edit.
@@ -152,14 +161,14 @@ interface StageOutput<T> {
 /** Each kept article's event candidates, across the builds of a watch session (see `memoPerArticle`). */
 const memoEvents = memoPerArticle(extractEvents);
 /**
- * Event extraction per article: the record cache first, then what the parse workers found, then, in
- * a watch session (a build given its own `steps`), the in-memory memo. A single build has no later
- * build to remember them for, and the memo would hold every article's candidates for as long as the
- * articles live: the whole build.
+ * Event extraction per article: the record cache first, then what the parse workers or the event
+ * thread found, then, in a watch session (a build given its own `steps`), the in-memory memo. A
+ * single build has no later build to remember them for, and the memo would hold every article's
+ * candidates for as long as the articles live: the whole build.
  */
-const eventsOf = (cache: RecordCache, watching: boolean, fromWorkers: EventsFromWorkers) => {
+const eventsOf = (cache: RecordCache, watching: boolean, fromWorkers: EventsFromWorkers, fromThread: EventThread | null) => {
   const extract = watching ? memoEvents : extractEvents;
-  const find = (article: Article) => fromWorkers.of(article) ?? extract(article);
+  const find = (article: Article) => fromWorkers.of(article) ?? fromThread?.of(article) ?? extract(article);
   return cache === NO_CACHE ? find : cachedPerArticle(cache, 'events', find);
 };
 
@@ -190,30 +199,50 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   const fromWorkers = new EventsFromWorkers();
   /** Where a cold build keeps article bodies and other values read once per stage (see `BodyStore`). */
   let bodies: BodyStore | null = null;
+  let fromThread = null as EventThread | null;
   const articles = await stage('parse', async () => {
     const parsed = options.steps ? new Map<SourceFile, ParseResult>() : await parseInParallel(read.sources, cache, options.workers ?? 'auto', fromWorkers);
+    // Dates are found beside the main thread only when no parse workers did it (they find them as they parse).
+    if (!options.steps && parsed.size === 0 && (options.workers ?? 'auto') !== 0) {
+      fromThread = eventThreadFor(read.sources.filter((source) => !hasCachedParse(cache, source)).length, options.eventThread);
+    }
+    const thread = fromThread;
     // A single build keeps its records to the end, so they must not keep the file texts alive too.
     const parse = options.steps ? steps.parse : (source: SourceFile) => detachFromSource(steps.parse(source));
+    const parseFresh = (source: SourceFile): ParseResult => {
+      const result = parsed.get(source) ?? parse(source);
+      // A file the cache could not answer has no cached events either: its dates are found on the thread.
+      if (thread && result.article) thread.send(source, result.article);
+      return result;
+    };
     // A single build reads each body once per stage, one article at a time: they wait on disk (see `BodyStore`).
     if (!options.steps) bodies = new BodyStore();
-    return parseAll(read.sources, { ...steps, parse: cachedParse(cache, (source) => parsed.get(source) ?? parse(source)) }, bodies);
+    return parseAll(read.sources, { ...steps, parse: cachedParse(cache, parseFresh) }, bodies);
   });
   read.sources = [];
-  if (hasErrors(diagnostics)) return failed(null);
+  if (hasErrors(diagnostics)) {
+    fromThread?.stop();
+    return failed(null);
+  }
 
   // The archive-wide steps go through the cache too; the registry is their one input besides the articles.
   const registryKey = JSON.stringify(read.registry);
   let entities: ExtractedEntities | null = await stage('extract', () => cachedForArchive(cache, 'entities', articles, registryKey, () => extractEntitiesStage(articles, read.registry, steps.entityMemo)));
-  if (hasErrors(diagnostics)) return failed(null, articles.length);
+  if (hasErrors(diagnostics)) {
+    fromThread?.stop();
+    return failed(null, articles.length);
+  }
   // After entities, so each event lists the entities its sentence names.
-  const events = await stage('timeline', () => {
-    const extract = eventsOf(cache, options.steps !== undefined, fromWorkers);
+  const events = await stage('timeline', async () => {
+    await fromThread?.done();
+    const extract = eventsOf(cache, options.steps !== undefined, fromWorkers, fromThread);
     // A watch session merges again only the dates an edit changed.
     const { mentions } = entities!;
     if (steps.timelineMemo) return { value: steps.timelineMemo.timeline(articles, mentions, extract) };
     return { value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, mentions, extract, checkpoint)) };
   });
   fromWorkers.clear();
+  fromThread?.clear();
   // Saving now, before anything may change the records, also lets go of the cached bytes before rendering.
   if (options.cacheDir) await stage('cache', () => ({ value: cache.save() }));
   const archive = await stage('link', () => {

@@ -37,7 +37,8 @@ const MIN_CORES = 4;
  * parses too), at most seven; none below MIN_CORES. Measured on a quiet 2-core machine (4,000
  * synthetic articles): one worker beside the main thread saved 0.8 s of 5.4 s of parsing and date
  * finding, no wall time overall, and cost 190 MiB of peak memory (a second isolate, its code and the
- * records in transit), so two cores parse on the main thread alone.
+ * records in transit), so two cores parse on the main thread alone, and find dates on one thread
+ * beside it instead (`eventThread.ts`: only prose goes over, and what comes back is small).
  */
 export function defaultWorkers(): number {
   const cores = availableParallelism();
@@ -51,12 +52,13 @@ export function parseWithEvents(source: SourceFile): ParsedFile {
 }
 
 /**
- * The compiled worker script. Under the test runner this module runs from `src/` as TypeScript, but
- * a worker thread needs JavaScript: it then uses the compiled copy in `lib/` (`npm test` compiles first).
+ * The compiled worker script (`parseWorker`, or `eventWorker` for `eventThread.ts`). Under the test
+ * runner this module runs from `src/` as TypeScript, but a worker thread needs JavaScript: it then
+ * uses the compiled copy in `lib/` (`npm test` compiles first).
  */
-export function workerScript(): string | null {
+export function workerScript(name: 'parseWorker' | 'eventWorker' = 'parseWorker'): string | null {
   const here = fileURLToPath(import.meta.url);
-  const script = here.endsWith('.ts') ? path.resolve(path.dirname(here), '../../lib/build/parseWorker.js') : path.join(path.dirname(here), 'parseWorker.js');
+  const script = here.endsWith('.ts') ? path.resolve(path.dirname(here), `../../lib/build/${name}.js`) : path.join(path.dirname(here), `${name}.js`);
   return existsSync(script) ? script : null;
 }
 

@@ -14,6 +14,7 @@ import { eventPageUrl, groupKey, MONTH_PAGE_LIMIT } from './pages.js';
 import { PreparedCandidates } from './prepared.js';
 import { jaccardRanges } from './similarity.js';
 import { Interner } from '../../text/interner.js';
+import { sortedOrder } from './mergeOrder.js';
 
 /** Same date and a shared entity: this much wording overlap makes it the same happening. */
 const SIMILAR_WITH_ENTITY = 0.2;
@@ -92,13 +93,6 @@ export function mergePrepared(prepared: PreparedCandidates, checkpoint: () => vo
   }
   finishYear(ofYear, prepared, events, shared);
   return events;
-}
-
-/** Candidate numbers in merging order: by date, then reading order; ties keep the order they were added in. */
-function sortedOrder(candidates: readonly EventCandidate[]): Int32Array {
-  const order = new Int32Array(candidates.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => compareCandidates(candidates[a]!, candidates[b]!) || a - b);
 }
 
 function remember(index: KeyIndex, key: number, cluster: Cluster): void {
@@ -193,7 +187,7 @@ function finishYear(clusters: readonly Cluster[], prepared: PreparedCandidates, 
     const members = cluster.members.map((c) => prepared.candidates[c]!);
     const first = members[0]!;
     // Joined, not `+`-ed: a join makes one flat string, `+` a tree of pieces, and events are held to the end of the build.
-    const id = [first.date, fnv1a(`${first.articleId}#${first.anchor}#${first.date}`)].join('-');
+    const id = [first.date, eventHash(first.articleId, first.anchor, first.date)].join('-');
     let approximate = true;
     let future = true;
     for (const candidate of members) {
@@ -231,22 +225,25 @@ export function eventAnchor(eventId: string): string {
   return `e-${eventId}`;
 }
 
-function compareCandidates(a: EventCandidate, b: EventCandidate): number {
-  return (
-    cmp(a.date, b.date) || cmp(a.articleId, b.articleId) || a.blockIndex - b.blockIndex || a.part - b.part || a.start - b.start || cmp(a.dateText, b.dateText)
-  );
+/** The code of `#`, which separates the parts an event id hashes. */
+const HASH_SEPARATOR = 0x23;
+
+/**
+ * 32-bit FNV-1a of `articleId#anchor#date` as 8 hex digits: short, stable event ids. The parts are
+ * hashed one after the other, so the joined text is never made (nor flattened to be read).
+ */
+function eventHash(articleId: string, anchor: string, date: string): string {
+  let hash = fnv1a(0x811c9dc5, articleId);
+  hash = fnv1a(Math.imul(hash ^ HASH_SEPARATOR, 0x01000193), anchor);
+  hash = fnv1a(Math.imul(hash ^ HASH_SEPARATOR, 0x01000193), date);
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** 32-bit FNV-1a of `text` as 8 hex digits: short, stable event ids. */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
+/** 32-bit FNV-1a of `text`, continuing from `hash`. */
+function fnv1a(hash: number, text: string): number {
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return (hash >>> 0).toString(16).padStart(8, '0');
+  return hash;
 }

@@ -1,0 +1,151 @@
+/**
+ * Date finding on a second core while the main thread parses and finds entities. On a machine with
+ * too few cores for parse workers (`parallelParse.ts`), the main thread did everything in turn, and
+ * finding the dated sentences (chrono-node's parse of every sentence that may hold a date) was about
+ * two thirds of the timeline stage: 2.9 s of cpu at 4,000 synthetic articles. It reads nothing but
+ * the article's prose and date, so each article is handed to one worker thread as soon as it is
+ * parsed, as its prose texts alone (a copy of a few KiB), and what comes back is each dated
+ * sentence's place and date, packed (`packedEvents.ts`); the candidates are made again on the main
+ * thread from its own article, so they are the very records `extractEvents` makes there (their
+ * texts cut from the article's own strings).
+ *
+ * Any failure of the thread (it cannot start, a task throws, it stops) only means the main thread
+ * finds those articles' dates itself: `of` answers only for articles the thread finished.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { EventCandidate } from '../extract/events/candidate.js';
+import type { Article, SourceFile } from '../types.js';
+import { proseOf, unpackEvents, type PackedEvents, type ProseArticle } from './packedEvents.js';
+import { PARALLEL_FROM, workerScript } from './parallelParse.js';
+import type { WorkerReply, WorkerRequest } from './workerPool.js';
+
+/**
+ * The thread's heap, bounded: it holds chrono's code and one batch at a time, and a small young
+ * generation keeps what it allocates (most of it short-lived) from adding to the build's peak
+ * (4,000 articles: 26 MiB less resident at the end of entity finding than with V8's defaults). A
+ * thread that runs out leaves its articles to the main thread, like any failure.
+ */
+const THREAD_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 };
+
+/**
+ * Most files a build finds dates for on the thread by default. The thread's answers wait for the
+ * timeline stage (~5 KiB an article), and on a big archive memory is the tighter budget: at 16,000
+ * articles the thread raised the peak from 747 to 834 MiB (the target is 800) for a ~40% faster
+ * timeline stage. `eventThread: true` starts it at any size.
+ */
+export const EVENT_THREAD_UP_TO = 10_000;
+
+/** Articles sent to the thread in one message: enough to amortise the messaging, few enough that it starts at once. */
+const BATCH = 8;
+
+/**
+ * An event thread for a build that parses `toParse` files on the main thread alone, or null when
+ * it would not pay: `wanted` true starts one whenever any file needs parsing, false never, undefined
+ * (the default) when PARALLEL_FROM to EVENT_THREAD_UP_TO files do and the machine has a second core. Null too
+ * when the compiled worker is missing (under the test runner before `npm run compile`) or the
+ * thread cannot start.
+ */
+export function eventThreadFor(toParse: number, wanted: boolean | undefined): EventThread | null {
+  if (wanted === false || toParse === 0) return null;
+  if (wanted === undefined && (toParse < PARALLEL_FROM || toParse > EVENT_THREAD_UP_TO || availableParallelism() < 2)) return null;
+  const script = workerScript('eventWorker');
+  if (!script) return null;
+  try {
+    return new EventThread(script);
+  } catch {
+    return null;
+  }
+}
+
+/** One worker thread finding the dated sentences of the articles sent to it, while the main thread goes on. */
+export class EventThread {
+  private readonly worker: Worker;
+  /** The articles sent, in order: which file each was, and its content hash. */
+  private readonly sent: Array<{ path: string; contentHash: string }> = [];
+  private batch: ProseArticle[] = [];
+  /** Packed candidates by source path, with the content hash they were found in. */
+  private readonly found = new Map<string, { contentHash: string; packed: PackedEvents }>();
+  private answered = 0;
+  private failed = false;
+  private settle: (() => void) | null = null;
+
+  /** `script`: the compiled event worker (`eventWorker.js`). */
+  constructor(script: string) {
+    this.worker = new Worker(script, { resourceLimits: THREAD_HEAP });
+    // It never keeps the process alive by itself (a build that fails early need not wait for it); `done` holds it.
+    this.worker.unref();
+    this.worker.on('message', (reply: WorkerReply) => this.receive(reply));
+    this.worker.on('error', () => this.fail());
+    this.worker.on('exit', () => this.fail());
+  }
+
+  /** Hands over the article parsed from `source` (its dates are found on the thread). */
+  send(source: SourceFile, article: Article): void {
+    if (this.failed) return;
+    this.sent.push({ path: source.relativePath, contentHash: source.contentHash });
+    this.batch.push(proseOf(article));
+    if (this.batch.length === BATCH) this.flush();
+  }
+
+  /** Waits for every article sent, then ends the thread. */
+  async done(): Promise<void> {
+    this.flush();
+    if (!this.failed && this.answered < this.sent.length) {
+      this.worker.ref();
+      await new Promise<void>((resolve) => (this.settle = resolve));
+    }
+    this.stop();
+  }
+
+  /** Ends the thread now; articles it did not finish are left to the main thread. */
+  stop(): void {
+    this.failed = true;
+    this.wake();
+    void this.worker.terminate();
+  }
+
+  /**
+   * The candidates of `article`, or undefined when the thread did not find them (the caller then
+   * does). Each article's are handed out once: the packed copy is let go as the timeline takes it.
+   */
+  of(article: Article): EventCandidate[] | undefined {
+    const found = this.found.get(article.sourcePath);
+    if (!found || found.contentHash !== article.contentHash) return undefined;
+    this.found.delete(article.sourcePath);
+    return unpackEvents(article, found.packed);
+  }
+
+  /** Lets go of every result (once the timeline is built). */
+  clear(): void {
+    this.found.clear();
+  }
+
+  private flush(): void {
+    if (this.batch.length === 0 || this.failed) return;
+    const start = this.sent.length - this.batch.length;
+    this.worker.postMessage({ task: 'eventsOf', start, items: this.batch } satisfies WorkerRequest);
+    this.batch = [];
+  }
+
+  private receive(reply: WorkerReply): void {
+    if (reply.error || !reply.results) return this.fail();
+    reply.results.forEach((packed, offset) => {
+      const { path, contentHash } = this.sent[reply.start + offset]!;
+      this.found.set(path, { contentHash, packed: packed as PackedEvents });
+    });
+    this.answered += reply.results.length;
+    if (this.answered === this.sent.length) this.wake();
+  }
+
+  private fail(): void {
+    this.failed = true;
+    this.wake();
+  }
+
+  private wake(): void {
+    const settle = this.settle;
+    this.settle = null;
+    settle?.();
+  }
+}
