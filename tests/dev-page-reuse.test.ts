@@ -114,6 +114,28 @@ describe('RenderMemo.made', () => {
   });
 });
 
+describe('RenderMemo.sweep', () => {
+  it('forgets texts no recent build asked for, and makes them again when asked', () => {
+    const disk = new FakeDisk();
+    const memo = new RenderMemo(disk);
+    let made = 0;
+    const text = (key: string) => disk.write(`${key}.html`, memo.made(`${key}.html`, key, [key], () => `${key} ${++made}`));
+    memo.resetCounts();
+    text('gone');
+    text('kept');
+    memo.resetCounts();
+    text('kept');
+    memo.resetCounts();
+    text('kept');
+    memo.sweep();
+    expect(made).toBe(2);
+    text('kept');
+    expect(made).toBe(2);
+    // 'gone' was last asked for two builds ago: forgotten, so made again (never reused stale).
+    expect(text('gone')).toBe('gone 3');
+  });
+});
+
 describe('RenderMemo.value', () => {
   it('hands back the value made from equal inputs, the very same object', () => {
     const memo = new RenderMemo(new FakeDisk());

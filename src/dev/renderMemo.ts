@@ -42,6 +42,8 @@ interface Made {
   calls: readonly FilterCall[];
   /** The number of its text. */
   serial: number;
+  /** The build that last asked for it (see `sweep`). */
+  seen: number;
   /** What `made` hands back while it is reused (one object for every build: edits touch few texts, and every build asks for all). */
   reused: Numbered;
 }
@@ -103,6 +105,7 @@ export class RenderMemo implements PageReuse {
       if (counted) this.counts.reused++;
       // The newer records: next build's are likelier to be these very objects.
       previous.inputs = inputs;
+      previous.seen = this.build;
       return previous.reused;
     }
     const outer = this.recording;
@@ -116,7 +119,8 @@ export class RenderMemo implements PageReuse {
     }
     if (counted) this.counts.rendered++;
     const serial = ++lastSerial;
-    this.texts.set(key, { path, inputs, calls: calls.length > 0 ? calls : NO_CALLS, serial, reused: { serial, text: null } });
+    if (!previous) this.added++;
+    this.texts.set(key, { path, inputs, calls: calls.length > 0 ? calls : NO_CALLS, serial, reused: { serial, text: null }, seen: this.build });
     return { serial, text };
   }
 
@@ -140,7 +144,28 @@ export class RenderMemo implements PageReuse {
     this.values.clear();
   }
 
+  /** Builds started (see `resetCounts`): entries note the last that asked for them. */
+  private build = 0;
+  /** Texts added under a new key since the last sweep. */
+  private added = 0;
+
+  /**
+   * Forgets the texts no recent build asked for (records deleted or renamed, events whose sentence
+   * changed): each keeps its inputs, old records among them, so without this a session grows with
+   * every edit. Runs only once the keys added since the last sweep are a quarter of all, so its
+   * walk over every entry costs O(1) per key added. A text asked for only between builds (a data
+   * export's records, made once edits pause) is kept if the last or the one before asked; one
+   * forgotten is made again when next asked for, so forgetting never leaves a stale page.
+   */
+  sweep(): void {
+    if (this.added * 4 < this.texts.size) return;
+    for (const [key, made] of this.texts) if (made.seen < this.build - 1) this.texts.delete(key);
+    this.added = 0;
+  }
+
   resetCounts(): void {
+    this.build++;
+    provenEqual = new WeakMap();
     this.counts = { rendered: 0, reused: 0 };
   }
 
@@ -175,8 +200,10 @@ const NOTED_FROM = 32;
 /**
  * For an object found equal to an older one, that older one. Records are never changed once made
  * (the memo keeps last build's variables to compare with on the same assumption), so the answer holds.
+ * Made anew for each build (`resetCounts`): an entry keeps the older object alive as long as the
+ * newer one lives, so entries left from build to build would chain every generation of a record.
  */
-const provenEqual = new WeakMap<object, object>();
+let provenEqual = new WeakMap<object, object>();
 
 function sameContent(a: object, b: object): boolean {
   compared++;
