@@ -209,14 +209,12 @@ export function articleEntityExtras(ctx: RenderContext): (article: Article) => A
   const { entityIndex } = ctx.archive;
   return (article) => {
     const links = entityIndex.bodyLinks.get(article.id) ?? new Map<string, Mention[]>();
-    const linked: unknown[] = [];
-    for (const mentions of links.values()) for (const m of mentions) linked.push(entityIndex.byId.get(m.entityId));
     const groups = entityIndex.ofArticle.get(article.id) ?? [];
     const related = entityIndex.related.get(article.id) ?? [];
     let blocks: Map<string, Article['blocks'][number]> | null = null;
     return {
-      // The links as entries (a Map compares only by identity), and the entities they lead to.
-      inputs: [[...links], linked, groups, related],
+      // The links as entries (a Map compares only by identity), and the entities they lead to; only a watch session compares them.
+      inputs: ctx.reuse ? [[...links], linkedEntities(ctx, links), groups, related] : [],
       rangesFor: (blockAnchor: string): HtmlRange[] => {
         const block = (blocks ??= new Map(article.blocks.map((block) => [block.anchor, block]))).get(blockAnchor);
         // Never a link inside a link the article already has.
@@ -232,6 +230,13 @@ export function articleEntityExtras(ctx: RenderContext): (article: Article) => A
       vars: () => ({ entityGroups: groups, related }),
     };
   };
+}
+
+/** The entities an article's body links lead to, in order. */
+function linkedEntities(ctx: RenderContext, links: ReadonlyMap<string, readonly Mention[]>): unknown[] {
+  const linked: unknown[] = [];
+  for (const mentions of links.values()) for (const m of mentions) linked.push(ctx.archive.entityIndex.byId.get(m.entityId));
+  return linked;
 }
 
 /** The A–Z letter an entity is listed under (`Ébrahim` → `E`; digits and symbols under `#`). */

@@ -44,6 +44,6 @@ export function timelineArticleExtras(ctx: RenderContext): (article: Article) =>
         here: view.event.sources.find((s) => s.articleId === article.id)?.anchor ?? '',
         others: view.event.articles.length - 1,
       }));
-    return { inputs: eventViewInputs(ctx.archive, events), rangesFor: (blockAnchor) => rangesOf().get(blockAnchor) ?? [], vars: () => ({ events: views() }) };
+    return { inputs: eventViewInputs(ctx, events), rangesFor: (blockAnchor) => rangesOf().get(blockAnchor) ?? [], vars: () => ({ events: views() }) };
   };
 }

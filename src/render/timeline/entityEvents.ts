@@ -27,6 +27,6 @@ export function timelineEntityEvents(ctx: RenderContext): (entityId: string) => 
   return (entityId) => {
     const events = byEntity.get(entityId) ?? [];
     const shown = events.slice(-ENTITY_EVENTS_SHOWN);
-    return { inputs: eventViewInputs(ctx.archive, shown), views: () => eventViews(ctx.archive, shown), total: events.length };
+    return { inputs: eventViewInputs(ctx, shown), views: () => eventViews(ctx.archive, shown), total: events.length };
   };
 }

@@ -6,6 +6,7 @@ import type { Archive } from '../../link/archive.js';
 import { eventAnchor } from '../../extract/events/merge.js';
 import type { TimelineEvent } from '../../types.js';
 import { formatDate } from '../formatDate.js';
+import type { RenderContext } from '../renderContext.js';
 
 /** A link with its label. */
 export interface LinkView {
@@ -65,16 +66,45 @@ export function eventViews(archive: Archive, events: readonly TimelineEvent[]): 
 /**
  * What `eventViews` reads besides the events themselves: for each event, the entities and source
  * articles it names (null where the archive has none), so a page made from the views is made again
- * when a named entity is renamed or a source article's headline changes.
+ * when a named entity is renamed or a source article's headline changes. Only a watch session
+ * compares inputs (`ctx.reuse`): a single build gets an empty list, and keeps no references.
  */
-export function eventViewInputs(archive: Archive, events: readonly TimelineEvent[]): unknown[] {
-  const entityById = entitiesOf(archive);
-  const inputs: unknown[] = [events];
-  for (const event of events) {
-    for (const id of event.entities) inputs.push(entityById.get(id) ?? null);
-    for (const source of event.sources) inputs.push(archive.articleById.get(source.articleId) ?? null);
-  }
+export function eventViewInputs(ctx: Pick<RenderContext, 'archive' | 'reuse'>, events: readonly TimelineEvent[]): unknown[] {
+  if (!ctx.reuse) return [];
+  const { archive } = ctx;
+  const inputs: unknown[] = new Array(events.length + 1);
+  inputs[0] = events;
+  for (let i = 0; i < events.length; i++) inputs[i + 1] = referencesOf(archive, events[i]!);
   return inputs;
+}
+
+/** An event's entities and source articles as one build's archive resolves them, with that archive. */
+interface References {
+  /** The archive they were resolved in. */
+  archive: Archive;
+  /** The records, in the order `eventViews` reads them (null where the archive has none). */
+  records: readonly unknown[];
+}
+
+/** Each event's references, from build to build (see `referencesOf`). */
+const referencesKept = new WeakMap<TimelineEvent, References>();
+
+/**
+ * The records an event's views read, resolved once per archive: an event is listed on its month's
+ * page, on the page of each article reporting it and of each entity it names, and a well-reported
+ * event names many. In a watch session, when they are the very records last build's archive
+ * resolved, the list is last build's (the same array), so each page compares it at a glance.
+ */
+function referencesOf(archive: Archive, event: TimelineEvent): readonly unknown[] {
+  const kept = referencesKept.get(event);
+  if (kept?.archive === archive) return kept.records;
+  const entityById = entitiesOf(archive);
+  const records: unknown[] = [];
+  for (const id of event.entities) records.push(entityById.get(id) ?? null);
+  for (const source of event.sources) records.push(archive.articleById.get(source.articleId) ?? null);
+  const same = kept !== undefined && kept.records.length === records.length && kept.records.every((record, i) => record === records[i]);
+  referencesKept.set(event, { archive, records: same ? kept.records : records });
+  return same ? kept.records : records;
 }
 
 /** Entities by id, built once per archive: views are made per page, and pages are many. */

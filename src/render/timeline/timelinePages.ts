@@ -33,18 +33,24 @@ export function* timelinePages(ctx: RenderContext): Generator<Page> {
   }
 }
 
+/**
+ * A year's page: its months, with the events of those that have no page of their own. Made from its
+ * inputs (see `renderPageFrom`): in a watch session an edit that touched none of its events and
+ * none of the records they name reuses it without making a view of any event.
+ */
 function yearPage(ctx: RenderContext, year: TimelineYear, previous: TimelineYear | null, next: TimelineYear | null): Page {
-  return renderPage(ctx, 'timeline-year.njk', year.url, {
+  const inline = (m: TimelineMonth) => m.url === year.url;
+  // The template reads the year's number and count, and each month's place, size and (when listed here) events.
+  const months = year.months.map((m) => [m.key, m.anchor, m.url, m.events.length, inline(m) ? eventViewInputs(ctx, m.events) : null]);
+  const inputs = [year.year, year.url, year.count, months, previous?.year ?? null, next?.year ?? null];
+  return renderPageFrom(ctx, 'timeline-year.njk', year.url, inputs, () => ({
     title: `Timeline: ${year.year}`,
     year,
     axis: monthAxis(year),
-    groups: year.months.map((m) => {
-      const elsewhere = m.url !== year.url;
-      return { anchor: m.anchor, label: groupLabel(year, m.month), count: m.events.length, url: elsewhere ? m.url : null, events: elsewhere ? [] : eventViews(ctx.archive, m.events) };
-    }),
+    groups: year.months.map((m) => ({ anchor: m.anchor, label: groupLabel(year, m.month), count: m.events.length, url: inline(m) ? null : m.url, events: inline(m) ? eventViews(ctx.archive, m.events) : [] })),
     previous: previous ? { label: String(previous.year), url: previous.url } : null,
     next: next ? { label: String(next.year), url: next.url } : null,
-  });
+  }));
 }
 
 /**
@@ -58,7 +64,7 @@ function* monthPages(ctx: RenderContext, year: TimelineYear, month: TimelineMont
   // What the template is told of its year: enough for the breadcrumb.
   const yearLink = { year: year.year, url: year.url };
   for (const pageOf of paginate(month.events, MONTH_PAGE_LIMIT, month.url, { previous: 'Earlier', next: 'Later' })) {
-    const inputs = [yearLink, label, month.events.length, pageOf.pagination, neighbour(previous), neighbour(next), eventViewInputs(ctx.archive, pageOf.items)];
+    const inputs = [yearLink, label, month.events.length, pageOf.pagination, neighbour(previous), neighbour(next), eventViewInputs(ctx, pageOf.items)];
     yield renderPageFrom(ctx, 'timeline-month.njk', pageOf.url, inputs, () => ({
       title: `Timeline: ${label}${pageSuffix(pageOf.pagination)}`,
       year: yearLink,
