@@ -53,3 +53,41 @@ describe('renderPage in a watch session', () => {
     expect(memo.counts).toEqual({ rendered: 3, reused: 1 });
   });
 });
+
+describe('a group of pages in a watch session', () => {
+  it('keeps all its pages without making them while its inputs are the same, and makes them again when they change or a page is no longer on disk', () => {
+    const onDisk = new Map<string, number>();
+    const memo = new RenderMemo({ holds: (file, serial) => onDisk.get(file) === serial });
+    let calls = 0;
+    const pagesOf = (name: string) => () => {
+      calls++;
+      return ['p1', 'p2'].map((page) => ({ path: `${page}.html`, content: memo.made(`${page}.html`, page, [name, page], () => `${name} ${page}`) }));
+    };
+    const build = (name: string, record: object) => {
+      memo.resetCounts();
+      const pages = [...memo.pages('group', [record], pagesOf(name))];
+      for (const page of pages) {
+        const content = page.content as { serial: number; text: string | null };
+        if (content.text !== null) onDisk.set(page.path, content.serial);
+      }
+      return pages.map((page) => (page.content as { text: string | null }).text);
+    };
+    const record = { name: 'x' };
+    expect(build('x', record)).toEqual(['x p1', 'x p2']);
+    expect(calls).toBe(1);
+    // The same inputs: last build's pages by number, `make` never called.
+    expect(build('x', record)).toEqual([null, null]);
+    expect(calls).toBe(1);
+    expect(memo.counts).toEqual({ rendered: 0, reused: 2 });
+    // Equal by content counts as the same.
+    expect(build('x', { name: 'x' })).toEqual([null, null]);
+    expect(calls).toBe(1);
+    // Different inputs: made again (each page still reused on its own inputs when they are the same).
+    expect(build('y', { name: 'y' })).toEqual(['y p1', 'y p2']);
+    expect(calls).toBe(2);
+    // A page that is no longer on disk as made: the group is made again.
+    onDisk.delete('p2.html');
+    expect(build('y', { name: 'y' })).toEqual([null, 'y p2']);
+    expect(calls).toBe(3);
+  });
+});

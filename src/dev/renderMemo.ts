@@ -11,7 +11,7 @@
  * arguments are checked too (see `RenderMemo`).
  */
 import type nunjucks from 'nunjucks';
-import type { Numbered } from '../render/page.js';
+import { isNumbered, type Numbered, type Page } from '../render/page.js';
 import type { PageReuse } from '../render/renderContext.js';
 
 /** What the session's writer has on disk, as far as the memo needs to know. */
@@ -46,6 +46,24 @@ interface Made {
   seen: number;
   /** What `made` hands back while it is reused (one object for every build: edits touch few texts, and every build asks for all). */
   reused: Numbered;
+}
+
+/** A page of a group: the key its text is kept under, and the entry. */
+interface Member {
+  /** The key (see `PageReuse.made`). */
+  key: string;
+  /** The entry, as the group last saw it: one made again since is another object. */
+  made: Made;
+}
+
+/** Pages made together from one set of inputs (see `PageReuse.pages`). */
+interface PageGroup {
+  /** The records every page of the group was made from. */
+  inputs: readonly unknown[];
+  /** Its pages, in order. */
+  members: Member[];
+  /** The build that last asked for it (see `sweep`). */
+  seen: number;
 }
 
 /** No filter calls (most texts make none): one shared list instead of one each. */
@@ -106,6 +124,7 @@ export class RenderMemo implements PageReuse {
       // The newer records: next build's are likelier to be these very objects.
       previous.inputs = inputs;
       previous.seen = this.build;
+      this.grouping?.set(path, { key, made: previous });
       return previous.reused;
     }
     const outer = this.recording;
@@ -120,8 +139,60 @@ export class RenderMemo implements PageReuse {
     if (counted) this.counts.rendered++;
     const serial = ++lastSerial;
     if (!previous) this.added++;
-    this.texts.set(key, { path, inputs, calls: calls.length > 0 ? calls : NO_CALLS, serial, reused: { serial, text: null }, seen: this.build });
+    const made: Made = { path, inputs, calls: calls.length > 0 ? calls : NO_CALLS, serial, reused: { serial, text: null }, seen: this.build };
+    this.texts.set(key, made);
+    this.grouping?.set(path, { key, made });
     return { serial, text };
+  }
+
+  /** While a group's pages are made: the entry `made` answered from or made for each path (see `pages`). */
+  private grouping: Map<string, Member> | null = null;
+  /** Groups of pages made together, by key, with the inputs they were made from (see `pages`). */
+  private readonly groups = new Map<string, PageGroup>();
+
+  *pages(key: string, inputs: readonly unknown[], make: () => Iterable<Page>): Generator<Page> {
+    const previous = this.groups.get(key);
+    if (previous && sameValue(previous.inputs, inputs) && previous.members.every((member) => this.stillMade(member))) {
+      previous.inputs = inputs;
+      previous.seen = this.build;
+      for (const { made } of previous.members) {
+        made.seen = this.build;
+        if (made.path.endsWith('.html')) this.counts.reused++;
+        yield { path: made.path, content: made.reused };
+      }
+      return;
+    }
+    // Each page's entry is noted as `made` answers for it, only while the group's own `make` runs.
+    const noted = new Map<string, Member>();
+    const members: Member[] = [];
+    let whole = true;
+    const noting = <T>(run: () => T): T => {
+      const outer = this.grouping;
+      this.grouping = noted;
+      try {
+        return run();
+      } finally {
+        this.grouping = outer;
+      }
+    };
+    const iterator = noting(() => make()[Symbol.iterator]());
+    for (;;) {
+      const next = noting(() => iterator.next());
+      if (next.done) break;
+      const page = next.value;
+      const member = noted.get(page.path);
+      // Every page of a group must come through `made`: one that did not cannot be answered for later.
+      if (member === undefined || !isNumbered(page.content) || page.content.serial !== member.made.serial) whole = false;
+      else members.push(member);
+      yield page;
+    }
+    if (whole) this.groups.set(key, { inputs, members, seen: this.build });
+    else this.groups.delete(key);
+  }
+
+  /** True when a group's page is as the group made it: the same entry, on disk, its filters answering as they did. */
+  private stillMade({ key, made }: Member): boolean {
+    return this.texts.get(key) === made && this.written.holds(made.path, made.serial) && this.sameCalls(made.calls);
   }
 
   /** Values kept by `value`, by key, with the inputs each was made from. */
@@ -142,6 +213,7 @@ export class RenderMemo implements PageReuse {
   clear(): void {
     this.texts.clear();
     this.values.clear();
+    this.groups.clear();
   }
 
   /** Builds started (see `resetCounts`): entries note the last that asked for them. */
@@ -160,6 +232,7 @@ export class RenderMemo implements PageReuse {
   sweep(): void {
     if (this.added * 4 < this.texts.size) return;
     for (const [key, made] of this.texts) if (made.seen < this.build - 1) this.texts.delete(key);
+    for (const [key, group] of this.groups) if (group.seen < this.build - 1) this.groups.delete(key);
     this.added = 0;
   }
 

@@ -78,6 +78,8 @@ export interface EntityIndex {
   related: Map<string, RelatedArticle[]>;
   /** Mentions to turn into links, by article id then block anchor: the first of each entity per section, in paragraphs only. */
   bodyLinks: Map<string, Map<string, Mention[]>>;
+  /** The entities each article names, in order of first mention, by article id (in a watch session the same list while unchanged). */
+  named: Map<string, Entity[]>;
 }
 
 /**
@@ -152,6 +154,8 @@ interface RankedEntities {
   groups: EntityGroupOfType[];
   /** Ids of the entities co-mentions count (the most mentioned). */
   top: string[];
+  /** The entities in order of first mention. */
+  named: Entity[];
 }
 
 /** A sentence of a block, with the one view of it pages get. */
@@ -185,13 +189,15 @@ export function linkEntities(articles: readonly Article[], entities: readonly En
       .sort((a, b) => b[1] - a[1] || byName(a[0], b[0]))
       .map(([id]) => byId.get(id)!);
     const groups = ENTITY_TYPES.map(({ type, label }) => ({ type, label, entities: ranked.filter((e) => e.type === type) })).filter((group) => group.entities.length > 0);
-    const made = { mentions: list, count, list: ranked, groups, top: ranked.slice(0, MAX_ENTITIES_PER_ARTICLE).map((e) => e.id) };
+    const named = [...count.keys()].map((id) => byId.get(id)!);
+    const made = { mentions: list, count, list: ranked, groups, top: ranked.slice(0, MAX_ENTITIES_PER_ARTICLE).map((e) => e.id), named };
     memo?.ranked.set(article, made);
     rankedOf.set(articleId, made);
   }
   const counts = new Map([...rankedOf].map(([articleId, ranked]) => [articleId, ranked.count]));
   const tops = new Map([...rankedOf].map(([articleId, ranked]) => [articleId, ranked.top]));
   const ofArticle = new Map([...rankedOf].map(([articleId, ranked]) => [articleId, ranked.groups]));
+  const named = new Map([...rankedOf].map(([articleId, ranked]) => [articleId, ranked.named]));
   const records = memo?.coMentions ?? new Map<Entity, Map<number, CoMention>>();
   const rankRow = (row: ReadonlyMap<string, number>): CoMention[] =>
     topK(row, MAX_CO_MENTIONS, (x, y) => y[1] - x[1] || byName(x[0], y[0])).map(([other, n]) => coMention(byId.get(other)!, n, records));
@@ -204,6 +210,7 @@ export function linkEntities(articles: readonly Article[], entities: readonly En
     coMentions,
     related: relatedOf(articles, counts, byId, byName, memo?.related),
     bodyLinks: bodyLinksOf(articles, mentionsOf, memo?.bodyLinks),
+    named,
   };
 }
 

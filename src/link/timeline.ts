@@ -64,7 +64,16 @@ export interface TimelineIndex {
   byEntity: Map<string, TimelineEvent[]>;
 }
 
+/** Each build's index, by its list of events (never changed once made): article pages, entity pages and the event views all ask. */
+const indexOf = new WeakMap<readonly TimelineEvent[], TimelineIndex>();
+
 export function indexTimeline(events: readonly TimelineEvent[]): TimelineIndex {
+  let index = indexOf.get(events);
+  if (!index) indexOf.set(events, (index = makeIndex(events)));
+  return index;
+}
+
+function makeIndex(events: readonly TimelineEvent[]): TimelineIndex {
   const byArticle = new Map<string, TimelineEvent[]>();
   const byEntity = new Map<string, TimelineEvent[]>();
   const add = (map: Map<string, TimelineEvent[]>, key: string, event: TimelineEvent) => {

@@ -153,11 +153,12 @@ function findEntityFeedArticles(archive: Archive, memo: WeakMap<Archive['entitie
   const feeds = new Map<string, Article[]>();
   for (const entity of archive.entities) {
     const ids = entity.articles.length > 0 ? entity.articles : [...((mentionedIn ??= groupSets(archive.mentions, (mention) => mention.entityId, (mention) => mention.articleId)).get(entity.id) ?? [])];
-    const from = ids.flatMap((id) => archive.articleById.get(id) ?? []);
     const last = memo?.get(entity);
     let articles: Article[] | null;
-    if (last && last.from.length === from.length && last.from.every((article, i) => article === from[i])) articles = last.articles;
+    // Checked without a list of its own: most entities are unchanged from one watch build to the next.
+    if (last && sameArticles(last.from, ids, archive)) articles = last.articles;
     else {
+      const from = ids.flatMap((id) => archive.articleById.get(id) ?? []);
       const made = feedArticles([...from].sort(compareArticles));
       articles = made.length > 0 ? made : null;
       memo?.set(entity, { from, articles });
@@ -165,6 +166,17 @@ function findEntityFeedArticles(archive: Archive, memo: WeakMap<Archive['entitie
     if (articles) feeds.set(entity.id, articles);
   }
   return feeds;
+}
+
+/** True when `ids` lead, in the archive, to exactly the records `from` (ids of no article skipped). */
+function sameArticles(from: readonly Article[], ids: readonly string[], archive: Archive): boolean {
+  let i = 0;
+  for (const id of ids) {
+    const article = archive.articleById.get(id);
+    if (article === undefined) continue;
+    if (from[i++] !== article) return false;
+  }
+  return i === from.length;
 }
 
 /** One Atom feed per entity that has at least one dated article, each made when the one before has been taken; `reuse` (a watch session's) keeps them from build to build. */

@@ -21,24 +21,9 @@ export interface SearchFilters {
   entities: { filter: string; name: string }[];
 }
 
-/** The entities each article mentions, in order of first mention. */
+/** The entities each article mentions, in order of first mention (found by the link stage). */
 export function entitiesByArticle(archive: Archive): Map<string, Entity[]> {
-  const byId = new Map(archive.entities.map((entity) => [entity.id, entity]));
-  const seen = new Map<string, Set<string>>();
-  const out = new Map<string, Entity[]>();
-  for (const mention of archive.mentions) {
-    const entity = byId.get(mention.entityId);
-    if (!entity) continue;
-    let ids = seen.get(mention.articleId);
-    if (!ids) seen.set(mention.articleId, (ids = new Set()));
-    if (ids.has(entity.id)) continue;
-    ids.add(entity.id);
-    // Grown in place: copying the list for each new entity made this quadratic in an article's entities.
-    const list = out.get(mention.articleId);
-    if (list) list.push(entity);
-    else out.set(mention.articleId, [entity]);
-  }
-  return out;
+  return archive.entityIndex.named;
 }
 
 export function searchFilters(article: Article, entities: readonly Entity[]): SearchFilters {
@@ -70,7 +55,7 @@ const searchFiltersOf = new WeakMap<Article, Remembered<SearchFilters>>();
 
 function rememberedIn<T>(memo: WeakMap<Article, Remembered<T>>, article: Article, entities: readonly Entity[], config: StructuredDataConfig, make: () => T): T {
   const last = memo.get(article);
-  if (last && last.config === config && last.entities.length === entities.length && last.entities.every((entity, i) => entity === entities[i])) return last.value;
+  if (last && last.config === config && (last.entities === entities || (last.entities.length === entities.length && last.entities.every((entity, i) => entity === entities[i])))) return last.value;
   const value = make();
   memo.set(article, { entities, config, value });
   return value;

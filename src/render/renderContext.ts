@@ -45,6 +45,14 @@ export interface PageReuse {
    * the text. Else `make()`, numbered and remembered with `inputs` for the next build.
    */
   made(path: string, key: string, inputs: readonly unknown[], make: () => string): Numbered;
+  /**
+   * The pages `make()` yields (each through `made`), or, when last build's were made from inputs
+   * equal to `inputs` and each is still as it was made (on disk, its filters answering as they
+   * did), last build's by number without calling `make` at all. `inputs` must hold every record
+   * any of the pages is made from besides the settings and the navigation: one entity's pages, say,
+   * so an edit that left the entity alone costs one comparison, not one per page.
+   */
+  pages(key: string, inputs: readonly unknown[], make: () => Iterable<Page>): Iterable<Page>;
   /** The same for any value kept in memory (small ones: the navigation, the entity groups): last build's under `key` when made from equal inputs, else `make()`. */
   value<T>(key: string, inputs: readonly unknown[], make: () => T): T;
 }
@@ -52,6 +60,11 @@ export interface PageReuse {
 /** `make()`, or through `reuse` when there is one (see `PageReuse.value`). */
 export function reusedValue<T>(reuse: PageReuse | undefined, key: string, inputs: readonly unknown[], make: () => T): T {
   return reuse ? reuse.value(key, inputs, make) : make();
+}
+
+/** The pages of `make()`, or through `ctx.reuse` when there is one (see `PageReuse.pages`); the navigation and settings are inputs too. */
+export function reusedPages(ctx: RenderContext, key: string, inputs: readonly unknown[], make: () => Iterable<Page>): Iterable<Page> {
+  return ctx.reuse ? ctx.reuse.pages(key, [ctx.nav, ctx.config, ...inputs], make) : make();
 }
 
 /** `make()`, or through `reuse` when there is one (see `PageReuse.made`). */

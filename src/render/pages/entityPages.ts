@@ -12,12 +12,13 @@
 import { transliterate } from 'transliteration';
 import { ENTITY_TYPES } from '../../link/linkEntities.js';
 import type { Archive } from '../../link/archive.js';
+import type { CoMention, EntityInArticle } from '../../link/linkEntities.js';
 import type { Article, Entity, EntityType, Mention } from '../../types.js';
 import { graphSvg, layoutGraph } from '../entityGraph.js';
 import { escapeHtml } from '../escape.js';
 import type { HtmlRange } from '../inline.js';
 import { fileForUrl, rootFor, type Page } from '../page.js';
-import { renderPage, renderPageFrom, reusedValue, type RenderContext } from '../renderContext.js';
+import { renderPage, renderPageFrom, reusedPages, reusedValue, type RenderContext } from '../renderContext.js';
 import type { ArticleExtras } from './articlePages.js';
 import { paginate, pageSuffix, type PageLabels } from './paginate.js';
 
@@ -142,32 +143,42 @@ const NO_EVENTS: EntityEventsView = { inputs: [], views: () => [], total: 0 };
  */
 export function* entityPages(ctx: RenderContext, eventsFor: (entityId: string) => EntityEventsView = () => NO_EVENTS): Generator<Page> {
   const { entityIndex } = ctx.archive;
-  const typeLabels = new Map(ENTITY_TYPES.map(({ type, label }) => [type, label]));
   for (const entity of ctx.archive.entities) {
     const appearances = entityIndex.appearances.get(entity.id) ?? [];
-    const typeLabel = typeLabels.get(entity.type) ?? entity.type;
-    for (const pageOf of paginate(appearances, ctx.config.pageSize, entity.url)) {
-      const first = pageOf.pagination.current === 1;
-      const events = first ? eventsFor(entity.id) : NO_EVENTS;
-      const coMentions = first ? (entityIndex.coMentions.get(entity.id) ?? []) : [];
-      // The page's own slice of the appearances, the count and the pagination are all it shows of them.
-      const inputs = [entity, pageOf.items, appearances.length, pageOf.pagination, coMentions, events.inputs, events.total];
-      yield renderPageFrom(ctx, 'entity.njk', pageOf.url, inputs, () => ({
-        title: `${entity.name}${pageSuffix(pageOf.pagination)}`,
-        entity,
-        typeLabel,
-        appearances: pageOf.items,
-        articleTotal: appearances.length,
-        firstItem: (pageOf.pagination.current - 1) * ctx.config.pageSize + 1,
-        pagination: pageOf.pagination,
-        coMentions,
-        events: events.views(),
-        eventTotal: events.total,
-      }));
-    }
+    const allEvents = eventsFor(entity.id);
+    const allCoMentions = entityIndex.coMentions.get(entity.id) ?? [];
+    // In a watch session an entity whose records are last build's keeps all its pages at once.
+    yield* reusedPages(ctx, `entity\n${entity.id}`, [entity, appearances, allCoMentions, allEvents.inputs, allEvents.total], () => pagesOfEntity(ctx, entity, appearances, allEvents, allCoMentions));
   }
   yield* listingPages(ctx);
 }
+
+/** One entity's pages: its articles, `pageSize` a page, with its co-mentions and latest events on the first. */
+function* pagesOfEntity(ctx: RenderContext, entity: Entity, appearances: readonly EntityInArticle[], allEvents: EntityEventsView, allCoMentions: readonly CoMention[]): Generator<Page> {
+  const typeLabel = TYPE_LABELS.get(entity.type) ?? entity.type;
+  for (const pageOf of paginate(appearances, ctx.config.pageSize, entity.url)) {
+    const first = pageOf.pagination.current === 1;
+    const events = first ? allEvents : NO_EVENTS;
+    const coMentions = first ? allCoMentions : [];
+    // The page's own slice of the appearances, the count and the pagination are all it shows of them.
+    const inputs = [entity, pageOf.items, appearances.length, pageOf.pagination, coMentions, events.inputs, events.total];
+    yield renderPageFrom(ctx, 'entity.njk', pageOf.url, inputs, () => ({
+      title: `${entity.name}${pageSuffix(pageOf.pagination)}`,
+      entity,
+      typeLabel,
+      appearances: pageOf.items,
+      articleTotal: appearances.length,
+      firstItem: (pageOf.pagination.current - 1) * ctx.config.pageSize + 1,
+      pagination: pageOf.pagination,
+      coMentions,
+      events: events.views(),
+      eventTotal: events.total,
+    }));
+  }
+}
+
+/** Headings of the entity types, by type. */
+const TYPE_LABELS = new Map(ENTITY_TYPES.map(({ type, label }) => [type, label]));
 
 /** The listings by type and by initial, written only when the index cannot hold them. */
 function* listingPages(ctx: RenderContext): Generator<Page> {

@@ -6,6 +6,7 @@ import type { Archive } from '../../link/archive.js';
 import { eventAnchor } from '../../extract/events/merge.js';
 import type { TimelineEvent } from '../../types.js';
 import { formatDate } from '../formatDate.js';
+import { indexTimeline } from '../../link/timeline.js';
 import type { RenderContext } from '../renderContext.js';
 
 /** A link with its label. */
@@ -98,6 +99,12 @@ const referencesKept = new WeakMap<TimelineEvent, References>();
 function referencesOf(archive: Archive, event: TimelineEvent): readonly unknown[] {
   const kept = referencesKept.get(event);
   if (kept?.archive === archive) return kept.records;
+  // Resolved in the build before, and none of the records it names changed since: still right.
+  const since = changesSince(archive);
+  if (kept && since.previous === kept.archive && !since.stale.has(event)) {
+    kept.archive = archive;
+    return kept.records;
+  }
   const entityById = entitiesOf(archive);
   const records: unknown[] = [];
   for (const id of event.entities) records.push(entityById.get(id) ?? null);
@@ -105,6 +112,48 @@ function referencesOf(archive: Archive, event: TimelineEvent): readonly unknown[
   const same = kept !== undefined && kept.records.length === records.length && kept.records.every((record, i) => record === records[i]);
   referencesKept.set(event, { archive, records: same ? kept.records : records });
   return same ? kept.records : records;
+}
+
+/** What changed between the last two archives references were resolved in (see `changesSince`). */
+interface Changes {
+  /** The later archive. */
+  archive: Archive;
+  /** The earlier one, or null. */
+  previous: Archive | null;
+  /** Events naming an article or entity whose record is not the same in the two. */
+  stale: ReadonlySet<TimelineEvent>;
+}
+
+/**
+ * The events whose references may differ between the archive references were last resolved in and
+ * `archive`: those naming an article or entity added, removed or changed between the two. A watch
+ * build changes few records, so the rest keep their references without a walk over their sources
+ * (a much-reported event names hundreds). Held between builds: the last archive.
+ */
+let lastChanges: Changes | null = null;
+
+function changesSince(archive: Archive): Changes {
+  if (lastChanges?.archive === archive) return lastChanges;
+  const previous = lastChanges?.archive ?? null;
+  const stale = new Set<TimelineEvent>();
+  if (previous) {
+    const { byArticle, byEntity } = indexTimeline(archive.events);
+    const mark = (events: readonly TimelineEvent[] | undefined) => {
+      for (const event of events ?? []) stale.add(event);
+    };
+    for (const id of changedKeys(previous.articleById, archive.articleById)) mark(byArticle.get(id));
+    for (const id of changedKeys(entitiesOf(previous), entitiesOf(archive))) mark(byEntity.get(id));
+  }
+  lastChanges = { archive, previous, stale };
+  return lastChanges;
+}
+
+/** Keys whose value is not the very same in both maps (added, removed or changed). */
+function changedKeys<V>(before: ReadonlyMap<string, V>, after: ReadonlyMap<string, V>): string[] {
+  const changed: string[] = [];
+  for (const [key, value] of after) if (before.get(key) !== value) changed.push(key);
+  for (const key of before.keys()) if (!after.has(key)) changed.push(key);
+  return changed;
 }
 
 /** Entities by id, built once per archive: views are made per page, and pages are many. */
