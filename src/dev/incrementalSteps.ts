@@ -181,6 +181,7 @@ export class IncrementalSteps implements BuildSteps {
         const result = await writer.finish(staticFiles);
         this.remakeAll = false;
         this.lastWrite = { outDir, pages, staticFiles };
+        this.memo.siteWritten();
         this.memo.sweep();
         this.laterExports = later.length > 0 ? later : null;
         return result;

@@ -150,18 +150,51 @@ export class RenderMemo implements PageReuse {
   /** Groups of pages made together, by key, with the inputs they were made from (see `pages`). */
   private readonly groups = new Map<string, PageGroup>();
 
-  *pages(key: string, inputs: readonly unknown[], make: () => Iterable<Page>): Generator<Page> {
+  pages(key: string, inputs: readonly unknown[], make: () => Iterable<Page>): Iterable<Page> {
     const previous = this.groups.get(key);
     if (previous && sameValue(previous.inputs, inputs) && previous.members.every((member) => this.stillMade(member))) {
       previous.inputs = inputs;
-      previous.seen = this.build;
-      for (const { made } of previous.members) {
-        made.seen = this.build;
-        if (made.path.endsWith('.html')) this.counts.reused++;
-        yield { path: made.path, content: made.reused };
-      }
-      return;
+      return this.reuseGroup(previous);
     }
+    return this.makeGroup(key, inputs, make);
+  }
+
+  kept(key: string): Iterable<Page> | null {
+    const previous = this.groups.get(key);
+    return previous && previous.members.every((member) => this.stillMade(member)) ? this.reuseGroup(previous) : null;
+  }
+
+  /** Values kept by `swap` in the last build that wrote its site, by key. */
+  private readonly swapped = new Map<string, unknown>();
+  /** Values given to `swap` by the build under way: kept only once it has written its site (`siteWritten`). */
+  private readonly swapping = new Map<string, unknown>();
+
+  swap<T>(key: string, value: T): T | null {
+    this.swapping.set(key, value);
+    return (this.swapped.get(key) as T | undefined) ?? null;
+  }
+
+  /**
+   * The build under way wrote its site: what it gave `swap` is what the next build compares with.
+   * A build that failed keeps none of it, so the next compares with the last site on disk.
+   */
+  siteWritten(): void {
+    for (const [key, value] of this.swapping) this.swapped.set(key, value);
+    this.swapping.clear();
+  }
+
+  /** A group's pages as last made, by number. A list, not a generator: most groups of a watch build are reused, and each generator costs. */
+  private reuseGroup(group: PageGroup): Page[] {
+    group.seen = this.build;
+    return group.members.map(({ made }) => {
+      made.seen = this.build;
+      if (made.path.endsWith('.html')) this.counts.reused++;
+      return { path: made.path, content: made.reused };
+    });
+  }
+
+  /** Makes a group's pages, noting the entry of each (see `pages`). */
+  private *makeGroup(key: string, inputs: readonly unknown[], make: () => Iterable<Page>): Generator<Page> {
     // Each page's entry is noted as `made` answers for it, only while the group's own `make` runs.
     const noted = new Map<string, Member>();
     const members: Member[] = [];
@@ -214,6 +247,8 @@ export class RenderMemo implements PageReuse {
     this.texts.clear();
     this.values.clear();
     this.groups.clear();
+    this.swapped.clear();
+    this.swapping.clear();
   }
 
   /** Builds started (see `resetCounts`): entries note the last that asked for them. */
@@ -238,6 +273,7 @@ export class RenderMemo implements PageReuse {
 
   resetCounts(): void {
     this.build++;
+    this.swapping.clear();
     provenEqual = new WeakMap();
     this.counts = { rendered: 0, reused: 0 };
   }

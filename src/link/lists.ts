@@ -35,3 +35,11 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
   }
   return map;
 }
+
+/** Keys whose value is not the very same in both maps (added, removed or changed). */
+export function changedKeys<K, V>(before: ReadonlyMap<K, V>, after: ReadonlyMap<K, V>): K[] {
+  const changed: K[] = [];
+  for (const [key, value] of after) if (before.get(key) !== value) changed.push(key);
+  for (const key of before.keys()) if (!after.has(key)) changed.push(key);
+  return changed;
+}

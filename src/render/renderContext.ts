@@ -53,6 +53,14 @@ export interface PageReuse {
    * so an edit that left the entity alone costs one comparison, not one per page.
    */
   pages(key: string, inputs: readonly unknown[], make: () => Iterable<Page>): Iterable<Page>;
+  /**
+   * Last build's pages of the group under `key` when each is still as it was made (on disk, its
+   * filters answering as they did), without comparing the group's inputs: for a caller that knows
+   * none of them changed (see `touchedEntities`). Else null: the caller goes through `pages`.
+   */
+  kept(key: string): Iterable<Page> | null;
+  /** Keeps `value` under `key` for the next build, and hands back what the last build kept there (null in the first). */
+  swap<T>(key: string, value: T): T | null;
   /** The same for any value kept in memory (small ones: the navigation, the entity groups): last build's under `key` when made from equal inputs, else `make()`. */
   value<T>(key: string, inputs: readonly unknown[], make: () => T): T;
 }

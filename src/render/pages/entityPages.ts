@@ -21,6 +21,7 @@ import { fileForUrl, rootFor, type Page } from '../page.js';
 import { renderPage, renderPageFrom, reusedPages, reusedValue, type RenderContext } from '../renderContext.js';
 import type { ArticleExtras } from './articlePages.js';
 import { paginate, pageSuffix, type PageLabels } from './paginate.js';
+import { touchedEntities } from './touchedEntities.js';
 
 /** URL of the entity index. */
 export const ENTITIES_URL = 'entities/';
@@ -143,12 +144,20 @@ const NO_EVENTS: EntityEventsView = { inputs: [], views: () => [], total: 0 };
  */
 export function* entityPages(ctx: RenderContext, eventsFor: (entityId: string) => EntityEventsView = () => NO_EVENTS): Generator<Page> {
   const { entityIndex } = ctx.archive;
+  const touched = touchedEntities(ctx);
   for (const entity of ctx.archive.entities) {
+    const key = `entity\n${entity.id}`;
+    // An entity an edit did not touch: last build's pages, without making their inputs.
+    const kept = touched && !touched.has(entity.id) ? ctx.reuse!.kept(key) : null;
+    if (kept) {
+      yield* kept;
+      continue;
+    }
     const appearances = entityIndex.appearances.get(entity.id) ?? [];
     const allEvents = eventsFor(entity.id);
     const allCoMentions = entityIndex.coMentions.get(entity.id) ?? [];
     // In a watch session an entity whose records are last build's keeps all its pages at once.
-    yield* reusedPages(ctx, `entity\n${entity.id}`, [entity, appearances, allCoMentions, allEvents.inputs, allEvents.total], () => pagesOfEntity(ctx, entity, appearances, allEvents, allCoMentions));
+    yield* reusedPages(ctx, key, [entity, appearances, allCoMentions, allEvents.inputs, allEvents.total], () => pagesOfEntity(ctx, entity, appearances, allEvents, allCoMentions));
   }
   yield* listingPages(ctx);
 }

@@ -6,6 +6,7 @@ import type { Archive } from '../../link/archive.js';
 import { eventAnchor } from '../../extract/events/merge.js';
 import type { TimelineEvent } from '../../types.js';
 import { formatDate } from '../formatDate.js';
+import { changedKeys } from '../../link/lists.js';
 import { indexTimeline } from '../../link/timeline.js';
 import type { RenderContext } from '../renderContext.js';
 
@@ -146,14 +147,6 @@ function changesSince(archive: Archive): Changes {
   }
   lastChanges = { archive, previous, stale };
   return lastChanges;
-}
-
-/** Keys whose value is not the very same in both maps (added, removed or changed). */
-function changedKeys<V>(before: ReadonlyMap<string, V>, after: ReadonlyMap<string, V>): string[] {
-  const changed: string[] = [];
-  for (const [key, value] of after) if (before.get(key) !== value) changed.push(key);
-  for (const key of before.keys()) if (!after.has(key)) changed.push(key);
-  return changed;
 }
 
 /** Entities by id, built once per archive: views are made per page, and pages are many. */

@@ -1,0 +1,71 @@
+/** Which entities' pages a watch build looks at again (`touchedEntities`): those an edit may have changed, and no others. */
+import { describe, expect, it } from 'vitest';
+import type { Archive } from '../src/link/archive.js';
+import { touchedEntities } from '../src/render/pages/touchedEntities.js';
+import type { PageReuse, RenderContext } from '../src/render/renderContext.js';
+import type { Config } from '../src/config.js';
+
+/** A memo that only keeps what `swap` is given, as a watch session's does between builds that wrote their site. */
+function swapOnly(): PageReuse {
+  const kept = new Map<string, unknown>();
+  return {
+    made: () => {
+      throw new Error('not used');
+    },
+    pages: (_key, _inputs, make) => make(),
+    kept: () => null,
+    value: (_key, _inputs, make) => make(),
+    swap: <T>(key: string, value: T): T | null => {
+      const last = kept.get(key) as T | undefined;
+      kept.set(key, value);
+      return last ?? null;
+    },
+  };
+}
+
+const entity = (id: string) => ({ id, name: id, type: 'person', url: `entities/${id}/`, articles: [], mentions: 1 });
+const article = (id: string, title = id) => ({ id, title });
+const event = (id: string, entities: string[], articles: string[]) => ({ id, entities, articles, sources: articles.map((articleId) => ({ articleId, anchor: 's-1' })) });
+
+function archiveOf(parts: { entities: object[]; articles: object[]; events: object[]; appearances?: Map<string, unknown>; coMentions?: Map<string, unknown> }): Archive {
+  return {
+    articleById: new Map(parts.articles.map((a) => [(a as { id: string }).id, a])),
+    events: parts.events,
+    entityIndex: {
+      byId: new Map(parts.entities.map((e) => [(e as { id: string }).id, e])),
+      appearances: parts.appearances ?? new Map(),
+      coMentions: parts.coMentions ?? new Map(),
+    },
+  } as unknown as Archive;
+}
+
+describe('touchedEntities', () => {
+  const config = {} as Config;
+  const nav: RenderContext['nav'] = [];
+  const contextFor = (reuse: PageReuse | undefined, archive: Archive): RenderContext => ({ archive, config, nav, env: null as never, ...(reuse ? { reuse } : {}) });
+
+  it('lists every entity (null) in a single build and in the first build of a session', () => {
+    const archive = archiveOf({ entities: [entity('x')], articles: [], events: [] });
+    expect(touchedEntities(contextFor(undefined, archive))).toBeNull();
+    expect(touchedEntities(contextFor(swapOnly(), archive))).toBeNull();
+  });
+
+  it('lists the entities whose record, appearances or co-mentions changed, and those named by an event whose source article or named entity changed', () => {
+    const reuse = swapOnly();
+    const [x, y, z, w] = ['x', 'y', 'z', 'w'].map(entity);
+    const a = article('a');
+    const b = article('b');
+    const appearancesOfY = [{ article: b }];
+    const shared = event('e1', ['x'], ['a']);
+    const byW = event('e2', ['w', 'z'], ['b']);
+    touchedEntities(contextFor(reuse, archiveOf({ entities: [x, y, z, w], articles: [a, b], events: [shared, byW], appearances: new Map([['y', appearancesOfY]]) })));
+    // Nothing changed: nothing touched.
+    expect(touchedEntities(contextFor(reuse, archiveOf({ entities: [x, y, z, w], articles: [a, b], events: [shared, byW], appearances: new Map([['y', appearancesOfY]]) })))).toEqual(new Set());
+    // Article a's headline changed: x's page lists event e1 with a's headline. Entity w renamed: z's page shows e2 naming it.
+    const touched = touchedEntities(contextFor(reuse, archiveOf({ entities: [x, y, z, entity('w')], articles: [article('a', 'New headline'), b], events: [shared, byW], appearances: new Map([['y', appearancesOfY]]) })));
+    expect([...touched!].sort()).toEqual(['w', 'x', 'z']);
+    // A new appearance list for y, and an event gone: y, and the entities the gone event named.
+    const again = touchedEntities(contextFor(reuse, archiveOf({ entities: [x, y, z, w], articles: [a, b], events: [shared], appearances: new Map([['y', [...appearancesOfY]]]) })));
+    expect([...again!].sort()).toEqual(['w', 'x', 'y', 'z']);
+  });
+});
