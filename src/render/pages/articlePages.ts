@@ -1,8 +1,10 @@
 /** One page per article: headline, metadata, contents, body, embedded posts, neighbours. */
+import type { Neighbours } from '../../link/archive.js';
 import type { Article } from '../../types.js';
 import type { Page } from '../page.js';
 import { renderBlocks, type RangesFor } from '../renderBlocks.js';
-import { renderPageFrom, type RenderContext } from '../renderContext.js';
+import { renderPageFrom, reusedPages, type RenderContext } from '../renderContext.js';
+import { touchedArticles } from './touchedArticles.js';
 
 /**
  * Extra per-article template variables and body ranges, contributed by later stages (entities,
@@ -20,28 +22,43 @@ export interface ArticleExtras {
 
 /** Renders each article's page only when the one before it has been taken, so they are written one by one. */
 export function* articlePages(ctx: RenderContext, extrasFor: (article: Article) => ArticleExtras = () => ({ inputs: [] })): Generator<Page> {
+  const touched = touchedArticles(ctx);
   for (const article of ctx.archive.articles) {
+    const key = `article\n${article.id}`;
+    // An article an edit did not touch: last build's page, without making its inputs.
+    const kept = touched && !touched.has(article.id) ? ctx.reuse!.kept(key) : null;
+    if (kept) {
+      yield* kept;
+      continue;
+    }
     const extras = extrasFor(article);
     const neighbours = ctx.archive.neighbours.get(article.id) ?? { previous: null, next: null };
-    yield renderPageFrom(ctx, 'article.njk', article.url, [article, neighbours.previous, neighbours.next, extras.inputs], () => ({
-      title: article.title,
-      article,
-      body: renderBlocks(article.blocks, extras.rangesFor),
-      previous: neighbours.previous,
-      next: neighbours.next,
-      ...extras.vars?.(),
-    }));
+    const inputs = [article, neighbours.previous, neighbours.next, extras.inputs];
+    // A group of one page, so that `kept` can answer for it next build.
+    yield* reusedPages(ctx, key, inputs, () => [articlePage(ctx, article, neighbours, extras, inputs)]);
   }
+}
+
+/** One article's page, made from `inputs` (see `renderPageFrom`). */
+function articlePage(ctx: RenderContext, article: Article, neighbours: Neighbours, extras: ArticleExtras, inputs: readonly unknown[]): Page {
+  return renderPageFrom(ctx, 'article.njk', article.url, inputs, () => ({
+    title: article.title,
+    article,
+    body: renderBlocks(article.blocks, extras.rangesFor),
+    previous: neighbours.previous,
+    next: neighbours.next,
+    ...extras.vars?.(),
+  }));
 }
 
 /** Joins the extras of several stages (entity links, sentence anchors): inputs and ranges add up, variables merge. */
 export function combineArticleExtras(...sources: Array<(article: Article) => ArticleExtras>): (article: Article) => ArticleExtras {
   return (article) => {
-    const extras = sources.map((source) => source(article));
-    return {
-      inputs: extras.map((extra) => extra.inputs),
-      rangesFor: (blockAnchor) => extras.flatMap((extra) => extra.rangesFor?.(blockAnchor) ?? []),
-      vars: () => Object.assign({}, ...extras.map((extra) => extra.vars?.() ?? {})),
-    };
+  const extras = sources.map((source) => source(article));
+  return {
+    inputs: extras.map((extra) => extra.inputs),
+    rangesFor: (blockAnchor) => extras.flatMap((extra) => extra.rangesFor?.(blockAnchor) ?? []),
+    vars: () => Object.assign({}, ...extras.map((extra) => extra.vars?.() ?? {})),
+  };
   };
 }

@@ -1,6 +1,7 @@
-/** Which entities' pages a watch build looks at again (`touchedEntities`): those an edit may have changed, and no others. */
+/** Which entities' and articles' pages a watch build looks at again (`touchedEntities`, `touchedArticles`): those an edit may have changed, and no others. */
 import { describe, expect, it } from 'vitest';
 import type { Archive } from '../src/link/archive.js';
+import { touchedArticles } from '../src/render/pages/touchedArticles.js';
 import { touchedEntities } from '../src/render/pages/touchedEntities.js';
 import type { PageReuse, RenderContext } from '../src/render/renderContext.js';
 import type { Config } from '../src/config.js';
@@ -27,14 +28,18 @@ const entity = (id: string) => ({ id, name: id, type: 'person', url: `entities/$
 const article = (id: string, title = id) => ({ id, title });
 const event = (id: string, entities: string[], articles: string[]) => ({ id, entities, articles, sources: articles.map((articleId) => ({ articleId, anchor: 's-1' })) });
 
-function archiveOf(parts: { entities: object[]; articles: object[]; events: object[]; appearances?: Map<string, unknown>; coMentions?: Map<string, unknown> }): Archive {
+function archiveOf(parts: { entities: object[]; articles: object[]; events: object[]; appearances?: Map<string, unknown>; coMentions?: Map<string, unknown>; neighbours?: Map<string, unknown> }): Archive {
   return {
     articleById: new Map(parts.articles.map((a) => [(a as { id: string }).id, a])),
+    neighbours: parts.neighbours ?? new Map(),
     events: parts.events,
     entityIndex: {
       byId: new Map(parts.entities.map((e) => [(e as { id: string }).id, e])),
       appearances: parts.appearances ?? new Map(),
       coMentions: parts.coMentions ?? new Map(),
+      bodyLinks: new Map(),
+      ofArticle: new Map(),
+      related: new Map(),
     },
   } as unknown as Archive;
 }
@@ -67,5 +72,26 @@ describe('touchedEntities', () => {
     // A new appearance list for y, and an event gone: y, and the entities the gone event named.
     const again = touchedEntities(contextFor(reuse, archiveOf({ entities: [x, y, z, w], articles: [a, b], events: [shared], appearances: new Map([['y', [...appearancesOfY]]]) })));
     expect([...again!].sort()).toEqual(['w', 'x', 'y', 'z']);
+  });
+});
+
+describe('touchedArticles', () => {
+  const config = {} as Config;
+  const nav: RenderContext['nav'] = [];
+  const contextFor = (reuse: PageReuse, archive: Archive): RenderContext => ({ archive, config, nav, env: null as never, reuse });
+
+  it('lists the articles whose record or neighbours changed, and those reporting an event whose other source or named entity changed', () => {
+    const reuse = swapOnly();
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((id) => article(id));
+    const x = entity('x');
+    const shared = event('e1', [], ['a', 'b']);
+    const naming = event('e2', ['x'], ['c']);
+    const around = (previous: object | null, next: object | null) => ({ previous, next });
+    const build = (articles: object[], entities: object[], neighbours: Map<string, unknown>) => touchedArticles(contextFor(reuse, archiveOf({ entities, articles, events: [shared, naming], neighbours })));
+    expect(build([a, b, c, d], [x], new Map([['d', around(c, null)]]))).toBeNull();
+    expect(build([a, b, c, d], [x], new Map([['d', around(c, null)]]))).toEqual(new Set());
+    // a's headline changed: b's page lists e1 with it. x renamed: c's page lists e2 naming it. d's neighbour changed.
+    const touched = build([article('a', 'New'), b, c, d], [entity('x')], new Map([['d', around(b, null)]]));
+    expect([...touched!].sort()).toEqual(['a', 'b', 'c', 'd']);
   });
 });
