@@ -5,6 +5,7 @@
  * steps, so the same archive always gives the same picture.
  */
 import type { EntityIndex } from '../link/linkEntities.js';
+import { topK } from '../link/lists.js';
 import type { Entity } from '../types.js';
 import { escapeHtml } from './escape.js';
 
@@ -45,9 +46,8 @@ const STEPS = 300;
 /** Lays out the most mentioned entities (at most `maxNodes`) that share an article with another. */
 export function layoutGraph(entities: readonly Entity[], index: EntityIndex, maxNodes = 30): Graph {
   const connected = entities.filter((entity) => (index.coMentions.get(entity.id) ?? []).length > 0);
-  const chosen = [...connected]
-    .sort((a, b) => b.articles.length - a.articles.length || b.mentions - a.mentions || a.name.localeCompare(b.name, 'en'))
-    .slice(0, maxNodes)
+  // The most mentioned few without sorting them all (a stable sort's first `maxNodes`: ties keep the entities' order).
+  const chosen = topK(connected, maxNodes, (a, b) => b.articles.length - a.articles.length || b.mentions - a.mentions || a.name.localeCompare(b.name, 'en'))
     .sort((a, b) => a.type.localeCompare(b.type, 'en') || a.name.localeCompare(b.name, 'en'));
   const position = new Map(chosen.map((entity, i) => [entity.id, i]));
   // An edge when either end lists the other among its most frequent companions.
