@@ -80,10 +80,10 @@ export function eventViewInputs(ctx: Pick<RenderContext, 'archive' | 'reuse'>, e
   return inputs;
 }
 
-/** An event's entities and source articles as one build's archive resolves them, with that archive. */
+/** An event's entities and source articles as one build's archive resolves them, with that archive's number. */
 interface References {
-  /** The archive they were resolved in. */
-  archive: Archive;
+  /** The number of the archive they were resolved in (see `generationOf`: a number, so no archive is kept alive by it). */
+  generation: number;
   /** The records, in the order `eventViews` reads them (null where the archive has none). */
   records: readonly unknown[];
 }
@@ -98,12 +98,12 @@ const referencesKept = new WeakMap<TimelineEvent, References>();
  * resolved, the list is last build's (the same array), so each page compares it at a glance.
  */
 function referencesOf(archive: Archive, event: TimelineEvent): readonly unknown[] {
-  const kept = referencesKept.get(event);
-  if (kept?.archive === archive) return kept.records;
-  // Resolved in the build before, and none of the records it names changed since: still right.
   const since = changesSince(archive);
-  if (kept && since.previous === kept.archive && !since.stale.has(event)) {
-    kept.archive = archive;
+  const kept = referencesKept.get(event);
+  if (kept?.generation === since.generation) return kept.records;
+  // Resolved in the build before, and none of the records it names changed since: still right.
+  if (kept && kept.generation === since.previous && !since.stale.has(event)) {
+    kept.generation = since.generation;
     return kept.records;
   }
   const entityById = entitiesOf(archive);
@@ -111,41 +111,52 @@ function referencesOf(archive: Archive, event: TimelineEvent): readonly unknown[
   for (const id of event.entities) records.push(entityById.get(id) ?? null);
   for (const source of event.sources) records.push(archive.articleById.get(source.articleId) ?? null);
   const same = kept !== undefined && kept.records.length === records.length && kept.records.every((record, i) => record === records[i]);
-  referencesKept.set(event, { archive, records: same ? kept.records : records });
+  referencesKept.set(event, { generation: since.generation, records: same ? kept.records : records });
   return same ? kept.records : records;
 }
 
 /** What changed between the last two archives references were resolved in (see `changesSince`). */
 interface Changes {
-  /** The later archive. */
-  archive: Archive;
-  /** The earlier one, or null. */
-  previous: Archive | null;
+  /** The later archive's number. */
+  generation: number;
+  /** The earlier one's, or -1. */
+  previous: number;
+  /** Its articles and entities by id, to compare the next archive's with (not the archive: it may hold much more). */
+  articles: ReadonlyMap<string, unknown>;
+  /** Its entities by id. */
+  entities: ReadonlyMap<string, unknown>;
   /** Events naming an article or entity whose record is not the same in the two. */
   stale: ReadonlySet<TimelineEvent>;
 }
+
+/** Each archive's number, in the order references were first resolved in them. */
+const generations = new WeakMap<Archive, number>();
+let lastGeneration = 0;
 
 /**
  * The events whose references may differ between the archive references were last resolved in and
  * `archive`: those naming an article or entity added, removed or changed between the two. A watch
  * build changes few records, so the rest keep their references without a walk over their sources
- * (a much-reported event names hundreds). Held between builds: the last archive.
+ * (a much-reported event names hundreds). Held between builds: the last archive's two maps by id.
  */
 let lastChanges: Changes | null = null;
 
 function changesSince(archive: Archive): Changes {
-  if (lastChanges?.archive === archive) return lastChanges;
-  const previous = lastChanges?.archive ?? null;
+  const known = generations.get(archive);
+  if (known !== undefined && lastChanges?.generation === known) return lastChanges;
+  const generation = known ?? ++lastGeneration;
+  generations.set(archive, generation);
+  const entities = entitiesOf(archive);
   const stale = new Set<TimelineEvent>();
-  if (previous) {
+  if (lastChanges) {
     const { byArticle, byEntity } = indexTimeline(archive.events);
     const mark = (events: readonly TimelineEvent[] | undefined) => {
       for (const event of events ?? []) stale.add(event);
     };
-    for (const id of changedKeys(previous.articleById, archive.articleById)) mark(byArticle.get(id));
-    for (const id of changedKeys(entitiesOf(previous), entitiesOf(archive))) mark(byEntity.get(id));
+    for (const id of changedKeys(lastChanges.articles, archive.articleById)) mark(byArticle.get(id));
+    for (const id of changedKeys(lastChanges.entities, entities)) mark(byEntity.get(id));
   }
-  lastChanges = { archive, previous, stale };
+  lastChanges = { generation, previous: lastChanges?.generation ?? -1, articles: archive.articleById, entities, stale };
   return lastChanges;
 }
 
