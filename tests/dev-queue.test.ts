@@ -125,6 +125,21 @@ describe('SearchRefresh', () => {
     expect(applied).toEqual(['pagefind/b.html']);
   });
 
+  it('waits, after a long run, for a pause twice as long as the run before it starts again', async () => {
+    const { indexed, index, apply } = indexer(150);
+    const refresh = new SearchRefresh(index, apply, 1);
+    expect(refresh.quietPeriod).toBe(1);
+    refresh.schedule(pages('a'));
+    await refresh.idle();
+    expect(refresh.quietPeriod).toBeGreaterThanOrEqual(300);
+    refresh.schedule(pages('b'));
+    await sleep(20);
+    // Still waiting for the pause: a save now would not wait behind an index run.
+    expect(indexed).toEqual(['a.html']);
+    await refresh.idle();
+    expect(indexed).toEqual(['a.html', 'b.html']);
+  });
+
   it('drops everything on cancel', async () => {
     const { applied, index, apply } = indexer(20);
     const refresh = new SearchRefresh(index, apply, 1);

@@ -3,7 +3,7 @@
  * (see `IncrementalSteps.writeExports`), and this makes and writes the latest build's once the
  * site has been quiet for a moment, so a burst of saves makes them once, after the pages.
  */
-import { QuietWork } from './quietWork.js';
+import { QuietWork, WORK_PATIENCE } from './quietWork.js';
 
 export class ExportRefresh extends QuietWork {
   constructor(
@@ -14,7 +14,7 @@ export class ExportRefresh extends QuietWork {
     /** How long the site must be quiet before they are written. */
     quietMs = 200,
   ) {
-    super(quietMs);
+    super(quietMs, WORK_PATIENCE);
   }
 
   /** A build finished: write what it left once nothing else changed for a while. */

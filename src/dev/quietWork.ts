@@ -4,6 +4,12 @@
  * the quiet period; when it ends, `runPending` runs, unless a run is under way, in which case the
  * run that follows it picks the pending work up. `idle()` resolves when nothing is pending, waiting
  * or running.
+ *
+ * Work done behind the edits (the data exports, the search index) passes a `patience`: its quiet
+ * period is then at least that many times as long as its last run took. Its run holds the main
+ * thread (at 16,000 articles the exports take seconds), and a save that comes in during the run
+ * waits for it; after a run that long, a curator still saving every few seconds is mid-burst,
+ * and the work waits until they pause for longer than it takes.
  */
 export abstract class QuietWork {
   private timer: NodeJS.Timeout | null = null;
@@ -12,10 +18,20 @@ export abstract class QuietWork {
   protected closed = false;
   private readonly idleWaiters: (() => void)[] = [];
 
+  /** How long the last run took, in milliseconds. */
+  private lastRunMs = 0;
+
   constructor(
-    /** How long nothing must come in before the pending work starts. */
+    /** How long nothing must come in before the pending work starts (at least). */
     private readonly quietMs: number,
+    /** The quiet period is at least this many times the last run's length (0: always `quietMs`). */
+    private readonly patience = 0,
   ) {}
+
+  /** The quiet period now: `quietMs`, or longer after a long run (see `patience`), at most `MAX_QUIET_MS`. */
+  get quietPeriod(): number {
+    return Math.max(this.quietMs, Math.min(MAX_QUIET_MS, this.patience * this.lastRunMs));
+  }
 
   /** True when there is work waiting to run. */
   protected abstract hasPending(): boolean;
@@ -26,7 +42,7 @@ export abstract class QuietWork {
   protected waitForQuiet(): void {
     if (this.closed) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.start(), this.quietMs);
+    this.timer = setTimeout(() => this.start(), this.quietPeriod);
   }
 
   /** Stops the quiet period under way, if any (the pending work was dropped). */
@@ -65,9 +81,11 @@ export abstract class QuietWork {
   private start(): void {
     this.timer = null;
     if (this.running || !this.hasPending()) return; // the run under way starts the next one
+    const started = performance.now();
     this.running = this.runPending()
       .catch(() => undefined)
       .finally(() => {
+        this.lastRunMs = performance.now() - started;
         this.running = null;
         // Work that came in during the run, and whose quiet period is over, runs now.
         if (this.hasPending() && !this.timer && !this.closed) this.start();
@@ -80,3 +98,9 @@ export abstract class QuietWork {
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 }
+
+/** The longest a quiet period grows to, however long the last run took. */
+const MAX_QUIET_MS = 10_000;
+
+/** The patience of the work done behind the edits: it waits for a pause twice as long as its last run. */
+export const WORK_PATIENCE = 2;

@@ -7,7 +7,7 @@
  */
 import type { Page } from '../render/page.js';
 import type { SearchIndex } from '../search/indexSearch.js';
-import { QuietWork } from './quietWork.js';
+import { QuietWork, WORK_PATIENCE } from './quietWork.js';
 
 export class SearchRefresh extends QuietWork {
   /** Pages waiting to be indexed (read as they are taken). */
@@ -23,7 +23,7 @@ export class SearchRefresh extends QuietWork {
     /** How long the site must be quiet before indexing starts. */
     quietMs = 400,
   ) {
-    super(quietMs);
+    super(quietMs, WORK_PATIENCE);
   }
 
   /** New pages were written: index them once nothing else changed for a while. */
