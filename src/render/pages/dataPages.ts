@@ -43,14 +43,15 @@ export function exportArticle(article: Article, entities: string[], events: stri
 
 /** `reuse` (a watch session's) keeps each record's text from build to build (see `PageReuse.made`). */
 export function articlesData(archive: Archive, reuse?: PageReuse): Page {
-  const entitiesOf = groupSets(archive.mentions, (mention) => mention.articleId, (mention) => mention.entityId);
-  // Appending (not copying the list per event) keeps this linear for articles with many events.
-  const eventsOf = groupSets(
-    archive.events.flatMap((event) => event.articles.map((articleId) => ({ articleId, eventId: event.id }))),
-    (pair) => pair.articleId,
-    (pair) => pair.eventId,
-  );
+  // Made when the file's records are first asked for, not with the page: a watch session writes the exports later, once edits pause.
   const records = function* () {
+    const entitiesOf = groupSets(archive.mentions, (mention) => mention.articleId, (mention) => mention.entityId);
+    // Appending (not copying the list per event) keeps this linear for articles with many events.
+    const eventsOf = groupSets(
+      archive.events.flatMap((event) => event.articles.map((articleId) => ({ articleId, eventId: event.id }))),
+      (pair) => pair.articleId,
+      (pair) => pair.eventId,
+    );
     for (const article of archive.articles) {
       const entities = [...(entitiesOf.get(article.id) ?? [])].sort();
       const events = [...(eventsOf.get(article.id) ?? [])];
