@@ -86,6 +86,8 @@ export class EntityMemo {
   readonly tokens = new WeakMap<Article, KeptTokens>();
   /** The last candidates of each text (see `unitCandidates`). */
   readonly found = new WeakMap<ReadUnit, FoundCandidates>();
+  /** Each article's last lists of candidates (one per body text), and the count they were all checked against (see `keptCandidates`). */
+  private readonly articleFound = new WeakMap<Article, { lists: Candidate[][]; checked: number }>();
   /** The distinct key numbers of each article's tokens, sorted (to tell which articles a changed name may concern). */
   readonly keysOf = new WeakMap<Article, Int32Array>();
   /** Each article's mentions, with the matcher they were found with. */
@@ -138,6 +140,23 @@ export class EntityMemo {
     this.generation++;
     this.flipped = flipped;
     return this.stats;
+  }
+
+  /**
+   * An article's lists of candidates as last found, when every one of its texts was checked against
+   * the count just before this one and this count changed no word's answers: each text's check
+   * (`unitCandidates`) would then pass, so the walk over its texts is skipped. Else null.
+   */
+  keptCandidates(article: Article, count: CheckedCount): Candidate[][] | null {
+    const last = this.articleFound.get(article);
+    if (!last || count.flipped.length > 0 || (last.checked !== count.generation - 1 && last.checked !== count.generation)) return null;
+    last.checked = count.generation;
+    return last.lists;
+  }
+
+  /** Notes an article's lists of candidates, each checked against `count` (see `keptCandidates`). */
+  noteCandidates(article: Article, lists: Candidate[][], count: CheckedCount): void {
+    this.articleFound.set(article, { lists, checked: count.generation });
   }
 
   /** The count the candidates of this build are checked against (after `countWords`). */

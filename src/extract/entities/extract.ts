@@ -61,6 +61,12 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   // Each article's texts' candidates, in order (a watch session's memo gives them back unchanged when it can).
   const found: Candidate[][] = [];
   for (const article of sorted) {
+    // An unchanged article whose texts were all checked at the count before, when that count changed no answer: its last lists.
+    const kept = memo && checked ? memo.keptCandidates(article, checked) : null;
+    if (kept) {
+      memo!.tallyCandidates(article, kept);
+      continue;
+    }
     let expanded: ArticleTokens | null = null;
     const tokensNow = (): ArticleTokens => (expanded ??= tokensOf(article));
     const units = memo?.tokens.get(article)?.units ?? tokensNow().units;
@@ -70,8 +76,10 @@ export function extractEntities(articles: readonly Article[], registry: Registry
       const tokens = (): Token[] => unpackTokens(unit.text, tokensNow().data, unit.first, unit.end, words.keys);
       own.push(memo && checked ? unitCandidates(memo, checked, unit, tokens, judge, gazetteer) : findCandidates(unit.text, tokens(), judge, gazetteer));
     }
-    if (memo) memo.tallyCandidates(article, own);
-    else for (const list of own) found.push(list);
+    if (memo) {
+      memo.tallyCandidates(article, own);
+      if (checked) memo.noteCandidates(article, own, checked);
+    } else for (const list of own) found.push(list);
   }
 
   // The names, merged: the same names (summed over the archive) and registry as the last build's give the same resolution.
