@@ -97,6 +97,22 @@ describe('watch-session deltas of the entity and link stages', () => {
   });
 });
 
+describe('watch-session deltas of the candidates', () => {
+  it('finds again the names of an unchanged article when an edit elsewhere changes how one of its words is judged', () => {
+    const build = session();
+    // "Wharfside" is capitalised mid-sentence in a and c and never in lower case: a name.
+    const a2 = article('a', 'Officials met at Wharfside on Monday and later left Wharfside by boat. Tony Blair visited Wharfside.');
+    const c2 = article('c', 'Ships reached Wharfside at noon, said Angela Merkel.');
+    const other = (text: string) => article('z', text);
+    expect(build([a2, c2, other('The council met on Tuesday.')]).entities.map((e) => e.name)).toContain('Wharfside');
+    build([a2, c2, other('The council met on Tuesday.')]);
+    // Now mostly written in lower case elsewhere: no longer name-like, so a's and c's names change though they did not.
+    const flipped = build([a2, c2, other('The wharfside was busy. A wharfside master said the wharfside would close. The wharfside reopened and the wharfside shops too.')]);
+    expect(flipped.entities.map((e) => e.name)).not.toContain('Wharfside');
+    build([a2, c2, other('The council met on Tuesday.')]);
+  });
+});
+
 describe('watch-session deltas of the timeline', () => {
   const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
   /** An article with `n` dated sentences, each naming its own day. */

@@ -59,6 +59,22 @@ export interface ResolvedNames {
   types: ReadonlyMap<string, EntityType>;
 }
 
+/** True when `keys` (sorted; absent: unknown) holds any of `wanted`. */
+export function holdsAny(keys: Int32Array | undefined, wanted: Int32Array): boolean {
+  if (!keys) return true;
+  for (const n of wanted) {
+    let low = 0;
+    let high = keys.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((keys[middle] as number) < n) low = middle + 1;
+      else high = middle;
+    }
+    if (low < keys.length && keys[low] === n) return true;
+  }
+  return false;
+}
+
 /** A text's candidates and the answers about word statistics they were found with. */
 interface FoundCandidates {
   /** `nameLike` answers, by word key. */
@@ -86,8 +102,12 @@ export class EntityMemo {
   readonly tokens = new WeakMap<Article, KeptTokens>();
   /** The last candidates of each text (see `unitCandidates`). */
   readonly found = new WeakMap<ReadUnit, FoundCandidates>();
-  /** Each article's last lists of candidates (one per body text), and the count they were all checked against (see `keptCandidates`). */
-  private readonly articleFound = new WeakMap<Article, { lists: Candidate[][]; checked: number }>();
+  /**
+   * Each article's last lists of candidates (one per body text), the count they were all checked
+   * against, and the numbers of every word key their finding asked about, sorted (null when one has
+   * no number): see `keptCandidates`.
+   */
+  private readonly articleFound = new WeakMap<Article, { lists: Candidate[][]; checked: number; asked: Int32Array | null }>();
   /** The distinct key numbers of each article's tokens, sorted (to tell which articles a changed name may concern). */
   readonly keysOf = new WeakMap<Article, Int32Array>();
   /** Each article's mentions, with the matcher they were found with. */
@@ -149,15 +169,41 @@ export class EntityMemo {
    */
   keptCandidates(article: Article, count: CheckedCount): Candidate[][] | null {
     const last = this.articleFound.get(article);
-    if (!last || count.flipped.length > 0 || (last.checked !== count.generation - 1 && last.checked !== count.generation)) return null;
+    if (!last || (last.checked !== count.generation - 1 && last.checked !== count.generation)) return null;
+    if (count.flipped.length > 0 && (last.asked === null || holdsAny(last.asked, this.flippedNumbers(count)))) return null;
     last.checked = count.generation;
     return last.lists;
   }
 
-  /** Notes an article's lists of candidates, each checked against `count` (see `keptCandidates`). */
-  noteCandidates(article: Article, lists: Candidate[][], count: CheckedCount): void {
-    this.articleFound.set(article, { lists, checked: count.generation });
+  /** Notes an article's lists of candidates, each checked against `count`, found in `units` (see `keptCandidates`). */
+  noteCandidates(article: Article, lists: Candidate[][], count: CheckedCount, units: readonly ReadUnit[]): void {
+    const asked = new Set<number>();
+    let known = true;
+    for (const unit of units) {
+      const found = this.found.get(unit);
+      if (!found) continue;
+      for (const answers of [found.nameLike, found.common]) {
+        for (const key of answers.keys()) {
+          const n = this.words.numberOf(key);
+          if (n === undefined) known = false;
+          else asked.add(n);
+        }
+      }
+    }
+    this.articleFound.set(article, { lists, checked: count.generation, asked: known ? Int32Array.from(asked).sort() : null });
   }
+
+  /** The key numbers of a count's flipped words, sorted (made once per count). */
+  private flippedNumbers(count: CheckedCount): Int32Array {
+    if (this.flippedOf?.count !== count) {
+      const numbers = count.flipped.map((key) => this.words.numberOf(key)).filter((n): n is number => n !== undefined);
+      this.flippedOf = { count, numbers: Int32Array.from(numbers).sort() };
+    }
+    return this.flippedOf.numbers;
+  }
+
+  /** The last `flippedNumbers` made. */
+  private flippedOf: { count: CheckedCount; numbers: Int32Array } | null = null;
 
   /** The count the candidates of this build are checked against (after `countWords`). */
   checkedCount(): CheckedCount {

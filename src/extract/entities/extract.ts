@@ -22,7 +22,7 @@ import { Interner } from '../../text/interner.js';
 import { diagnostic, type Diagnostic } from '../../errors.js';
 import type { Article, Entity, EntityType, Mention } from '../../types.js';
 import { countPackedWords, emptyWordStats, findCandidates, judgeWords, type Candidate, type WordStats } from './candidates.js';
-import { unitCandidates, type ArticleTokens, type EntityMemo, type KeptTokens, type ReadUnit, type ResolvedNames } from './entityMemo.js';
+import { holdsAny, unitCandidates, type ArticleTokens, type EntityMemo, type KeptTokens, type ReadUnit, type ResolvedNames } from './entityMemo.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { ADJECTIVE_ENDING } from './lexicon.js';
 import { NameMatcher } from './matcher.js';
@@ -78,7 +78,7 @@ export function extractEntities(articles: readonly Article[], registry: Registry
     }
     if (memo) {
       memo.tallyCandidates(article, own);
-      if (checked) memo.noteCandidates(article, own, checked);
+      if (checked) memo.noteCandidates(article, own, checked, units);
     } else for (const list of own) found.push(list);
   }
 
@@ -280,21 +280,6 @@ function distinctKeys(data: Int32Array, units: readonly ReadUnit[]): Int32Array 
   return Int32Array.from(seen).sort();
 }
 
-/** True when `keys` (sorted; absent: unknown) holds any of `wanted`. */
-function holdsAny(keys: Int32Array | undefined, wanted: Int32Array): boolean {
-  if (!keys) return true;
-  for (const n of wanted) {
-    let low = 0;
-    let high = keys.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((keys[middle] as number) < n) low = middle + 1;
-      else high = middle;
-    }
-    if (low < keys.length && keys[low] === n) return true;
-  }
-  return false;
-}
 
 /** Same mentions in the same order, field by field. */
 function sameMentions(a: readonly Mention[], b: readonly Mention[]): boolean {
