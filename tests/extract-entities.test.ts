@@ -134,10 +134,10 @@ describe('extractEntities on hand-built articles', () => {
     const b = article('b', `Mr Blair and Mr Brown spoke in London. ${'Z'.repeat(9000)} then Blair left.`, '2005-03-04');
     const plain = JSON.stringify(extractEntities([a, b], EMPTY_REGISTRY));
     expect(byName(extractEntities([a, b], EMPTY_REGISTRY).entities, 'Tony Blair')?.articles).toEqual(['b', 'a']);
-    expect(JSON.stringify(extractEntities([a, b], EMPTY_REGISTRY, memo))).toBe(plain);
-    expect(JSON.stringify(extractEntities([b, a], EMPTY_REGISTRY, memo))).toBe(plain);
+    expect(withoutByArticle(extractEntities([a, b], EMPTY_REGISTRY, memo))).toBe(plain);
+    expect(withoutByArticle(extractEntities([b, a], EMPTY_REGISTRY, memo))).toBe(plain);
     const edited = article('a', 'In Paris, Tony Blair met Gordon Brown.', '2005-01-02');
-    expect(JSON.stringify(extractEntities([edited, b], EMPTY_REGISTRY, memo))).toBe(JSON.stringify(extractEntities([edited, b], EMPTY_REGISTRY)));
+    expect(withoutByArticle(extractEntities([edited, b], EMPTY_REGISTRY, memo))).toBe(JSON.stringify(extractEntities([edited, b], EMPTY_REGISTRY)));
   });
 
   it('gives the cold result with a memo after edits that keep and that change the names, deletions and re-additions', () => {
@@ -146,7 +146,7 @@ describe('extractEntities on hand-built articles', () => {
     const b = article('b', 'Mr Blair and Mr Brown spoke in London. Blair left for Paris.', '2005-03-04');
     const c = article('c', 'Gordon Brown and the Treasury met in Paris. Brown said the treasury was calm.', '2005-02-01');
     const cold = (list: Article[]) => JSON.stringify(extractEntities(list, EMPTY_REGISTRY));
-    const warm = (list: Article[]) => JSON.stringify(extractEntities(list, EMPTY_REGISTRY, memo));
+    const warm = (list: Article[]) => withoutByArticle(extractEntities(list, EMPTY_REGISTRY, memo));
     expect(warm([a, b, c])).toBe(cold([a, b, c]));
     const first = memo.lastNames;
     // Only lower-case words added: the same candidates, so the same resolution is reused.
@@ -336,3 +336,8 @@ describe('the BBC corpus', () => {
     expect(names(entities).filter((n) => /^(President|Chancellor|Minister|Prime Minister)\b/.test(n))).toEqual([]);
   });
 });
+
+/** A memo's result as JSON, without the mentions by article only a memo gives (the same mentions again, see `EntityExtraction`). */
+function withoutByArticle(result: ReturnType<typeof extractEntities>): string {
+  return JSON.stringify({ ...result, mentionsByArticle: undefined });
+}

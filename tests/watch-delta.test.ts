@@ -23,10 +23,13 @@ function session(registry: Registry = EMPTY_REGISTRY) {
   const linkMemo = new LinkMemo();
   return (articles: Article[]) => {
     const cold = extractEntities(articles, registry);
-    const warm = extractEntities(articles, registry, entityMemo);
+    const { mentionsByArticle, ...warm } = extractEntities(articles, registry, entityMemo);
     expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
+    // The same mentions, one list per article, in the same order.
+    expect([...mentionsByArticle!.values()].flat()).toEqual(warm.mentions);
+    expect([...mentionsByArticle!].every(([id, list]) => list.every((m) => m.articleId === id))).toBe(true);
     const coldArchive = buildArchive(articles, { ...cold, events: [] });
-    const warmArchive = buildArchive(articles, { ...warm, events: [] }, linkMemo);
+    const warmArchive = buildArchive(articles, { ...warm, mentionsByArticle: mentionsByArticle!, events: [] }, linkMemo);
     expect(warmArchive.entities).toEqual(coldArchive.entities);
     expect(warmArchive.entityIndex).toEqual(coldArchive.entityIndex);
     return warm;

@@ -14,13 +14,15 @@ export interface ExtractedEntities {
   entities: Entity[];
   /** Every mention. */
   mentions: Mention[];
+  /** A watch session's: the mentions by article, each list kept from build to build while unchanged (see `EntityExtraction`). */
+  mentionsByArticle?: Map<string, Mention[]>;
 }
 
 /** `memo`: what a watch session keeps between builds to redo less (see `EntityMemo`); a cold build passes none and keeps nothing. */
 export function extractEntitiesStage(articles: readonly Article[], registrySource: RegistrySource | null, memo?: EntityMemo): { value: ExtractedEntities; diagnostics: Diagnostic[] } {
   const parsed = registrySource ? registryOf(registrySource.text, registrySource.displayPath) : { registry: EMPTY_REGISTRY, diagnostics: [] };
-  const { entities, mentions, diagnostics } = extractEntities(articles, parsed.registry, memo);
-  return { value: { entities, mentions }, diagnostics: [...parsed.diagnostics, ...diagnostics] };
+  const { entities, mentions, mentionsByArticle, diagnostics } = extractEntities(articles, parsed.registry, memo);
+  return { value: { entities, mentions, ...(mentionsByArticle ? { mentionsByArticle } : {}) }, diagnostics: [...parsed.diagnostics, ...diagnostics] };
 }
 
 /** The latest registry parsed, by its text and path: a watch session reads the same registry again after every edit. */

@@ -14,6 +14,8 @@ export interface Extracted {
   entities: Entity[];
   /** Their mentions. */
   mentions: Mention[];
+  /** A watch session's: the same mentions by article id, each list kept while unchanged (see `EntityExtraction`). */
+  mentionsByArticle?: Map<string, Mention[]>;
   /** Timeline events. */
   events: TimelineEvent[];
 }
@@ -35,7 +37,7 @@ export function buildArchive(articles: readonly Article[], extracted: Extracted 
     entities: memo ? [...memo.names.of(extracted.entities)] : [...extracted.entities].sort(compareByName),
     // A watch session keeps them all: reducing them would cost every edit a pass over all of them (BBC: 3–5 ms).
     mentions: memo ? extracted.mentions : firstMentions(extracted.mentions),
-    entityIndex: linkEntities(ordered, extracted.entities, extracted.mentions, memo, store),
+    entityIndex: linkEntities(ordered, extracted.entities, extracted.mentions, memo, store, extracted.mentionsByArticle),
     events: extracted.events,
   };
 }

@@ -165,14 +165,21 @@ interface BlockSentence extends SentenceSpan {
 }
 
 /** Builds the entity index. `articles` must already be in listing order (newest first); `memo` only keeps records' identity between builds. */
-export function linkEntities(articles: readonly Article[], entities: readonly Entity[], mentions: readonly Mention[], memo?: LinkMemo, store?: ValueStore): EntityIndex {
+export function linkEntities(
+  articles: readonly Article[],
+  entities: readonly Entity[],
+  mentions: readonly Mention[],
+  memo?: LinkMemo,
+  store?: ValueStore,
+  byArticle?: ReadonlyMap<string, Mention[]>,
+): EntityIndex {
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
   // Alphabetical rank of each entity, so hot sorts compare numbers instead of calling localeCompare.
   const nameRank = memo ? (memo.names.of(entities), memo.names.ranks()) : new Map([...entities].sort(compareByName).map((entity, i) => [entity.id, i]));
   const byName = (a: string, b: string): number => nameRank.get(a)! - nameRank.get(b)!;
   const articleById = new Map(articles.map((article) => [article.id, article]));
   const position = new Map(articles.map((article, index) => [article.id, index]));
-  const mentionsOf = groupBy(mentions.filter((m) => byId.has(m.entityId) && articleById.has(m.articleId)), (m) => m.articleId);
+  const mentionsOf = byArticle ? knownMentions(byArticle, byId, articleById) : groupBy(mentions.filter((m) => byId.has(m.entityId) && articleById.has(m.articleId)), (m) => m.articleId);
 
   // Entities of each article with how often it names them, ranked (a watch session's memo gives back an unchanged article's).
   const rankedOf = new Map<string, RankedEntities>();
@@ -212,6 +219,22 @@ export function linkEntities(articles: readonly Article[], entities: readonly En
     bodyLinks: bodyLinksOf(articles, mentionsOf, memo?.bodyLinks),
     named,
   };
+}
+
+/**
+ * The mentions of known entities and articles by article, from lists already grouped by article
+ * (a watch session's): each list is passed on as it is (the very list of last build while unchanged)
+ * unless it names an entity or article the archive does not hold.
+ */
+function knownMentions(byArticle: ReadonlyMap<string, Mention[]>, byId: ReadonlyMap<string, Entity>, articleById: ReadonlyMap<string, Article>): Map<string, Mention[]> {
+  const known = new Map<string, Mention[]>();
+  for (const [articleId, list] of byArticle) {
+    if (!articleById.has(articleId)) continue;
+    const all = list.every((m) => byId.has(m.entityId));
+    const kept = all ? list : list.filter((m) => byId.has(m.entityId));
+    if (kept.length > 0) known.set(articleId, kept);
+  }
+  return known;
 }
 
 /**

@@ -8,7 +8,7 @@ export interface Store<K, V> {
 
 /** True when both lists hold the very same items in the same order. */
 export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
+  return a === b || (a.length === b.length && a.every((item, i) => item === b[i]));
 }
 
 /** The `k` smallest entries under `compare`, in order, without sorting the whole collection. */

@@ -41,6 +41,12 @@ export interface EntityExtraction {
   entities: Entity[];
   /** Every mention, by article id, then block order, then offset. */
   mentions: Mention[];
+  /**
+   * With a watch session's memo: the same mentions, one list per article that has any, by article
+   * id (in the order of `mentions`), each the very list of last build while the article's are the
+   * same, so the link stage can tell them at a glance.
+   */
+  mentionsByArticle?: Map<string, Mention[]>;
   /** Notes about the registry (entries never mentioned). */
   diagnostics: Diagnostic[];
 }
@@ -96,6 +102,7 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   // A new matcher: only the articles holding a word that starts a name it matches differently can find other mentions.
   const changed = memo && previous && previous.matcher !== matcher ? changedFirstWords(previous, resolved, words) : null;
   const mentions: Mention[] = [];
+  const mentionsByArticle = memo ? new Map<string, Mention[]>() : null;
   // Names as written repeat across the archive, and mentions are held to the end of the build: one copy of each.
   const surfaces = new Interner();
   for (const article of sorted) {
@@ -103,6 +110,7 @@ export function extractEntities(articles: readonly Article[], registry: Registry
     if (kept && (kept.matcher === matcher || (changed && kept.matcher === previous?.matcher && !holdsAny(memo!.keysOf.get(article), changed)))) {
       if (kept.matcher !== matcher) memo!.mentions.set(article, { matcher, mentions: kept.mentions });
       for (const mention of kept.mentions) mentions.push(mention);
+      if (kept.mentions.length > 0) mentionsByArticle!.set(article.id, kept.mentions);
       continue;
     }
     const { units, data } = tokensOf(article);
@@ -112,6 +120,7 @@ export function extractEntities(articles: readonly Article[], registry: Registry
     if (kept && sameMentions(kept.mentions, own)) own = kept.mentions;
     memo?.mentions.set(article, { matcher, mentions: own });
     for (const mention of own) mentions.push(mention);
+    if (own.length > 0) mentionsByArticle?.set(article.id, own);
   }
 
   const diagnostics: Diagnostic[] = [];
@@ -119,7 +128,7 @@ export function extractEntities(articles: readonly Article[], registry: Registry
     if (group.registry) diagnostics.push(diagnostic('note', registry.file, `"${group.name}" is not mentioned in any article.`, { line: group.registry.line, hint: 'Check its spelling and aliases, or remove it.' }));
   };
   // A watch session makes again only the records of the entities an edit touched.
-  if (memo) return { entities: memo.records.entities(sorted, (article) => memo.mentions.get(article)!.mentions, resolution.groups, unmentioned), mentions, diagnostics };
+  if (memo) return { entities: memo.records.entities(sorted, (article) => memo.mentions.get(article)!.mentions, resolution.groups, unmentioned), mentions, mentionsByArticle: mentionsByArticle!, diagnostics };
 
   const mentioned = new Map<string, Mention[]>();
   for (const mention of mentions) {

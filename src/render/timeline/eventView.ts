@@ -76,7 +76,8 @@ export function eventViewInputs(ctx: Pick<RenderContext, 'archive' | 'reuse'>, e
   const { archive } = ctx;
   const inputs: unknown[] = new Array(events.length + 1);
   inputs[0] = events;
-  for (let i = 0; i < events.length; i++) inputs[i + 1] = referencesOf(archive, events[i]!);
+  const since = changesSince(archive);
+  for (let i = 0; i < events.length; i++) inputs[i + 1] = referencesOf(archive, since, events[i]!);
   return inputs;
 }
 
@@ -97,8 +98,7 @@ const referencesKept = new WeakMap<TimelineEvent, References>();
  * event names many. In a watch session, when they are the very records last build's archive
  * resolved, the list is last build's (the same array), so each page compares it at a glance.
  */
-function referencesOf(archive: Archive, event: TimelineEvent): readonly unknown[] {
-  const since = changesSince(archive);
+function referencesOf(archive: Archive, since: Changes, event: TimelineEvent): readonly unknown[] {
   const kept = referencesKept.get(event);
   if (kept?.generation === since.generation) return kept.records;
   // Resolved in the build before, and none of the records it names changed since: still right.
