@@ -7,9 +7,9 @@
  */
 import type { Archive } from '../../link/archive.js';
 import { changedKeys } from '../../link/lists.js';
-import { indexTimeline } from '../../link/timeline.js';
 import type { TimelineEvent } from '../../types.js';
 import type { NavItem, RenderContext } from '../renderContext.js';
+import { touchedEvents } from './touchedEvents.js';
 
 /** What every article page is made from, as one build holds it (kept until the next build, see `PageReuse.swap`). */
 interface ArticleSources {
@@ -65,19 +65,7 @@ export function touchedArticles(ctx: RenderContext): ReadonlySet<string> | null 
   for (const id of changedKeys(last.bodyLinks, now.bodyLinks)) touched.add(id);
   for (const id of changedKeys(last.ofArticle, now.ofArticle)) touched.add(id);
   for (const id of changedKeys(last.related, now.related)) touched.add(id);
-  const reporting = (events: Iterable<TimelineEvent> | undefined) => {
-    for (const event of events ?? []) for (const id of event.articles) touched.add(id);
-  };
-  // Events added or gone change the lists of the articles reporting them.
-  if (last.events !== now.events) {
-    const before = new Set(last.events);
-    const after = new Set(now.events);
-    reporting(now.events.filter((event) => !before.has(event)));
-    reporting(last.events.filter((event) => !after.has(event)));
-  }
-  // An event's view shows its source articles' headlines and its entities' names.
-  const { byArticle, byEntity } = indexTimeline(now.events);
-  for (const id of changedArticles) reporting(byArticle.get(id));
-  for (const id of changedKeys(last.entities, now.entities)) reporting(byEntity.get(id));
+  // The articles reporting an event added, gone or showing a changed record list it.
+  for (const event of touchedEvents(last.events, now.events, changedArticles, changedKeys(last.entities, now.entities))) for (const id of event.articles) touched.add(id);
   return touched;
 }

@@ -8,9 +8,9 @@
  */
 import type { Archive } from '../../link/archive.js';
 import { changedKeys } from '../../link/lists.js';
-import { indexTimeline } from '../../link/timeline.js';
 import type { TimelineEvent } from '../../types.js';
 import type { NavItem, RenderContext } from '../renderContext.js';
+import { touchedEvents } from './touchedEvents.js';
 
 /** What every entity page is made from, as one build holds it (kept until the next build, see `PageReuse.swap`). */
 interface EntitySources {
@@ -55,19 +55,7 @@ export function touchedEntities(ctx: RenderContext): ReadonlySet<string> | null 
   for (const id of changedEntities) touched.add(id);
   for (const id of changedKeys(last.appearances, now.appearances)) touched.add(id);
   for (const id of changedKeys(last.coMentions, now.coMentions)) touched.add(id);
-  const naming = (events: Iterable<TimelineEvent> | undefined) => {
-    for (const event of events ?? []) for (const id of event.entities) touched.add(id);
-  };
-  // Events added or gone change the lists of the entities they name.
-  if (last.events !== now.events) {
-    const before = new Set(last.events);
-    const after = new Set(now.events);
-    naming(now.events.filter((event) => !before.has(event)));
-    naming(last.events.filter((event) => !after.has(event)));
-  }
-  // An event's view shows its source articles' headlines and its entities' names.
-  const { byArticle, byEntity } = indexTimeline(now.events);
-  for (const id of changedKeys(last.articles, now.articles)) naming(byArticle.get(id));
-  for (const id of changedEntities) naming(byEntity.get(id));
+  // The entities an event added, gone or showing a changed record names list it.
+  for (const event of touchedEvents(last.events, now.events, changedKeys(last.articles, now.articles), changedEntities)) for (const id of event.entities) touched.add(id);
   return touched;
 }
