@@ -54,11 +54,11 @@ function articlePage(ctx: RenderContext, article: Article, neighbours: Neighbour
 /** Joins the extras of several stages (entity links, sentence anchors): inputs and ranges add up, variables merge. */
 export function combineArticleExtras(...sources: Array<(article: Article) => ArticleExtras>): (article: Article) => ArticleExtras {
   return (article) => {
-  const extras = sources.map((source) => source(article));
-  return {
-    inputs: extras.map((extra) => extra.inputs),
-    rangesFor: (blockAnchor) => extras.flatMap((extra) => extra.rangesFor?.(blockAnchor) ?? []),
-    vars: () => Object.assign({}, ...extras.map((extra) => extra.vars?.() ?? {})),
-  };
+    const extras = sources.map((source) => source(article));
+    return {
+      inputs: extras.map((extra) => extra.inputs),
+      rangesFor: (blockAnchor) => extras.flatMap((extra) => extra.rangesFor?.(blockAnchor) ?? []),
+      vars: () => Object.assign({}, ...extras.map((extra) => extra.vars?.() ?? {})),
+    };
   };
 }
