@@ -66,9 +66,10 @@ export function eventViews(archive: Archive, events: readonly TimelineEvent[]): 
 }
 
 /**
- * What `eventViews` reads besides the events themselves: for each event, the entities and source
- * articles it names (null where the archive has none), so a page made from the views is made again
- * when a named entity is renamed or a source article's headline changes. Only a watch session
+ * What `eventViews` reads besides the events themselves: for each event, what it shows of the
+ * entities and source articles it names (null where the archive has none, see `shownOf`), so a page
+ * made from the views is made again when a named entity is renamed or a source article's headline
+ * changes, and only then. Only a watch session
  * compares inputs (`ctx.reuse`): a single build gets an empty list, and keeps no references.
  */
 export function eventViewInputs(ctx: Pick<RenderContext, 'archive' | 'reuse'>, events: readonly TimelineEvent[]): unknown[] {
@@ -108,12 +109,28 @@ function referencesOf(archive: Archive, since: Changes, event: TimelineEvent): r
   }
   const entityById = entitiesOf(archive);
   const records: unknown[] = [];
-  for (const id of event.entities) records.push(entityById.get(id) ?? null);
-  for (const source of event.sources) records.push(archive.articleById.get(source.articleId) ?? null);
+  for (const id of event.entities) records.push(shownOf(entityById.get(id)));
+  for (const source of event.sources) records.push(shownOf(archive.articleById.get(source.articleId)));
   const same = kept !== undefined && kept.records.length === records.length && kept.records.every((record, i) => record === records[i]);
   referencesKept.set(event, { generation: since.generation, records: same ? kept.records : records });
   return same ? kept.records : records;
 }
+
+/**
+ * What a view shows of an article or entity: its headline or name, and its URL (null when the
+ * archive has none). An edit makes a new record for every entity it names (counts change) and for
+ * the article edited; a page listing their events must be made again only when what it shows of
+ * them changed, so the inputs hold this, compared by content, not the record. One per record.
+ */
+function shownOf(record: { title: string; url: string } | { name: string; url: string } | undefined): { label: string; url: string } | null {
+  if (!record) return null;
+  let shown = shownKept.get(record);
+  if (!shown) shownKept.set(record, (shown = { label: 'title' in record ? record.title : record.name, url: record.url }));
+  return shown;
+}
+
+/** Each record's `shownOf`, for as long as the record lives. */
+const shownKept = new WeakMap<object, { label: string; url: string }>();
 
 /** What changed between the last two archives references were resolved in (see `changesSince`). */
 interface Changes {
