@@ -69,8 +69,8 @@ export function eventViews(archive: Archive, events: readonly TimelineEvent[]): 
  * What `eventViews` reads besides the events themselves: for each event, what it shows of the
  * entities and source articles it names (null where the archive has none, see `shownOf`), so a page
  * made from the views is made again when a named entity is renamed or a source article's headline
- * changes, and only then. Only a watch session
- * compares inputs (`ctx.reuse`): a single build gets an empty list, and keeps no references.
+ * changes, and only then. Only a watch session compares inputs (`ctx.reuse`): a single build gets
+ * an empty list, and keeps no references.
  */
 export function eventViewInputs(ctx: Pick<RenderContext, 'archive' | 'reuse'>, events: readonly TimelineEvent[]): unknown[] {
   if (!ctx.reuse) return [];
@@ -82,11 +82,11 @@ export function eventViewInputs(ctx: Pick<RenderContext, 'archive' | 'reuse'>, e
   return inputs;
 }
 
-/** An event's entities and source articles as one build's archive resolves them, with that archive's number. */
+/** What an event's views show of its entities and source articles, as one build's archive resolves them, with that archive's number. */
 interface References {
-  /** The number of the archive they were resolved in (see `generationOf`: a number, so no archive is kept alive by it). */
+  /** The number of the archive they were resolved in (see `generations`: a number, so no archive is kept alive by it). */
   generation: number;
-  /** The records, in the order `eventViews` reads them (null where the archive has none). */
+  /** What is shown of each (see `shownOf`), in the order `eventViews` reads them. */
   records: readonly unknown[];
 }
 

@@ -1,0 +1,88 @@
+/**
+ * What article and entity pages are made from, as one build holds it, and what changed in it since
+ * the last build that wrote its site: the ground `touchedArticles` and `touchedEntities` stand on.
+ * A watch session's link stage hands back the very same record or list for everything an edit did
+ * not change (see `LinkMemo`), so comparing the two builds' maps by identity tells what it changed.
+ */
+import type { Archive } from '../../link/archive.js';
+import { changedKeys } from '../../link/lists.js';
+import type { TimelineEvent } from '../../types.js';
+import type { NavItem, RenderContext } from '../renderContext.js';
+import { touchedEvents } from './touchedEvents.js';
+
+/** The maps pages are made from, as one build holds them (kept until the next build, see `PageReuse.swap`). */
+export interface PageSources {
+  /** Article records by id. */
+  articles: Archive['articleById'];
+  /** Each article's neighbours. */
+  neighbours: Archive['neighbours'];
+  /** Entity records by id. */
+  entities: Archive['entityIndex']['byId'];
+  /** Appearance lists by entity id. */
+  appearances: Archive['entityIndex']['appearances'];
+  /** Co-mention lists by entity id. */
+  coMentions: Archive['entityIndex']['coMentions'];
+  /** Each article's body links. */
+  bodyLinks: Archive['entityIndex']['bodyLinks'];
+  /** Each article's entities by type (made again when any of their records changes). */
+  ofArticle: Archive['entityIndex']['ofArticle'];
+  /** Each article's related articles. */
+  related: Archive['entityIndex']['related'];
+  /** Every event. */
+  events: readonly TimelineEvent[];
+  /** The navigation every page shows. */
+  nav: readonly NavItem[];
+  /** The settings. */
+  config: RenderContext['config'];
+}
+
+/** This build's sources against the last written build's. */
+export interface SourcesSince {
+  /** The last build's. */
+  last: PageSources;
+  /** This build's. */
+  now: PageSources;
+  /** Ids of the articles added, gone or changed. */
+  changedArticles: string[];
+  /** Ids of the entities added, gone or changed. */
+  changedEntities: string[];
+  /** The events added or gone, and those showing a changed article or entity (see `touchedEvents`). */
+  events: Set<TimelineEvent>;
+}
+
+/** Each archive's comparison, made once for both page kinds. */
+const sinceOf = new WeakMap<Archive, SourcesSince | null>();
+
+/**
+ * What changed since the last build that wrote its site, or null when every page must be looked at
+ * (a single build, the first of a session, a change of templates or settings).
+ */
+export function sourcesSince(ctx: RenderContext): SourcesSince | null {
+  if (!ctx.reuse) return null;
+  const { archive } = ctx;
+  const known = sinceOf.get(archive);
+  if (known !== undefined) return known;
+  const { entityIndex } = archive;
+  const now: PageSources = {
+    articles: archive.articleById,
+    neighbours: archive.neighbours,
+    entities: entityIndex.byId,
+    appearances: entityIndex.appearances,
+    coMentions: entityIndex.coMentions,
+    bodyLinks: entityIndex.bodyLinks,
+    ofArticle: entityIndex.ofArticle,
+    related: entityIndex.related,
+    events: archive.events,
+    nav: ctx.nav,
+    config: ctx.config,
+  };
+  const last = ctx.reuse.swap('page sources', now);
+  let since: SourcesSince | null = null;
+  if (last && last.nav === now.nav && last.config === now.config) {
+    const changedArticles = changedKeys(last.articles, now.articles);
+    const changedEntities = changedKeys(last.entities, now.entities);
+    since = { last, now, changedArticles, changedEntities, events: touchedEvents(last.events, now.events, changedArticles, changedEntities) };
+  }
+  sinceOf.set(archive, since);
+  return since;
+}
