@@ -16,7 +16,7 @@ import type { Config } from '../config.js';
 import type { Diagnostic } from '../errors.js';
 import type { Archive } from '../link/archive.js';
 import { publishSite } from '../publish/publishSite.js';
-import type { Page } from '../render/page.js';
+import { isCarried, type Page, type SiteItem } from '../render/page.js';
 import { renderSite } from '../render/renderSite.js';
 import type { PageReuse } from '../render/renderContext.js';
 import { templateErrorToDiagnostic } from '../render/templateErrors.js';
@@ -66,15 +66,24 @@ export async function streamSite(archive: Archive, config: Config, options: Stre
   const searchable: string[] = [];
   let pages = 0;
   /** Hands each page to the writer as soon as it is made; the making is timed under `name`, the writing is not. */
-  const stream = async (made: () => Iterable<Page>, name: keyof typeof making, note?: (page: Page) => void): Promise<void> => {
+  const stream = async (made: () => Iterable<SiteItem>, name: keyof typeof making, note?: (page: Page) => void): Promise<void> => {
     let started = performance.now();
     const iterator = whileMaking(() => made()[Symbol.iterator]());
     try {
       for (let next = whileMaking(() => iterator.next()); !next.done; next = whileMaking(() => iterator.next())) {
         making[name] += performance.now() - started;
-        note?.(next.value);
+        const item = next.value;
+        if (isCarried(item)) {
+          // Pages left on disk as they are: the sitemap still lists them, the writer keeps them.
+          if (note) for (const page of item.carried) note(page);
+          pages += item.carried.length;
+          carry(writer, item.carried);
+          started = performance.now();
+          continue;
+        }
+        note?.(item);
         pages++;
-        const waiting = writer?.add(next.value);
+        const waiting = writer?.add(item);
         if (waiting) await waiting;
         options.checkpoint?.();
         started = performance.now();
@@ -122,6 +131,12 @@ export async function streamSite(archive: Archive, config: Config, options: Stre
     }
     throw error;
   }
+}
+
+/** Hands `pages` to `writer` as left on disk: only a writer that leaves unlisted files as they are is ever given any (see `PageReuse.carry`). */
+function carry(writer: SiteWriter | null, pages: readonly Page[]): void {
+  if (!writer?.carry) throw new Error('internal: pages were left on disk as they are, but this build does not write over the last one');
+  writer.carry(pages);
 }
 
 /** An error thrown while making pages (a template error), as opposed to writing them. */

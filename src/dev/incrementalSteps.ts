@@ -159,9 +159,20 @@ export class IncrementalSteps implements BuildSteps {
   startWrite = (outDir: string): SiteWriter => {
     const whole = this.remakeAll || !this.writer.canUpdate(outDir);
     const writer = this.writer.start(outDir, whole);
+    // Only a writer that leaves the files it is not given as they are can take pages the render left on disk.
+    this.memo.carrying = !whole;
     const pages: Page[] = [];
     const later: Page[] = [];
     return {
+      ...(whole
+        ? {}
+        : {
+            carry: (carried: readonly Page[]) => {
+              // Already as the writer holds them: by number, on disk.
+              for (const page of carried) pages.push(page);
+              writer.carry!(carried);
+            },
+          }),
       add: (page) => {
         // A data export already on disk is left as it is, and made after the build (see `writeExports`).
         if (!whole && isChunked(page.content) && page.content.parts && this.writer.holdsExport(outDir, page.path)) {

@@ -11,7 +11,7 @@
  * arguments are checked too (see `RenderMemo`).
  */
 import type nunjucks from 'nunjucks';
-import { isNumbered, type Numbered, type Page } from '../render/page.js';
+import { isNumbered, type CarriedPages, type Numbered, type Page } from '../render/page.js';
 import type { PageReuse } from '../render/renderContext.js';
 
 /** What the session's writer has on disk, as far as the memo needs to know. */
@@ -64,6 +64,10 @@ interface PageGroup {
   members: Member[];
   /** The build that last asked for it (see `sweep`). */
   seen: number;
+  /** Its pages by number, as `carry` and a reuse hand them on (made once: most groups of a watch build are reused). */
+  carried: CarriedPages;
+  /** How many of its pages are HTML (see `counts`). */
+  html: number;
 }
 
 /** No filter calls (most texts make none): one shared list instead of one each. */
@@ -159,9 +163,20 @@ export class RenderMemo implements PageReuse {
     return this.makeGroup(key, inputs, make);
   }
 
-  kept(key: string): Iterable<Page> | null {
-    const previous = this.groups.get(key);
-    return previous && previous.members.every((member) => this.stillMade(member)) ? this.reuseGroup(previous) : null;
+  /**
+   * True while the build under way hands its pages to a writer that leaves the files it is not
+   * given as they are (a watch rebuild's, see `ChangedFilesWriter`): only then may `carry` answer.
+   * Set by the session's steps as each build starts writing; every build starts without it.
+   */
+  carrying = false;
+
+  carry(key: string): CarriedPages | null {
+    const group = this.carrying ? this.groups.get(key) : undefined;
+    // The filters are not asked again: the caller vouches that nothing the pages are made from changed (see `touchedEntities`).
+    if (!group || !group.members.every(({ made }) => this.written.holds(made.path, made.serial))) return null;
+    group.seen = this.build;
+    this.counts.reused += group.html;
+    return group.carried;
   }
 
   /** Values kept by `swap` in the last build that wrote its site, by key. */
@@ -184,13 +199,10 @@ export class RenderMemo implements PageReuse {
   }
 
   /** A group's pages as last made, by number. A list, not a generator: most groups of a watch build are reused, and each generator costs. */
-  private reuseGroup(group: PageGroup): Page[] {
+  private reuseGroup(group: PageGroup): readonly Page[] {
     group.seen = this.build;
-    return group.members.map(({ made }) => {
-      made.seen = this.build;
-      if (made.path.endsWith('.html')) this.counts.reused++;
-      return { path: made.path, content: made.reused };
-    });
+    this.counts.reused += group.html;
+    return group.carried.carried;
   }
 
   /** Makes a group's pages, noting the entry of each (see `pages`). */
@@ -219,7 +231,11 @@ export class RenderMemo implements PageReuse {
       else members.push(member);
       yield page;
     }
-    if (whole) this.groups.set(key, { inputs, members, seen: this.build });
+    if (whole) {
+      const pages = members.map(({ made }): Page => ({ path: made.path, content: made.reused }));
+      const html = pages.filter((page) => page.path.endsWith('.html')).length;
+      this.groups.set(key, { inputs, members, seen: this.build, carried: { carried: pages }, html });
+    }
     else this.groups.delete(key);
   }
 
@@ -266,6 +282,8 @@ export class RenderMemo implements PageReuse {
    */
   sweep(): void {
     if (this.added * 4 < this.texts.size) return;
+    // A group carried or reused as a whole does not note each page's entry as asked for: it does so here.
+    for (const group of this.groups.values()) for (const { made } of group.members) made.seen = Math.max(made.seen, group.seen);
     for (const [key, made] of this.texts) if (made.seen < this.build - 1) this.texts.delete(key);
     for (const [key, group] of this.groups) if (group.seen < this.build - 1) this.groups.delete(key);
     this.added = 0;
@@ -273,6 +291,7 @@ export class RenderMemo implements PageReuse {
 
   resetCounts(): void {
     this.build++;
+    this.carrying = false;
     this.swapping.clear();
     provenEqual = new WeakMap();
     this.counts = { rendered: 0, reused: 0 };

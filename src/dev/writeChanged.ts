@@ -118,15 +118,19 @@ export class ChangedFilesWriter implements WrittenTexts {
 
   /**
    * Writes the files listed (`pages`, then the static files no page replaces) that differ from
-   * what is on disk, and removes those no longer listed.
+   * what is on disk, leaves the `carried` pages as they are, and removes the files neither listed
+   * nor carried.
    */
-  update(outDir: string, pages: Map<string, Listed>, staticFiles: readonly StaticFile[]): WriteResult {
+  update(outDir: string, pages: Map<string, Listed>, staticFiles: readonly StaticFile[], carried: readonly (readonly Page[])[] = []): WriteResult {
     const disk = this.disk;
     if (!disk || disk.outDir !== outDir) throw new Error(`internal: ${outDir} was not written by this session`);
     const { files } = disk;
     const statics = new Map<string, Listed>();
     for (const file of staticFiles) if (!pages.has(file.path)) statics.set(file.path, { source: file.source });
-    const listed = (file: string) => pages.has(file) || statics.has(file);
+    // The carried files that are not listed too: with them, every file the build keeps.
+    const kept = new Set<string>();
+    for (const group of carried) for (const page of group) if (!pages.has(page.path) && !statics.has(page.path)) kept.add(page.path);
+    const listed = (file: string) => pages.has(file) || statics.has(file) || kept.has(file);
     for (const next of [pages, statics]) {
       for (const file of next.keys()) {
         if (!files.has(file) && existsSync(resolveInside(outDir, file))) {
@@ -146,8 +150,8 @@ export class ChangedFilesWriter implements WrittenTexts {
       }
     }
     let removed = 0;
-    // Every file listed is held now: any more held are the files to remove.
-    if (files.size > pages.size + statics.size) {
+    // Every file listed or kept is held now: any more held are the files to remove.
+    if (files.size > pages.size + statics.size + kept.size) {
       for (const file of [...files.keys()]) {
         if (listed(file)) continue;
         const target = resolveInside(outDir, file);
@@ -233,6 +237,8 @@ class WholeSiteWrite implements SiteWriter {
 class ChangedFilesWrite implements SiteWriter {
   /** Every file of the build by path; the last one listed at a path wins, and a page wins over a static file. */
   private readonly next = new Map<string, Listed>();
+  /** Groups of pages left on disk as they are (see `PageReuse.carry`). */
+  private readonly carried: (readonly Page[])[] = [];
 
   constructor(
     private readonly owner: ChangedFilesWriter,
@@ -246,6 +252,10 @@ class ChangedFilesWrite implements SiteWriter {
     else this.next.set(page.path, isChunked(content) && content.parts ? { parts: [...content.parts()] } : { page: isChunked(content) ? pageText(page) : content });
   }
 
+  carry(pages: readonly Page[]): void {
+    this.carried.push(pages);
+  }
+
   async settle(): Promise<void> {}
 
   read(pagePath: string): string {
@@ -257,7 +267,7 @@ class ChangedFilesWrite implements SiteWriter {
   }
 
   finish(staticFiles: readonly StaticFile[]): Promise<WriteResult> {
-    return this.owner.inTurn(() => this.owner.update(this.outDir, this.next, staticFiles));
+    return this.owner.inTurn(() => this.owner.update(this.outDir, this.next, staticFiles, this.carried));
   }
 
   async abandon(): Promise<void> {}

@@ -6,6 +6,24 @@ export interface Page {
   content: PageContent;
 }
 
+/**
+ * Pages a watch build leaves on disk as the last build wrote them (see `PageReuse.carry`): one
+ * item for a whole group, so the pages an edit did not touch cost the stream one step, not one each.
+ * Each page is numbered, its text null: the writer holds it already.
+ */
+export interface CarriedPages {
+  /** The group's pages, in order. */
+  carried: readonly Page[];
+}
+
+/** What the render stage yields: a page, or (in a watch build) a group of pages left as they are. */
+export type SiteItem = Page | CarriedPages;
+
+/** True when `item` is a group of pages left as they are. */
+export function isCarried(item: SiteItem): item is CarriedPages {
+  return 'carried' in item;
+}
+
 /** What a page holds: text, bytes, text made piece by piece, or text a watch session numbered. */
 export type PageContent = string | Uint8Array | Chunked | Numbered;
 

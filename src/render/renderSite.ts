@@ -3,6 +3,7 @@
  * this lists them in order. Pages are made one at a time, as the caller takes them: a build writes
  * each page and lets it go before the next is rendered, so the site never sits in memory whole.
  */
+import type nunjucks from 'nunjucks';
 import type { Config } from '../config.js';
 import type { Archive } from '../link/archive.js';
 import { jsonSchemaPages } from '../export/jsonSchemaPages.js';
@@ -10,7 +11,7 @@ import { notFoundRoot } from '../publish/links.js';
 import { addPublishingFilters } from '../publish/templateFilters.js';
 import { searchPages } from '../search/searchPage.js';
 import { createEnvironment } from './environment.js';
-import type { Page } from './page.js';
+import type { Page, SiteItem } from './page.js';
 import { articlePages, combineArticleExtras } from './pages/articlePages.js';
 import { articlesData, entitiesData } from './pages/dataPages.js';
 import { articleEntityExtras, entityIndexPage, entityPages, ENTITIES_URL } from './pages/entityPages.js';
@@ -27,7 +28,10 @@ import { TIMELINE_URL, timelinePages } from './timeline/timelinePages.js';
  * `reuse` skip making the pages whose inputs did not change (see `renderPageFrom`). A template
  * error is thrown from the iteration, at the page that failed.
  */
-export function* renderSite(archive: Archive, config: Config, env = createEnvironment(config), remember = false, reuse?: PageReuse): Generator<Page> {
+export function renderSite(archive: Archive, config: Config, env?: nunjucks.Environment, remember?: boolean): Generator<Page>;
+/** With `reuse`, groups of pages an edit did not touch come as one item each (see `PageReuse.carry`). */
+export function renderSite(archive: Archive, config: Config, env: nunjucks.Environment, remember: boolean, reuse: PageReuse | undefined): Generator<SiteItem>;
+export function* renderSite(archive: Archive, config: Config, env = createEnvironment(config), remember = false, reuse?: PageReuse): Generator<SiteItem> {
   addPublishingFilters(env, archive, config, remember);
   const hasEntities = archive.entities.length > 0;
   const nav: NavItem[] = [

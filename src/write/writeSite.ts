@@ -52,7 +52,12 @@ export interface SiteWriter {
    * turn per page). A page of the same path as a static file wins.
    */
   add(page: Page): Promise<void> | void;
-  /** Resolves when every file taken so far is written (throws what went wrong writing one). */
+  /**
+   * Takes files the last write left on disk, to be left as they are (a watch rebuild's pages an
+   * edit did not touch, see `PageReuse.carry`): only a writer that writes over the last site has it.
+   */
+  carry?(pages: readonly Page[]): void;
+    /** Resolves when every file taken so far is written (throws what went wrong writing one). */
   settle(): Promise<void>;
   /** The text of a page already taken, after `settle` (the search stage reads the pages back). */
   read(pagePath: string): string;

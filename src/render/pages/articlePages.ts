@@ -1,9 +1,9 @@
 /** One page per article: headline, metadata, contents, body, embedded posts, neighbours. */
 import type { Neighbours } from '../../link/archive.js';
 import type { Article } from '../../types.js';
-import type { Page } from '../page.js';
+import type { Page, SiteItem } from '../page.js';
 import { renderBlocks, type RangesFor } from '../renderBlocks.js';
-import { renderPageFrom, reusedPages, type RenderContext } from '../renderContext.js';
+import { groupKey, renderPageFrom, reusedPages, type RenderContext } from '../renderContext.js';
 import { touchedArticles } from './touchedArticles.js';
 
 /**
@@ -21,14 +21,14 @@ export interface ArticleExtras {
 }
 
 /** Renders each article's page only when the one before it has been taken, so they are written one by one. */
-export function* articlePages(ctx: RenderContext, extrasFor: (article: Article) => ArticleExtras = () => ({ inputs: [] })): Generator<Page> {
+export function* articlePages(ctx: RenderContext, extrasFor: (article: Article) => ArticleExtras = () => ({ inputs: [] })): Generator<SiteItem> {
   const touched = touchedArticles(ctx);
   for (const article of ctx.archive.articles) {
-    const key = `article\n${article.id}`;
-    // An article an edit did not touch: last build's page, without making its inputs.
-    const kept = touched && !touched.has(article.id) ? ctx.reuse!.kept(key) : null;
-    if (kept) {
-      yield* kept;
+    const key = groupKey('article', article.id);
+    // An article an edit did not touch: last build's page, left on disk, without making its inputs.
+    const carried = touched && !touched.has(article.id) ? ctx.reuse!.carry(key) : null;
+    if (carried) {
+      yield carried;
       continue;
     }
     const extras = extrasFor(article);

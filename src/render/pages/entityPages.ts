@@ -17,8 +17,8 @@ import type { Article, Entity, EntityType, Mention } from '../../types.js';
 import { graphSvg, layoutGraph } from '../entityGraph.js';
 import { escapeHtml } from '../escape.js';
 import type { HtmlRange } from '../inline.js';
-import { fileForUrl, rootFor, type Page } from '../page.js';
-import { renderPage, renderPageFrom, reusedPages, reusedValue, type RenderContext } from '../renderContext.js';
+import { fileForUrl, rootFor, type Page, type SiteItem } from '../page.js';
+import { groupKey, renderPage, renderPageFrom, reusedPages, reusedValue, type RenderContext } from '../renderContext.js';
 import type { ArticleExtras } from './articlePages.js';
 import { paginate, pageSuffix, type PageLabels } from './paginate.js';
 import { touchedEntities } from './touchedEntities.js';
@@ -142,15 +142,15 @@ const NO_EVENTS: EntityEventsView = { inputs: [], views: () => [], total: 0 };
  * listings by type and by initial the index links to on a big archive. `eventsFor` gives an
  * entity's events.
  */
-export function* entityPages(ctx: RenderContext, eventsFor: (entityId: string) => EntityEventsView = () => NO_EVENTS): Generator<Page> {
+export function* entityPages(ctx: RenderContext, eventsFor: (entityId: string) => EntityEventsView = () => NO_EVENTS): Generator<SiteItem> {
   const { entityIndex } = ctx.archive;
   const touched = touchedEntities(ctx);
   for (const entity of ctx.archive.entities) {
-    const key = `entity\n${entity.id}`;
-    // An entity an edit did not touch: last build's pages, without making their inputs.
-    const kept = touched && !touched.has(entity.id) ? ctx.reuse!.kept(key) : null;
-    if (kept) {
-      yield* kept;
+    const key = groupKey('entity', entity.id);
+    // An entity an edit did not touch: last build's pages, left on disk, without making their inputs.
+    const carried = touched && !touched.has(entity.id) ? ctx.reuse!.carry(key) : null;
+    if (carried) {
+      yield carried;
       continue;
     }
     const appearances = entityIndex.appearances.get(entity.id) ?? [];
