@@ -3,7 +3,7 @@
  * template and static-file edits), the output folder is byte-identical to a clean build of the
  * same inputs; and when the inputs are broken, the last good site stays as it was.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DevSession } from '../src/dev/devSession.js';
@@ -62,14 +62,17 @@ describe('incremental rebuilds', () => {
     for (let i = 0; i < 30; i++) writeFileSync(path.join(config.input, `extra-${i}.md`), `---\ntitle: Extra ${i}\ndate: 2020-01-${String(i + 1).padStart(2, '0')}\n---\n\nParagraph ${i}.\n`);
     session = await DevSession.start({ config, reloadConfig: () => config, cwd: config.root, watch: false, quietMs: 1, searchQuietMs: 1, write: () => {} });
     const file = path.join(config.input, 'extra-10.md');
+    const untouched = path.join(config.output, 'articles/extra-25/index.html');
+    const before = statSync(untouched).mtimeMs;
     writeFileSync(file, readFileSync(file, 'utf8') + '\nA new closing paragraph.\n');
     session.changed({ kind: 'article', path: 'extra-10.md' });
     await session.idle();
     const steps = session.currentSteps;
     expect(steps.counts).toEqual({ read: 1, parsed: 1 });
-    // The article itself and its two neighbours (whose links name it); not the other 30 pages.
+    // The article itself and its two neighbours (whose links name it); not the other 30 pages, which stay on disk untouched.
     expect(steps.memo.counts.rendered).toBeLessThanOrEqual(4);
-    expect(steps.memo.counts.reused).toBeGreaterThan(25);
+    expect(session.status.filesChanged).toBeLessThanOrEqual(6);
+    expect(statSync(untouched).mtimeMs).toBe(before);
     expect(differences(snapshotTree(config.output), (await cleanBuildSnapshot(config))!)).toEqual([]);
   });
 
@@ -82,6 +85,33 @@ describe('incremental rebuilds', () => {
     session.changed({ kind: 'article', path: 'a.md' });
     await session.idle();
     expect(readFileSync(path.join(config.output, 'articles/shared/index.html'), 'utf8')).toContain('Text of a.');
+    expect(differences(snapshotTree(config.output), (await cleanBuildSnapshot(config))!)).toEqual([]);
+  });
+
+  it('removes the pages of a deleted article and of its entities when the rebuild looks at every page (the navigation changed)', async () => {
+    const config = tempProject();
+    for (const file of articlesIn(config.input)) rmSync(path.join(config.input, file));
+    writeFileSync(path.join(config.input, 'a.md'), '---\ntitle: A\ndate: 2024-05-20\n---\n\nMaria Lopez met Acme Corp in Paris. Maria Lopez said Acme Corp would stay in Paris.\n');
+    writeFileSync(path.join(config.input, 'b.md'), '---\ntitle: B\ndate: 2024-05-21\n---\n\nnothing here has a name at all.\n');
+    session = await DevSession.start({ config, reloadConfig: () => config, cwd: config.root, watch: false, quietMs: 1, searchQuietMs: 1, write: () => {} });
+    expect(readdirSync(path.join(config.output, 'entities')).length).toBeGreaterThan(1);
+    rmSync(path.join(config.input, 'a.md'));
+    session.changed({ kind: 'article', path: 'a.md' });
+    await session.idle();
+    // No entity is left, so the navigation loses its Entities link and every page is looked at: the gone ones must go.
+    expect(existsSync(path.join(config.output, 'entities'))).toBe(false);
+    expect(differences(snapshotTree(config.output), (await cleanBuildSnapshot(config))!)).toEqual([]);
+  });
+
+  it('keeps the pages an edit did not touch in the sitemap', async () => {
+    const config: Config = { ...tempProject(), baseUrl: 'https://example.org/archive/' };
+    session = await DevSession.start({ config, reloadConfig: () => config, cwd: config.root, watch: false, quietMs: 1, searchQuietMs: 1, write: () => {} });
+    const file = articlesIn(config.input)[0]!;
+    writeFileSync(path.join(config.input, file), `${readFileSync(path.join(config.input, file), 'utf8')}\nA closing paragraph.\n`);
+    session.changed({ kind: 'article', path: file });
+    await session.idle();
+    const sitemap = readFileSync(path.join(config.output, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('https://example.org/archive/entities/');
     expect(differences(snapshotTree(config.output), (await cleanBuildSnapshot(config))!)).toEqual([]);
   });
 

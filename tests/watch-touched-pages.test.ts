@@ -7,14 +7,15 @@ import type { PageReuse, RenderContext } from '../src/render/renderContext.js';
 import type { Config } from '../src/config.js';
 
 /** A memo that only keeps what `swap` is given, as a watch session's does between builds that wrote their site. */
-function swapOnly(): PageReuse {
+function swapOnly(listsTouchedOnly = true): PageReuse {
   const kept = new Map<string, unknown>();
   return {
     made: () => {
       throw new Error('not used');
     },
     pages: (_key, _inputs, make) => make(),
-    kept: () => null,
+    listTouchedOnly: () => listsTouchedOnly,
+    forget: () => undefined,
     value: (_key, _inputs, make) => make(),
     swap: <T>(key: string, value: T): T | null => {
       const last = kept.get(key) as T | undefined;
@@ -49,10 +50,14 @@ describe('touchedEntities', () => {
   const nav: RenderContext['nav'] = [];
   const contextFor = (reuse: PageReuse | undefined, archive: Archive): RenderContext => ({ archive, config, nav, env: null as never, ...(reuse ? { reuse } : {}) });
 
-  it('lists every entity (null) in a single build and in the first build of a session', () => {
+  it('lists every entity (null) in a single build, in the first build of a session, and when the writer writes the whole site', () => {
     const archive = archiveOf({ entities: [entity('x')], articles: [], events: [] });
     expect(touchedEntities(contextFor(undefined, archive))).toBeNull();
     expect(touchedEntities(contextFor(swapOnly(), archive))).toBeNull();
+    // A writer that rewrites the whole site (the output folder was removed) keeps no group it is not given.
+    const whole = swapOnly(false);
+    touchedEntities(contextFor(whole, archive));
+    expect(touchedEntities(contextFor(whole, archiveOf({ entities: [entity('x')], articles: [], events: [] })))).toBeNull();
   });
 
   it('lists the entities whose record, appearances or co-mentions changed, and those named by an event whose source article or named entity changed', () => {

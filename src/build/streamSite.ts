@@ -16,7 +16,7 @@ import type { Config } from '../config.js';
 import type { Diagnostic } from '../errors.js';
 import type { Archive } from '../link/archive.js';
 import { publishSite } from '../publish/publishSite.js';
-import { isCarried, type Page, type SiteItem } from '../render/page.js';
+import { isDropped, type Page, type SiteItem } from '../render/page.js';
 import { renderSite } from '../render/renderSite.js';
 import type { PageReuse } from '../render/renderContext.js';
 import { templateErrorToDiagnostic } from '../render/templateErrors.js';
@@ -73,11 +73,8 @@ export async function streamSite(archive: Archive, config: Config, options: Stre
       for (let next = whileMaking(() => iterator.next()); !next.done; next = whileMaking(() => iterator.next())) {
         making[name] += performance.now() - started;
         const item = next.value;
-        if (isCarried(item)) {
-          // Pages left on disk as they are: the sitemap still lists them, the writer keeps them.
-          if (note) for (const page of item.carried) note(page);
-          pages += item.carried.length;
-          carry(writer, item.carried);
+        if (isDropped(item)) {
+          dropGroup(writer, item.dropped);
           started = performance.now();
           continue;
         }
@@ -99,8 +96,11 @@ export async function streamSite(archive: Archive, config: Config, options: Stre
       renderedPaths.push(page.path);
       if (indexing && isSearchable(page)) searchable.push(page.path);
     });
-    // Feeds and the sitemap describe the finished pages, so they come after rendering.
-    const published = publishSite(renderedPaths, archive, config, options.reuse);
+    // Feeds and the sitemap describe the finished pages, so they come after rendering; the sitemap
+    // lists the pages a watch rebuild left on disk too (asked for only when there is one to make).
+    const untouched = writer?.untouchedFiles?.bind(writer);
+    const sitePaths: Iterable<string> = untouched ? { *[Symbol.iterator]() { yield* renderedPaths; yield* untouched(); } } : renderedPaths;
+    const published = publishSite(sitePaths, archive, config, options.reuse);
     for (const d of published.diagnostics) diagnostics.push({ ...d, stage: d.stage ?? 'publish' });
     await stream(() => published.pages, 'publish');
     Object.assign(timings, making);
@@ -109,6 +109,8 @@ export async function streamSite(archive: Archive, config: Config, options: Stre
     const streamMs = performance.now() - started;
     if (indexing) {
       const indexStarted = performance.now();
+      // In path order, as a watch session indexes them (see `IncrementalSteps.searchablePages`), so both make the same index.
+      searchable.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       const index = await indexSearch(readBack(writer, searchable));
       for (const file of index.files) await writer.add(file);
       for (const d of index.diagnostics) diagnostics.push({ ...d, stage: d.stage ?? SEARCH_STAGE });
@@ -133,10 +135,10 @@ export async function streamSite(archive: Archive, config: Config, options: Stre
   }
 }
 
-/** Hands `pages` to `writer` as left on disk: only a writer that leaves unlisted files as they are is ever given any (see `PageReuse.carry`). */
-function carry(writer: SiteWriter | null, pages: readonly Page[]): void {
-  if (!writer?.carry) throw new Error('internal: pages were left on disk as they are, but this build does not write over the last one');
-  writer.carry(pages);
+/** Tells `writer` a group of pages is gone: only a writer that keeps each group's files together is ever told (see `PageReuse.listTouchedOnly`). */
+function dropGroup(writer: SiteWriter | null, group: string): void {
+  if (!writer?.drop) throw new Error('internal: a group of pages was dropped, but this build does not write over the last one');
+  writer.drop(group);
 }
 
 /** An error thrown while making pages (a template error), as opposed to writing them. */

@@ -177,7 +177,7 @@ export class DevSession {
     if (this.status.ok) this.exports.schedule();
     const last = this.steps.lastWrite;
     // The pages are read back from disk as they are indexed: the session keeps no page text.
-    if (this.status.ok && last && this.options.search !== false) this.search.schedule(this.steps.searchablePages(last.pages, last.outDir));
+    if (this.status.ok && last && this.options.search !== false) this.search.schedule(this.steps.searchablePages(last.outDir));
   }
 
   /** Makes and writes the data exports the last rebuild left for later. */

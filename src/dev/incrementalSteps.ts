@@ -27,14 +27,14 @@ import type { Diagnostic } from '../errors.js';
 import { parseArticle, type ParseResult } from '../parse/parseArticle.js';
 import { listFiles, readSourceFile, type FileRead, type ReadResult } from '../read/readSources.js';
 import { createEnvironment } from '../render/environment.js';
-import { isChunked, isNumbered, type Page } from '../render/page.js';
+import { isChunked, type Page } from '../render/page.js';
 import type { Article, SourceFile } from '../types.js';
 import type { SiteWriter, StaticFile, WriteResult } from '../write/writeSite.js';
 import { EntityMemo } from '../extract/entities/index.js';
 import { LinkMemo } from '../link/linkEntities.js';
 import { TimelineMemo } from '../extract/events/timelineMemo.js';
 import { RenderMemo } from './renderMemo.js';
-import { ChangedFilesWriter } from './writeChanged.js';
+import { ChangedFilesWriter, type Unlisted } from './writeChanged.js';
 
 /** What changed since the last build, by kind. Paths are relative to their folder, `/`-separated. */
 export type Change = { kind: 'article'; path: string } | { kind: 'template'; path: string } | { kind: 'static'; path: string } | { kind: 'config'; path: string };
@@ -146,52 +146,45 @@ export class IncrementalSteps implements BuildSteps {
 
   /** The search index files to write with the pages (the index is refreshed apart from rebuilds; see SearchRefresh). */
   private searchFiles: readonly Page[] = [];
-  /**
-   * What the last write wrote (without the search index), for indexing and for writing a new
-   * index: pages as numbers (see `Numbered`), not text, except the few files that are not numbered.
-   */
-  lastWrite: { outDir: string; pages: readonly Page[]; staticFiles: readonly StaticFile[] } | null = null;
+  /** Their paths: a rebuild leaves them on disk without listing them. */
+  private searchPaths: ReadonlySet<string> = new Set();
+  /** Where the last write went, and the static files it copied; null before the first, and while a write is under way. */
+  lastWrite: { outDir: string; staticFiles: readonly StaticFile[] } | null = null;
 
   /**
    * Hands the pages of a build to the session's writer: streamed through a staging folder when
-   * every page is made, else taken into memory and compared with what is on disk.
+   * every page is made, else taken into memory and compared with what is on disk. Such a build
+   * may list only the groups of pages an edit touched (see `RenderMemo.listTouchedOnly`): the
+   * writer then keeps the others on disk. The search index stays as last refreshed either way.
    */
   startWrite = (outDir: string): SiteWriter => {
     const whole = this.remakeAll || !this.writer.canUpdate(outDir);
-    const writer = this.writer.start(outDir, whole);
-    // Only a writer that leaves the files it is not given as they are can take pages the render left on disk.
-    this.memo.carrying = !whole;
-    const pages: Page[] = [];
+    const writer = this.writer.start(outDir, whole, {
+      otherGroups: () => (this.memo.touchedOnly ? 'kept' : 'removed'),
+      looseGoes: (file) => !this.searchPaths.has(file),
+    });
+    this.memo.leavesUnlisted = !whole;
     const later: Page[] = [];
     return {
-      ...(whole
-        ? {}
-        : {
-            carry: (carried: readonly Page[]) => {
-              // Already as the writer holds them: by number, on disk.
-              for (const page of carried) pages.push(page);
-              writer.carry!(carried);
-            },
-          }),
       add: (page) => {
         // A data export already on disk is left as it is, and made after the build (see `writeExports`).
         if (!whole && isChunked(page.content) && page.content.parts && this.writer.holdsExport(outDir, page.path)) {
           later.push(page);
           page = { path: page.path, content: this.writer.writtenParts(page.path) };
         }
-        // Kept as the writer will hold it, never with its text: the first build's pages are the whole site.
-        pages.push(this.asWritten(page));
         return writer.add(page);
       },
+      ...(writer.drop ? { drop: writer.drop.bind(writer) } : {}),
+      ...(writer.untouchedFiles ? { untouchedFiles: writer.untouchedFiles.bind(writer) } : {}),
       settle: () => writer.settle(),
       read: (pagePath) => writer.read(pagePath),
       finish: async (staticFiles) => {
         this.lastWrite = null;
-        // The index lives under pagefind/, where no page goes.
-        for (const file of this.searchFiles) await writer.add(file);
+        // A whole site is written afresh: the index (under pagefind/, where no page goes) with it.
+        if (whole) for (const file of this.searchFiles) await writer.add(file);
         const result = await writer.finish(staticFiles);
         this.remakeAll = false;
-        this.lastWrite = { outDir, pages, staticFiles };
+        this.lastWrite = { outDir, staticFiles };
         this.memo.siteWritten();
         this.memo.sweep();
         this.laterExports = later.length > 0 ? later : null;
@@ -200,14 +193,6 @@ export class IncrementalSteps implements BuildSteps {
       abandon: () => writer.abandon(),
     };
   };
-
-  /** A page as its writer holds it once written: by number when it is numbered (its text is then on disk). */
-  private asWritten(page: Page): Page {
-    const { content } = page;
-    if (isNumbered(content)) return content.text === null ? page : { path: page.path, content: { serial: content.serial, text: null } };
-    if (isChunked(content) && content.parts) return { path: page.path, content: this.writer.writtenParts(page.path) };
-    return page;
-  }
 
   /**
    * The data exports of the last build, still to be made and written (see `writeExports`), or null.
@@ -233,8 +218,7 @@ export class IncrementalSteps implements BuildSteps {
     const last = this.lastWrite;
     this.laterExports = null;
     if (!exports || !last || !this.writer.canUpdate(last.outDir)) return null;
-    const fresh = new Map(exports.map((page) => [page.path, page]));
-    return this.writer.write(last.outDir, [...last.pages.map((page) => fresh.get(page.path) ?? page), ...this.searchFiles], last.staticFiles);
+    return this.writer.write(last.outDir, exports, last.staticFiles, KEEP_THE_REST);
   }
 
   /** Writes the static files again beside the pages last written (only those that changed); null before the first write. */
@@ -242,25 +226,29 @@ export class IncrementalSteps implements BuildSteps {
     if (!this.lastWrite || !this.writer.canUpdate(this.lastWrite.outDir)) return null;
     this.counts = { read: 0, parsed: 0 };
     this.memo.resetCounts();
-    const result = await this.writer.write(this.lastWrite.outDir, [...this.lastWrite.pages, ...this.searchFiles], staticFiles);
+    // A static file no longer in the static folder goes; every other file stays.
+    const result = await this.writer.write(this.lastWrite.outDir, [], staticFiles, { otherGroups: () => 'kept', looseGoes: (_file, held) => 'source' in held });
     this.lastWrite = { ...this.lastWrite, staticFiles };
     return result;
   }
 
   /** Writes a new search index beside the pages last written (when the folder is still as they left it). */
   async writeSearchIndex(files: readonly Page[]): Promise<void> {
+    const before = this.searchPaths;
     this.searchFiles = files;
+    this.searchPaths = new Set(files.map((file) => file.path));
     const last = this.lastWrite;
-    if (last && this.writer.canUpdate(last.outDir)) await this.writer.write(last.outDir, [...last.pages, ...files], last.staticFiles);
+    // The files of the index before that the new one does not have go; every other file stays.
+    if (last && this.writer.canUpdate(last.outDir)) await this.writer.write(last.outDir, files, last.staticFiles, { otherGroups: () => 'kept', looseGoes: (file) => before.has(file) });
   }
 
-  /** The pages last written that the search indexes, each read back from disk as it is taken. */
-  *searchablePages(pages: readonly Page[], outDir: string): Generator<Page> {
-    for (const page of pages) {
-      if (!page.path.endsWith('.html')) continue;
-      const content = isNumbered(page.content) ? readText(outDir, page.path) : page.content;
+  /** The pages last written that the search indexes (in path order), each read back from disk as it is taken. */
+  *searchablePages(outDir: string): Generator<Page> {
+    for (const file of this.writer.pagePaths(this.searchPaths)) {
+      if (!file.endsWith('.html')) continue;
+      const content = readText(outDir, file);
       // indexSearch takes the searchable ones among them.
-      if (content !== null) yield { path: page.path, content };
+      if (content !== null) yield { path: file, content };
     }
   }
 
@@ -270,6 +258,9 @@ export class IncrementalSteps implements BuildSteps {
     this.kept.delete(file);
   }
 }
+
+/** A write that leaves every file it does not list as it is. */
+const KEEP_THE_REST: Unlisted = { otherGroups: () => 'kept', looseGoes: () => false };
 
 /** A page's text as written, or null when it is gone (a newer build removed it: its index will be thrown away). */
 function readText(outDir: string, pagePath: string): string | null {

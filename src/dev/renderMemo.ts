@@ -11,7 +11,7 @@
  * arguments are checked too (see `RenderMemo`).
  */
 import type nunjucks from 'nunjucks';
-import { isNumbered, type CarriedPages, type Numbered, type Page } from '../render/page.js';
+import { isNumbered, type Numbered, type Page } from '../render/page.js';
 import type { PageReuse } from '../render/renderContext.js';
 
 /** What the session's writer has on disk, as far as the memo needs to know. */
@@ -64,8 +64,8 @@ interface PageGroup {
   members: Member[];
   /** The build that last asked for it (see `sweep`). */
   seen: number;
-  /** Its pages by number, as `carry` and a reuse hand them on (made once: most groups of a watch build are reused). */
-  carried: CarriedPages;
+  /** Its pages by number, as a reuse hands them on (made once). */
+  pages: readonly Page[];
   /** How many of its pages are HTML (see `counts`). */
   html: number;
 }
@@ -164,19 +164,27 @@ export class RenderMemo implements PageReuse {
   }
 
   /**
-   * True while the build under way hands its pages to a writer that leaves the files it is not
-   * given as they are (a watch rebuild's, see `ChangedFilesWriter`): only then may `carry` answer.
-   * Set by the session's steps as each build starts writing; every build starts without it.
+   * True while the build under way hands its pages to a writer that leaves on disk the groups of
+   * pages it is not given (a watch rebuild's, see `ChangedFilesWriter`): only then may the render
+   * list only the groups an edit touched. Set by the session's steps as each build starts writing;
+   * every build starts without it.
    */
-  carrying = false;
+  leavesUnlisted = false;
+  /** True once the build under way chose to list only the groups an edit touched (see `listTouchedOnly`): its writer keeps the others. */
+  touchedOnly = false;
+  /** The last build that listed every group: a group it did not ask for is gone (see `sweep`). */
+  private lastFullBuild = 0;
 
-  carry(key: string): CarriedPages | null {
-    const group = this.carrying ? this.groups.get(key) : undefined;
-    // The filters are not asked again: the caller vouches that nothing the pages are made from changed (see `touchedEntities`).
-    if (!group || !group.members.every(({ made }) => this.written.holds(made.path, made.serial))) return null;
-    group.seen = this.build;
-    this.counts.reused += group.html;
-    return group.carried;
+  listTouchedOnly(): boolean {
+    this.touchedOnly = this.leavesUnlisted;
+    return this.touchedOnly;
+  }
+
+  forget(key: string): void {
+    const group = this.groups.get(key);
+    if (!group) return;
+    this.groups.delete(key);
+    for (const { key: textKey, made } of group.members) if (this.texts.get(textKey) === made) this.texts.delete(textKey);
   }
 
   /** Values kept by `swap` in the last build that wrote its site, by key. */
@@ -191,9 +199,11 @@ export class RenderMemo implements PageReuse {
 
   /**
    * The build under way wrote its site: what it gave `swap` is what the next build compares with.
-   * A build that failed keeps none of it, so the next compares with the last site on disk.
+   * A build that failed keeps none of it, so the next compares with the last site on disk. A build
+   * that listed every group tells which groups are gone (see `sweep`).
    */
   siteWritten(): void {
+    if (!this.touchedOnly) this.lastFullBuild = this.build;
     for (const [key, value] of this.swapping) this.swapped.set(key, value);
     this.swapping.clear();
   }
@@ -202,7 +212,7 @@ export class RenderMemo implements PageReuse {
   private reuseGroup(group: PageGroup): readonly Page[] {
     group.seen = this.build;
     this.counts.reused += group.html;
-    return group.carried.carried;
+    return group.pages;
   }
 
   /** Makes a group's pages, noting the entry of each (see `pages`). */
@@ -234,7 +244,7 @@ export class RenderMemo implements PageReuse {
     if (whole) {
       const pages = members.map(({ made }): Page => ({ path: made.path, content: made.reused }));
       const html = pages.filter((page) => page.path.endsWith('.html')).length;
-      this.groups.set(key, { inputs, members, seen: this.build, carried: { carried: pages }, html });
+      this.groups.set(key, { inputs, members, seen: this.build, pages, html });
     }
     else this.groups.delete(key);
   }
@@ -282,16 +292,20 @@ export class RenderMemo implements PageReuse {
    */
   sweep(): void {
     if (this.added * 4 < this.texts.size) return;
-    // A group carried or reused as a whole does not note each page's entry as asked for: it does so here.
-    for (const group of this.groups.values()) for (const { made } of group.members) made.seen = Math.max(made.seen, group.seen);
+    for (const [key, group] of this.groups) {
+      // Builds that list only what an edit touched leave every other group on disk: only one that lists them all tells which are gone.
+      if (group.seen < this.lastFullBuild) this.groups.delete(key);
+      // The pages of a group still on disk stay, asked for or not; a group reused as a whole does not note each page's entry as asked for either.
+      else for (const { made } of group.members) made.seen = this.build;
+    }
     for (const [key, made] of this.texts) if (made.seen < this.build - 1) this.texts.delete(key);
-    for (const [key, group] of this.groups) if (group.seen < this.build - 1) this.groups.delete(key);
     this.added = 0;
   }
 
   resetCounts(): void {
     this.build++;
-    this.carrying = false;
+    this.leavesUnlisted = false;
+    this.touchedOnly = false;
     this.swapping.clear();
     provenEqual = new WeakMap();
     this.counts = { rendered: 0, reused: 0 };

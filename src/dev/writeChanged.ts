@@ -35,6 +35,34 @@ interface OnDisk {
   outDir: string;
   /** Every file written, by path in the output folder. */
   files: Map<string, Held>;
+  /** The files of each group of pages (an article's, an entity's; see `Page.group`), by group key. */
+  groups: Map<string, readonly string[]>;
+  /** Every other file: pages of no group, static files, the search index. */
+  loose: Set<string>;
+}
+
+/**
+ * What becomes of the files on disk a write does not list. A build that lists every page removes
+ * every file it does not list; one that lists only the groups an edit touched keeps the others.
+ */
+export interface Unlisted {
+  /** The groups neither listed nor dropped: kept, or removed. Asked when the write finishes (a render decides as it goes). */
+  otherGroups: () => 'kept' | 'removed';
+  /** Whether a file of no group that is not listed goes (the search index, say, is written apart from the pages and stays). */
+  looseGoes: (file: string, held: Held) => boolean;
+}
+
+/** Every file not listed goes: a write that lists the whole site. */
+const WHOLE_LISTING: Unlisted = { otherGroups: () => 'removed', looseGoes: () => true };
+
+/** What one write lists. */
+interface Listing {
+  /** Every file listed, by path; the last one listed at a path wins, and a page wins over a static file. */
+  files: Map<string, Listed>;
+  /** The paths listed of each group, by group key. */
+  groups: Map<string, string[]>;
+  /** Groups whose files all go (their article or entity is gone). */
+  dropped: Set<string>;
 }
 
 export class ChangedFilesWriter implements WrittenTexts {
@@ -90,13 +118,13 @@ export class ChangedFilesWriter implements WrittenTexts {
    * streams the site through a staging folder; otherwise the pages are taken into memory and only
    * the changed files are written at `finish`.
    */
-  start(outDir: string, whole: boolean): SiteWriter {
-    return whole || !this.canUpdate(outDir) ? new WholeSiteWrite(this, outDir) : new ChangedFilesWrite(this, outDir);
+  start(outDir: string, whole: boolean, unlisted: Unlisted = WHOLE_LISTING): SiteWriter {
+    return whole || !this.canUpdate(outDir) ? new WholeSiteWrite(this, outDir) : new ChangedFilesWrite(this, outDir, unlisted);
   }
 
-  /** Writes a list of pages, all at once (the search index beside the pages last written). */
-  write(outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[]): Promise<WriteResult> {
-    const writer = this.start(outDir, false);
+  /** Writes a list of pages, all at once (the data exports, the search index beside the pages last written); `unlisted` says what becomes of the rest. */
+  write(outDir: string, pages: readonly Page[], staticFiles: readonly StaticFile[], unlisted: Unlisted = WHOLE_LISTING): Promise<WriteResult> {
+    const writer = this.start(outDir, false, unlisted);
     return (async () => {
       for (const page of pages) await writer.add(page);
       return writer.finish(staticFiles);
@@ -117,49 +145,73 @@ export class ChangedFilesWriter implements WrittenTexts {
   }
 
   /**
-   * Writes the files listed (`pages`, then the static files no page replaces) that differ from
-   * what is on disk, leaves the `carried` pages as they are, and removes the files neither listed
-   * nor carried.
+   * The paths of the pages last written (not the static files, nor `except`), in path order: what
+   * the search index is made from.
    */
-  update(outDir: string, pages: Map<string, Listed>, staticFiles: readonly StaticFile[], carried: readonly (readonly Page[])[] = []): WriteResult {
+  pagePaths(except: ReadonlySet<string>): string[] {
+    const paths: string[] = [];
+    for (const [file, held] of this.disk?.files ?? []) if (!('source' in held) && !except.has(file)) paths.push(file);
+    return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** The files of the groups on disk that `listing` neither lists nor drops: those a build listing only what an edit touched keeps. */
+  *keptGroupFiles(listing: Listing): Generator<string> {
+    for (const [key, files] of this.disk?.groups ?? []) if (!listing.groups.has(key) && !listing.dropped.has(key)) yield* files;
+  }
+
+  /**
+   * Writes the files listed (pages, then the static files no page replaces) that differ from what
+   * is on disk, and removes the files `unlisted` says go: those of the groups listed but no longer
+   * made, of the groups dropped, and the loose files not listed.
+   */
+  update(outDir: string, listing: Listing, staticFiles: readonly StaticFile[], unlisted: Unlisted): WriteResult {
     const disk = this.disk;
     if (!disk || disk.outDir !== outDir) throw new Error(`internal: ${outDir} was not written by this session`);
-    const { files } = disk;
-    const statics = new Map<string, Listed>();
-    for (const file of staticFiles) if (!pages.has(file.path)) statics.set(file.path, { source: file.source });
-    // The carried files that are not listed too: with them, every file the build keeps.
-    const kept = new Set<string>();
-    for (const group of carried) for (const page of group) if (!pages.has(page.path) && !statics.has(page.path)) kept.add(page.path);
-    const listed = (file: string) => pages.has(file) || statics.has(file) || kept.has(file);
-    for (const next of [pages, statics]) {
-      for (const file of next.keys()) {
-        if (!files.has(file) && existsSync(resolveInside(outDir, file))) {
-          throw new ForeignFileConflict(`${path.join(outDir, file)} was not written by Dossier, and the build would replace it. Move it out of the output folder, or delete it if it is an old copy of the site.`);
-        }
+    const { files, groups, loose } = disk;
+    const listed = listing.files;
+    for (const file of staticFiles) if (!listed.has(file.path)) listed.set(file.path, { source: file.source });
+    for (const file of listed.keys()) {
+      if (!files.has(file) && existsSync(resolveInside(outDir, file))) {
+        throw new ForeignFileConflict(`${path.join(outDir, file)} was not written by Dossier, and the build would replace it. Move it out of the output folder, or delete it if it is an old copy of the site.`);
       }
     }
     let written = 0;
     let added = 0;
-    for (const next of [statics, pages]) {
-      for (const [file, entry] of next) {
-        const before = files.get(file);
-        const held = writeIfChanged(outDir, file, entry, before, this.changedStatic.size > 0 && this.changedStatic.has(file));
-        if (held.changed) written++;
-        if (!before) added++;
-        if (held.now !== before) files.set(file, held.now);
-      }
+    for (const [file, entry] of listed) {
+      const before = files.get(file);
+      const held = writeIfChanged(outDir, file, entry, before, this.changedStatic.size > 0 && this.changedStatic.has(file));
+      if (held.changed) written++;
+      if (!before) added++;
+      if (held.now !== before) files.set(file, held.now);
+    }
+    // The files that may go: last write's of each group listed or gone, and the loose files not listed.
+    const going: string[] = [];
+    const inGroups = new Set<string>();
+    for (const [key, paths] of listing.groups) {
+      for (const file of paths) inGroups.add(file);
+      for (const file of groups.get(key) ?? []) going.push(file);
+      groups.set(key, paths);
+    }
+    const gone = unlisted.otherGroups() === 'removed' ? [...groups.keys()].filter((key) => !listing.groups.has(key)) : [...listing.dropped].filter((key) => !listing.groups.has(key));
+    for (const key of gone) {
+      for (const file of groups.get(key) ?? []) going.push(file);
+      groups.delete(key);
+    }
+    for (const file of loose) if (!listed.has(file) && unlisted.looseGoes(file, files.get(file)!)) going.push(file);
+    for (const file of listed.keys()) {
+      if (inGroups.has(file)) loose.delete(file);
+      else loose.add(file);
     }
     let removed = 0;
-    // Every file listed or kept is held now: any more held are the files to remove.
-    if (files.size > pages.size + statics.size + kept.size) {
-      for (const file of [...files.keys()]) {
-        if (listed(file)) continue;
-        const target = resolveInside(outDir, file);
-        rmSync(target, { force: true });
-        files.delete(file);
-        removeEmptyFolders(path.dirname(target), outDir);
-        removed++;
-      }
+    for (const file of going) {
+      // A file listed again (under another group, or loose) stays; one already removed is not removed twice.
+      if (listed.has(file) || !files.has(file)) continue;
+      const target = resolveInside(outDir, file);
+      rmSync(target, { force: true });
+      files.delete(file);
+      loose.delete(file);
+      removeEmptyFolders(path.dirname(target), outDir);
+      removed++;
     }
     if (removed > 0 || added > 0) writeManifest(outDir, files.keys());
     this.changedStatic.clear();
@@ -173,6 +225,8 @@ class WholeSiteWrite implements SiteWriter {
   private readonly staged: SiteWriter;
   /** What each file will hold once the site is in place. */
   private readonly files = new Map<string, Held>();
+  /** The files of each group of pages (see `Page.group`). */
+  private readonly groups = new Map<string, string[]>();
 
   constructor(
     private readonly owner: ChangedFilesWriter,
@@ -183,6 +237,7 @@ class WholeSiteWrite implements SiteWriter {
 
   add(page: Page): Promise<void> | void {
     const { content } = page;
+    if (page.group !== undefined) addToGroup(this.groups, page.group, page.path);
     if (isNumbered(content)) {
       this.files.set(page.path, { serial: content.serial });
       return this.staged.add({ path: page.path, content: textOf(content) });
@@ -223,7 +278,9 @@ class WholeSiteWrite implements SiteWriter {
       const result = await this.staged.finish(staticFiles);
       // A page wins over a static file at the same path, as in the staged write.
       for (const file of staticFiles) if (!this.files.has(file.path)) this.files.set(file.path, { source: file.source });
-      this.owner.adopt({ outDir: this.outDir, files: this.files });
+      const loose = new Set(this.files.keys());
+      for (const paths of this.groups.values()) for (const file of paths) loose.delete(file);
+      this.owner.adopt({ outDir: this.outDir, files: this.files, groups: this.groups, loose });
       return result;
     });
   }
@@ -235,31 +292,37 @@ class WholeSiteWrite implements SiteWriter {
 
 /** Takes a build's pages into memory and writes the changed ones at `finish`. */
 class ChangedFilesWrite implements SiteWriter {
-  /** Every file of the build by path; the last one listed at a path wins, and a page wins over a static file. */
-  private readonly next = new Map<string, Listed>();
-  /** Groups of pages left on disk as they are (see `PageReuse.carry`). */
-  private readonly carried: (readonly Page[])[] = [];
+  /** What the build lists. */
+  private readonly listing: Listing = { files: new Map(), groups: new Map(), dropped: new Set() };
 
   constructor(
     private readonly owner: ChangedFilesWriter,
     private readonly outDir: string,
+    /** What becomes of the files not listed. */
+    private readonly unlisted: Unlisted,
   ) {}
 
   add(page: Page): void {
     const { content } = page;
+    const { files, groups } = this.listing;
+    if (page.group !== undefined) addToGroup(groups, page.group, page.path);
     // A data export's parts are made once (each pass would number its records again).
-    if (isChunked(content) && 'asWritten' in content) this.next.set(page.path, { asWritten: true });
-    else this.next.set(page.path, isChunked(content) && content.parts ? { parts: [...content.parts()] } : { page: isChunked(content) ? pageText(page) : content });
+    if (isChunked(content) && 'asWritten' in content) files.set(page.path, { asWritten: true });
+    else files.set(page.path, isChunked(content) && content.parts ? { parts: [...content.parts()] } : { page: isChunked(content) ? pageText(page) : content });
   }
 
-  carry(pages: readonly Page[]): void {
-    this.carried.push(pages);
+  drop(group: string): void {
+    this.listing.dropped.add(group);
+  }
+
+  *untouchedFiles(): Generator<string> {
+    if (this.unlisted.otherGroups() === 'kept') yield* this.owner.keptGroupFiles(this.listing);
   }
 
   async settle(): Promise<void> {}
 
   read(pagePath: string): string {
-    const listed = this.next.get(pagePath);
+    const listed = this.listing.files.get(pagePath);
     if (listed && 'page' in listed && (typeof listed.page === 'string' || (isNumbered(listed.page) && listed.page.text !== null))) {
       return pageText({ path: pagePath, content: listed.page });
     }
@@ -267,8 +330,15 @@ class ChangedFilesWrite implements SiteWriter {
   }
 
   finish(staticFiles: readonly StaticFile[]): Promise<WriteResult> {
-    return this.owner.inTurn(() => this.owner.update(this.outDir, this.next, staticFiles, this.carried));
+    return this.owner.inTurn(() => this.owner.update(this.outDir, this.listing, staticFiles, this.unlisted));
   }
 
   async abandon(): Promise<void> {}
+}
+
+/** Notes `file` as one of the group `key`'s. */
+function addToGroup(groups: Map<string, string[]>, key: string, file: string): void {
+  const files = groups.get(key);
+  if (files) files.push(file);
+  else groups.set(key, [file]);
 }

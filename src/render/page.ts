@@ -4,24 +4,30 @@ export interface Page {
   path: string;
   /** The file's bytes or text, or (for a file too big to hold as one string) its text in pieces. */
   content: PageContent;
+  /**
+   * In a watch session, the key of the group the page belongs to (one article's page, one
+   * entity's pages; see `groupKey`): its writer keeps each group's files together, so a build that
+   * looks only at what an edit touched can leave every other group on disk without listing it.
+   */
+  group?: string;
 }
 
 /**
- * Pages a watch build leaves on disk as the last build wrote them (see `PageReuse.carry`): one
- * item for a whole group, so the pages an edit did not touch cost the stream one step, not one each.
- * Each page is numbered, its text null: the writer holds it already.
+ * Says that the pages of a group (see `Page.group`) are gone with their record: in a watch build
+ * that lists only the groups an edit touched (see `PageReuse.listTouchedOnly`), the writer keeps
+ * every group it is not given, so one whose article or entity is gone must be named.
  */
-export interface CarriedPages {
-  /** The group's pages, in order. */
-  carried: readonly Page[];
+export interface DroppedGroup {
+  /** The group's key. */
+  dropped: string;
 }
 
-/** What the render stage yields: a page, or (in a watch build) a group of pages left as they are. */
-export type SiteItem = Page | CarriedPages;
+/** What the render stage yields: a page, or (in a watch build) a group of pages that is gone. */
+export type SiteItem = Page | DroppedGroup;
 
-/** True when `item` is a group of pages left as they are. */
-export function isCarried(item: SiteItem): item is CarriedPages {
-  return 'carried' in item;
+/** True when `item` names a group of pages that is gone. */
+export function isDropped(item: SiteItem): item is DroppedGroup {
+  return 'dropped' in item;
 }
 
 /** What a page holds: text, bytes, text made piece by piece, or text a watch session numbered. */

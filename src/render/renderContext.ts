@@ -5,7 +5,7 @@
 import type nunjucks from 'nunjucks';
 import type { Config } from '../config.js';
 import type { Archive } from '../link/archive.js';
-import { fileForUrl, rootFor, type CarriedPages, type Numbered, type Page } from './page.js';
+import { fileForUrl, rootFor, type DroppedGroup, type Numbered, type Page } from './page.js';
 
 /** A link in the site's main navigation. */
 export interface NavItem {
@@ -54,14 +54,14 @@ export interface PageReuse {
    */
   pages(key: string, inputs: readonly unknown[], make: () => Iterable<Page>): Iterable<Page>;
   /**
-   * Last build's pages of the group under `key`, left on disk as they are, for a caller that knows
-   * none of the group's inputs changed since the last build that wrote its site (see
-   * `touchedEntities`): nothing is made or compared, and the stream passes the group on in one
-   * step. Null when the memo cannot answer for them (it never made the group, a page of it is no
-   * longer on disk as made, or this build's writer does not leave unlisted files as they are):
-   * the caller goes through `pages`.
+   * Asked once per build by a render that knows what an edit touched (see `sourcesSince`): true
+   * when this build's writer leaves on disk every group of pages (see `Page.group`) it is not
+   * given, so the render may list only the groups the edit touched and name those that are gone;
+   * the memo then tells the writer so. False: every group must be listed.
    */
-  carry(key: string): CarriedPages | null;
+  listTouchedOnly(): boolean;
+  /** Forgets the pages of the group under `key` (its record is gone). */
+  forget(key: string): void;
   /** Keeps `value` under `key` for the next build, and hands back what the last build kept there (null in the first). */
   swap<T>(key: string, value: T): T | null;
   /** The same for any value kept in memory (small ones: the navigation, the entity groups): last build's under `key` when made from equal inputs, else `make()`. */
@@ -82,6 +82,21 @@ export function groupKey(kind: 'article' | 'entity', id: string): string {
     keys.set(id, (key = `${kind}\n${id}`));
   }
   return key;
+}
+
+/**
+ * The pages of one article or entity (`reusedPages` under its `groupKey`), each marked with the
+ * group in a watch session, whose writer keeps each group's files together (see `Page.group`).
+ */
+export function* groupPages(ctx: RenderContext, key: string, inputs: readonly unknown[], make: () => Iterable<Page>): Generator<Page> {
+  if (!ctx.reuse) return yield* make();
+  for (const page of reusedPages(ctx, key, inputs, make)) yield { path: page.path, content: page.content, group: key };
+}
+
+/** The group under `key` is gone (its article or entity is): forgotten, and named to the writer. */
+export function droppedGroup(ctx: RenderContext, key: string): DroppedGroup {
+  ctx.reuse?.forget(key);
+  return { dropped: key };
 }
 
 /** The keys `groupKey` made, by kind and id. */

@@ -53,11 +53,16 @@ export interface SiteWriter {
    */
   add(page: Page): Promise<void> | void;
   /**
-   * Takes files the last write left on disk, to be left as they are (a watch rebuild's pages an
-   * edit did not touch, see `PageReuse.carry`): only a writer that writes over the last site has it.
+   * A watch rebuild's writer only, which keeps each group of pages together (see `Page.group`):
+   * the files of group `group` go (its article or entity is gone).
    */
-  carry?(pages: readonly Page[]): void;
-    /** Resolves when every file taken so far is written (throws what went wrong writing one). */
+  drop?(group: string): void;
+  /**
+   * A watch rebuild's writer only: the files of the groups it keeps on disk without being given
+   * them (the render listed only the groups an edit touched), for the sitemap.
+   */
+  untouchedFiles?(): Iterable<string>;
+  /** Resolves when every file taken so far is written (throws what went wrong writing one). */
   settle(): Promise<void>;
   /** The text of a page already taken, after `settle` (the search stage reads the pages back). */
   read(pagePath: string): string;

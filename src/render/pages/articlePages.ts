@@ -3,7 +3,7 @@ import type { Neighbours } from '../../link/archive.js';
 import type { Article } from '../../types.js';
 import type { Page, SiteItem } from '../page.js';
 import { renderBlocks, type RangesFor } from '../renderBlocks.js';
-import { groupKey, renderPageFrom, reusedPages, type RenderContext } from '../renderContext.js';
+import { droppedGroup, groupKey, groupPages, renderPageFrom, type RenderContext } from '../renderContext.js';
 import { touchedArticles } from './touchedArticles.js';
 
 /**
@@ -20,23 +20,30 @@ export interface ArticleExtras {
   vars?: () => Record<string, unknown>;
 }
 
-/** Renders each article's page only when the one before it has been taken, so they are written one by one. */
+/**
+ * Renders each article's page only when the one before it has been taken, so they are written one
+ * by one. In a watch build that knows what an edit touched, only the touched articles' pages are
+ * made (or named as gone); the writer leaves every other article's page as it is on disk.
+ */
 export function* articlePages(ctx: RenderContext, extrasFor: (article: Article) => ArticleExtras = () => ({ inputs: [] })): Generator<SiteItem> {
   const touched = touchedArticles(ctx);
-  for (const article of ctx.archive.articles) {
-    const key = groupKey('article', article.id);
-    // An article an edit did not touch: last build's page, left on disk, without making its inputs.
-    const carried = touched && !touched.has(article.id) ? ctx.reuse!.carry(key) : null;
-    if (carried) {
-      yield carried;
-      continue;
-    }
-    const extras = extrasFor(article);
-    const neighbours = ctx.archive.neighbours.get(article.id) ?? { previous: null, next: null };
-    const inputs = [article, neighbours.previous, neighbours.next, extras.inputs];
-    // A group of one page, so that `kept` can answer for it next build.
-    yield* reusedPages(ctx, key, inputs, () => [articlePage(ctx, article, neighbours, extras, inputs)]);
+  if (!touched) {
+    for (const article of ctx.archive.articles) yield* pagesOfArticle(ctx, article, extrasFor);
+    return;
   }
+  for (const id of touched) {
+    const article = ctx.archive.articleById.get(id);
+    if (article) yield* pagesOfArticle(ctx, article, extrasFor);
+    else yield droppedGroup(ctx, groupKey('article', id));
+  }
+}
+
+/** An article's page: a group of one page, so a watch build can leave it on disk when the article is untouched. */
+function pagesOfArticle(ctx: RenderContext, article: Article, extrasFor: (article: Article) => ArticleExtras): Iterable<Page> {
+  const extras = extrasFor(article);
+  const neighbours = ctx.archive.neighbours.get(article.id) ?? { previous: null, next: null };
+  const inputs = [article, neighbours.previous, neighbours.next, extras.inputs];
+  return groupPages(ctx, groupKey('article', article.id), inputs, () => [articlePage(ctx, article, neighbours, extras, inputs)]);
 }
 
 /** One article's page, made from `inputs` (see `renderPageFrom`). */

@@ -18,7 +18,7 @@ import { graphSvg, layoutGraph } from '../entityGraph.js';
 import { escapeHtml } from '../escape.js';
 import type { HtmlRange } from '../inline.js';
 import { fileForUrl, rootFor, type Page, type SiteItem } from '../page.js';
-import { groupKey, renderPage, renderPageFrom, reusedPages, reusedValue, type RenderContext } from '../renderContext.js';
+import { droppedGroup, groupKey, groupPages, renderPage, renderPageFrom, reusedValue, type RenderContext } from '../renderContext.js';
 import type { ArticleExtras } from './articlePages.js';
 import { paginate, pageSuffix, type PageLabels } from './paginate.js';
 import { touchedEntities } from './touchedEntities.js';
@@ -143,23 +143,28 @@ const NO_EVENTS: EntityEventsView = { inputs: [], views: () => [], total: 0 };
  * entity's events.
  */
 export function* entityPages(ctx: RenderContext, eventsFor: (entityId: string) => EntityEventsView = () => NO_EVENTS): Generator<SiteItem> {
-  const { entityIndex } = ctx.archive;
   const touched = touchedEntities(ctx);
-  for (const entity of ctx.archive.entities) {
-    const key = groupKey('entity', entity.id);
-    // An entity an edit did not touch: last build's pages, left on disk, without making their inputs.
-    const carried = touched && !touched.has(entity.id) ? ctx.reuse!.carry(key) : null;
-    if (carried) {
-      yield carried;
-      continue;
+  if (!touched) {
+    for (const entity of ctx.archive.entities) yield* groupOfEntity(ctx, entity, eventsFor);
+  } else {
+    // A watch build that knows what an edit touched: the writer leaves every other entity's pages as they are on disk.
+    for (const id of touched) {
+      const entity = ctx.archive.entityIndex.byId.get(id);
+      if (entity) yield* groupOfEntity(ctx, entity, eventsFor);
+      else yield droppedGroup(ctx, groupKey('entity', id));
     }
-    const appearances = entityIndex.appearances.get(entity.id) ?? [];
-    const allEvents = eventsFor(entity.id);
-    const allCoMentions = entityIndex.coMentions.get(entity.id) ?? [];
-    // In a watch session an entity whose records are last build's keeps all its pages at once.
-    yield* reusedPages(ctx, key, [entity, appearances, allCoMentions, allEvents.inputs, allEvents.total], () => pagesOfEntity(ctx, entity, appearances, allEvents, allCoMentions));
   }
   yield* listingPages(ctx);
+}
+
+/** An entity's pages as one group: in a watch session an entity whose records are last build's keeps all its pages at once. */
+function groupOfEntity(ctx: RenderContext, entity: Entity, eventsFor: (entityId: string) => EntityEventsView): Iterable<Page> {
+  const { entityIndex } = ctx.archive;
+  const appearances = entityIndex.appearances.get(entity.id) ?? [];
+  const allEvents = eventsFor(entity.id);
+  const allCoMentions = entityIndex.coMentions.get(entity.id) ?? [];
+  const inputs = [entity, appearances, allCoMentions, allEvents.inputs, allEvents.total];
+  return groupPages(ctx, groupKey('entity', entity.id), inputs, () => pagesOfEntity(ctx, entity, appearances, allEvents, allCoMentions));
 }
 
 /** One entity's pages: its articles, `pageSize` a page, with its co-mentions and latest events on the first. */

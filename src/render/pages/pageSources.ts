@@ -55,7 +55,9 @@ const sinceOf = new WeakMap<Archive, SourcesSince | null>();
 
 /**
  * What changed since the last build that wrote its site, or null when every page must be looked at
- * (a single build, the first of a session, a change of templates or settings).
+ * (a single build, the first of a session, a change of templates or settings, a build that writes
+ * the whole site again). Non-null means the render lists only the groups of pages an edit touched
+ * (see `PageReuse.listTouchedOnly`).
  */
 export function sourcesSince(ctx: RenderContext): SourcesSince | null {
   if (!ctx.reuse) return null;
@@ -78,7 +80,8 @@ export function sourcesSince(ctx: RenderContext): SourcesSince | null {
   };
   const last = ctx.reuse.swap('page sources', now);
   let since: SourcesSince | null = null;
-  if (last && last.nav === now.nav && last.config === now.config) {
+  // Only a writer that keeps the groups it is not given on disk lets the render list only the touched ones.
+  if (last && last.nav === now.nav && last.config === now.config && ctx.reuse.listTouchedOnly()) {
     const changedArticles = changedKeys(last.articles, now.articles);
     const changedEntities = changedKeys(last.entities, now.entities);
     since = { last, now, changedArticles, changedEntities, events: touchedEvents(last.events, now.events, changedArticles, changedEntities) };
