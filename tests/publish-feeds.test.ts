@@ -1,11 +1,16 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { entityFeedPath, feedPages } from '../src/publish/feeds.js';
+import { entityFeed, entityFeedPath, siteFeeds, type FeedConfig } from '../src/publish/feeds.js';
 import { handBuiltArchive } from './helpers/hand-built.js';
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => name === 'entry' || name === 'link' });
 const config = { title: 'Test archive', description: 'About tests.', language: 'en', portable: false };
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+/** The site's feeds and every entity's, as a build writes them. */
+function feedPages(archive: ReturnType<typeof handBuiltArchive>, feedConfig: FeedConfig) {
+  return [...siteFeeds(archive, feedConfig), ...archive.entities.flatMap((entity) => entityFeed(archive, entity, feedConfig) ?? [])];
+}
 
 /** Parses an Atom feed and checks the elements RFC 4287 requires. */
 function checkAtom(xml: string) {

@@ -100,7 +100,7 @@ export async function streamSite(archive: Archive, config: Config, options: Stre
     // lists the pages a watch rebuild left on disk too (asked for only when there is one to make).
     const untouched = writer?.untouchedFiles?.bind(writer);
     const sitePaths: Iterable<string> = untouched ? { *[Symbol.iterator]() { yield* renderedPaths; yield* untouched(); } } : renderedPaths;
-    const published = publishSite(sitePaths, archive, config, options.reuse);
+    const published = publishSite(sitePaths, archive, config);
     for (const d of published.diagnostics) diagnostics.push({ ...d, stage: d.stage ?? 'publish' });
     await stream(() => published.pages, 'publish');
     Object.assign(timings, making);

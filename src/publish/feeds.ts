@@ -123,14 +123,13 @@ export function entityFeedPath(entity: Pick<Entity, 'url'>): string {
  * entity's `articles` list, else from the mentions. Entities with no dated article get no feed.
  */
 export function entityFeedArticles(archive: Archive, remember = false): Map<string, Article[]> {
-  // Asked for by the template filters and by the feeds: made once per archive.
-  let feeds = feedArticlesOf.get(archive);
-  if (!feeds) feedArticlesOf.set(archive, (feeds = findEntityFeedArticles(archive, remember ? feedOfEntity : null)));
+  const feeds = new Map<string, Article[]>();
+  for (const entity of archive.entities) {
+    const articles = feedArticlesOfEntity(archive, entity, remember);
+    if (articles) feeds.set(entity.id, articles);
+  }
   return feeds;
 }
-
-/** Each archive's entity feed articles (an archive is never changed once linked). */
-const feedArticlesOf = new WeakMap<Archive, Map<string, Article[]>>();
 
 /** An entity's feed articles as last made, with the articles they were made from (in the order looked up). */
 interface FeedMade {
@@ -141,32 +140,39 @@ interface FeedMade {
 }
 
 /**
- * A watch session's last feed articles of each entity. Sorting every entity's articles again on
- * each edit was a pass over the whole archive; the feed is a function of the article records
- * alone (records are never changed once made), so the same records in the same order give the
- * same feed, handed back as the very same list (the feed page's reuse then sees it at a glance).
+ * A watch session's last feed articles of each entity. The feed is a function of the article
+ * records alone (records are never changed once made), so the same records in the same order give
+ * the same feed, handed back as the very same list (the feed page's reuse then sees it at a glance).
  */
-const feedOfEntity = new WeakMap<Archive['entities'][number], FeedMade>();
+const feedOfEntity = new WeakMap<Entity, FeedMade>();
 
-function findEntityFeedArticles(archive: Archive, memo: WeakMap<Archive['entities'][number], FeedMade> | null): Map<string, Article[]> {
-  let mentionedIn: Map<string, Set<string>> | null = null;
-  const feeds = new Map<string, Article[]>();
-  for (const entity of archive.entities) {
-    const ids = entity.articles.length > 0 ? entity.articles : [...((mentionedIn ??= groupSets(archive.mentions, (mention) => mention.entityId, (mention) => mention.articleId)).get(entity.id) ?? [])];
-    const last = memo?.get(entity);
-    let articles: Article[] | null;
-    // Checked without a list of its own: most entities are unchanged from one watch build to the next.
-    if (last && sameArticles(last.from, ids, archive)) articles = last.articles;
-    else {
-      const from = ids.flatMap((id) => archive.articleById.get(id) ?? []);
-      const made = feedArticles([...from].sort(compareArticles));
-      articles = made.length > 0 ? made : null;
-      memo?.set(entity, { from, articles });
-    }
-    if (articles) feeds.set(entity.id, articles);
-  }
-  return feeds;
+/**
+ * One entity's feed articles, newest first, or null when it has no dated article (and so no
+ * feed). Asked for one entity at a time (by its pages, which link the feed, and by the feed
+ * itself): a watch rebuild asks only for the entities an edit touched. `remember` keeps the
+ * answer for the next build (see `feedOfEntity`).
+ */
+export function feedArticlesOfEntity(archive: Archive, entity: Entity, remember = false): Article[] | null {
+  const ids = entity.articles.length > 0 ? entity.articles : [...(mentionedIn(archive).get(entity.id) ?? [])];
+  const last = remember ? feedOfEntity.get(entity) : undefined;
+  // Checked without a list of its own: most entities are unchanged from one watch build to the next.
+  if (last && sameArticles(last.from, ids, archive)) return last.articles;
+  const from = ids.flatMap((id) => archive.articleById.get(id) ?? []);
+  const made = feedArticles([...from].sort(compareArticles));
+  const articles = made.length > 0 ? made : null;
+  if (remember) feedOfEntity.set(entity, { from, articles });
+  return articles;
 }
+
+/** The articles each entity is mentioned in, by entity id, made once per archive (only entities with no `articles` list need it). */
+function mentionedIn(archive: Archive): Map<string, Set<string>> {
+  let byEntity = mentionedInOf.get(archive);
+  if (!byEntity) mentionedInOf.set(archive, (byEntity = groupSets(archive.mentions, (mention) => mention.entityId, (mention) => mention.articleId)));
+  return byEntity;
+}
+
+/** Each archive's `mentionedIn` (an archive is never changed once linked). */
+const mentionedInOf = new WeakMap<Archive, Map<string, Set<string>>>();
 
 /** True when `ids` lead, in the archive, to exactly the records `from` (ids of no article skipped). */
 function sameArticles(from: readonly Article[], ids: readonly string[], archive: Archive): boolean {
@@ -179,30 +185,29 @@ function sameArticles(from: readonly Article[], ids: readonly string[], archive:
   return i === from.length;
 }
 
-/** One Atom feed per entity that has at least one dated article, each made when the one before has been taken; `reuse` (a watch session's) keeps them from build to build. */
-export function* entityFeeds(archive: Archive, config: FeedConfig, reuse?: PageReuse): Generator<Page> {
-  const feeds = entityFeedArticles(archive, reuse !== undefined);
-  for (const entity of archive.entities) {
-    const articles = feeds.get(entity.id);
-    if (!articles) continue;
-    const path = entityFeedPath(entity);
-    const feed = () =>
-      atomFeed(config, {
-        path,
-        title: `${entity.name} · ${config.title}`,
-        subtitle: `Articles that mention ${entity.name}.`,
-        pageUrl: entity.url,
-        key: `entity:${entity.id}`,
-        articles,
-      }).content as string;
-    yield { path, content: madeText(reuse, path, `feed\n${entity.id}`, [entity, articles, config], feed) };
-  }
+/**
+ * An entity's Atom feed, or null when it has no dated article; `reuse` (a watch session's) keeps
+ * it from build to build. Made with the entity's pages, as one group (see `entityPages`).
+ */
+export function entityFeed(archive: Archive, entity: Entity, config: FeedConfig, reuse?: PageReuse): Page | null {
+  const articles = feedArticlesOfEntity(archive, entity, reuse !== undefined);
+  if (!articles) return null;
+  const path = entityFeedPath(entity);
+  const feed = () =>
+    atomFeed(config, {
+      path,
+      title: `${entity.name} · ${config.title}`,
+      subtitle: `Articles that mention ${entity.name}.`,
+      pageUrl: entity.url,
+      key: `entity:${entity.id}`,
+      articles,
+    }).content as string;
+  return { path, content: madeText(reuse, path, `feed\n${entity.id}`, [entity, articles, config], feed) };
 }
 
-/** The site's Atom and JSON feeds plus every entity's Atom feed, one at a time. */
-export function* feedPages(archive: Archive, config: FeedConfig, reuse?: PageReuse): Generator<Page> {
+/** The site's Atom and JSON feeds (each entity's feed comes with its pages). */
+export function* siteFeeds(archive: Archive, config: FeedConfig): Generator<Page> {
   const newest = feedArticles(archive.articles);
   yield atomFeed(config, { path: ATOM_FEED, title: config.title, subtitle: config.description, pageUrl: '', key: 'site', articles: newest });
   yield jsonFeed(config, newest);
-  yield* entityFeeds(archive, config, reuse);
 }

@@ -1,6 +1,6 @@
 /**
  * The publish stage: after rendering, adds what describes the finished site to the outside world:
- * feeds, the sitemap (which lists every rendered HTML page, so it must come last) and robots.txt.
+ * the site's feeds, the sitemap (which lists every rendered HTML page, so it must come last) and robots.txt.
  * It needs the paths of the rendered pages and the archive, never the pages' text.
  * Without a base URL it returns a note naming what could not be made absolute, instead of
  * writing wrong absolute URLs.
@@ -9,8 +9,7 @@ import type { Config } from '../config.js';
 import type { Diagnostic } from '../errors.js';
 import type { Archive } from '../link/archive.js';
 import type { Page } from '../render/page.js';
-import type { PageReuse } from '../render/renderContext.js';
-import { feedPages } from './feeds.js';
+import { siteFeeds } from './feeds.js';
 import { robotsPage, sitemapPage } from './sitemap.js';
 
 /** The files the publish stage adds and anything the user should know about them. */
@@ -21,16 +20,18 @@ export interface Published {
   diagnostics: Diagnostic[];
 }
 
-/** `renderedPaths`: the path of every file the render stage made; `reuse`: a watch session's memory of last build's feeds. */
-export function publishSite(renderedPaths: Iterable<string>, archive: Archive, config: Config, reuse?: PageReuse): Published {
-  return { pages: publishedPages(renderedPaths, archive, config, reuse), diagnostics: config.baseUrl ? [] : [missingBaseUrlNote()] };
+/** `renderedPaths`: the path of every file the render stage made (asked for only when there is a sitemap to make). */
+export function publishSite(renderedPaths: Iterable<string>, archive: Archive, config: Config): Published {
+  return { pages: publishedPages(renderedPaths, archive, config), diagnostics: config.baseUrl ? [] : [missingBaseUrlNote()] };
 }
 
-function* publishedPages(renderedPaths: Iterable<string>, archive: Archive, config: Config, reuse?: PageReuse): Generator<Page> {
-  yield* feedPages(archive, config, reuse);
-  const published = new Map(archive.articles.flatMap((article) => (article.date && article.datePrecision === 'day' ? [[article.url, article.date] as const] : [])));
-  const sitemap = sitemapPage(renderedPaths, config, published);
-  if (sitemap) yield sitemap;
+function* publishedPages(renderedPaths: Iterable<string>, archive: Archive, config: Config): Generator<Page> {
+  yield* siteFeeds(archive, config);
+  if (config.baseUrl) {
+    const published = new Map(archive.articles.flatMap((article) => (article.date && article.datePrecision === 'day' ? [[article.url, article.date] as const] : [])));
+    const sitemap = sitemapPage(renderedPaths, config, published);
+    if (sitemap) yield sitemap;
+  }
   yield robotsPage(config);
 }
 

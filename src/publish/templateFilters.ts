@@ -5,7 +5,7 @@
 import type nunjucks from 'nunjucks';
 import type { Archive } from '../link/archive.js';
 import type { Article, Entity, EntityType } from '../types.js';
-import { entityFeedArticles, entityFeedPath } from './feeds.js';
+import { entityFeedPath, feedArticlesOfEntity } from './feeds.js';
 import { breadcrumbJsonLd, newsArticleJsonLd, type StructuredDataConfig } from './structuredData.js';
 
 /** Filter labels of the entity types, as shown in the search page's filters. */
@@ -65,7 +65,6 @@ function rememberedIn<T>(memo: WeakMap<Article, Remembered<T>>, article: Article
 export function addPublishingFilters(env: nunjucks.Environment, archive: Archive, config: StructuredDataConfig, remember = true): void {
   const mentioned = entitiesByArticle(archive);
   const remembered = remember ? rememberedIn : <T>(_memo: unknown, _article: Article, _entities: unknown, _config: unknown, make: () => T): T => make();
-  const withFeeds = new Set(entityFeedArticles(archive, remember).keys());
   /** `{{ article | structuredData | jsonScript }}`: the article's JSON-LD records. */
   env.addFilter('structuredData', (article: Article) =>
     remembered(jsonLdOf, article, mentioned.get(article.id) ?? [], config, () => [newsArticleJsonLd(article, mentioned.get(article.id) ?? [], config), breadcrumbJsonLd(article, config)]),
@@ -73,5 +72,9 @@ export function addPublishingFilters(env: nunjucks.Environment, archive: Archive
   /** `{% set filters = article | searchFilters %}`: year, entity types and entities for the search index. */
   env.addFilter('searchFilters', (article: Article) => remembered(searchFiltersOf, article, mentioned.get(article.id) ?? [], config, () => searchFilters(article, mentioned.get(article.id) ?? [])));
   /** `{{ entity | entityFeed }}`: the entity's Atom feed path, or '' when it has none. */
-  env.addFilter('entityFeed', (entity: Pick<Entity, 'id' | 'url'>) => (entity && withFeeds.has(entity.id) ? entityFeedPath(entity) : ''));
+  env.addFilter('entityFeed', (entity: Pick<Entity, 'id' | 'url'>) => {
+    // Asked per entity page rendered: a watch rebuild renders only the entities an edit touched.
+    const record = entity ? archive.entityIndex.byId.get(entity.id) : undefined;
+    return record && feedArticlesOfEntity(archive, record, remember) ? entityFeedPath(entity) : '';
+  });
 }

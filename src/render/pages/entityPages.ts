@@ -14,6 +14,7 @@ import { ENTITY_TYPES } from '../../link/linkEntities.js';
 import type { Archive } from '../../link/archive.js';
 import type { CoMention, EntityInArticle } from '../../link/linkEntities.js';
 import type { Article, Entity, EntityType, Mention } from '../../types.js';
+import { entityFeed } from '../../publish/feeds.js';
 import { graphSvg, layoutGraph } from '../entityGraph.js';
 import { escapeHtml } from '../escape.js';
 import type { HtmlRange } from '../inline.js';
@@ -164,7 +165,12 @@ function groupOfEntity(ctx: RenderContext, entity: Entity, eventsFor: (entityId:
   const allEvents = eventsFor(entity.id);
   const allCoMentions = entityIndex.coMentions.get(entity.id) ?? [];
   const inputs = [entity, appearances, allCoMentions, allEvents.inputs, allEvents.total];
-  return groupPages(ctx, groupKey('entity', entity.id), inputs, () => pagesOfEntity(ctx, entity, appearances, allEvents, allCoMentions));
+  return groupPages(ctx, groupKey('entity', entity.id), inputs, function* () {
+    yield* pagesOfEntity(ctx, entity, appearances, allEvents, allCoMentions);
+    // The entity's feed goes with its pages: made from its record and its articles, as they are.
+    const feed = entityFeed(ctx.archive, entity, ctx.config, ctx.reuse);
+    if (feed) yield feed;
+  });
 }
 
 /** One entity's pages: its articles, `pageSize` a page, with its co-mentions and latest events on the first. */
