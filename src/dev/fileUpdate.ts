@@ -7,20 +7,21 @@ import { createHash } from 'node:crypto';
 import { closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isNumbered, type Numbered, type PageContent } from '../render/page.js';
+import { isSearchable } from '../search/indexSearch.js';
 import { MANIFEST_NAME, manifestContent } from '../write/manifest.js';
 import { resolveInside } from '../write/safePath.js';
 import { unchangedExport, writeSplicedExport, type ExportLayout } from './splicedExport.js';
 
 /** What a file in the output folder holds, as far as the writer knows it. */
 export type Held =
-  /** A numbered text (a page, a feed). */
-  | { serial: number }
+  /** A numbered text (a page, a feed); `searchable` when the search indexes it (see `isSearchable`). */
+  | { serial: number; searchable?: true }
   /** A data export made of parts. */
   | { layout: ExportLayout }
   /** A copy of a static file. */
   | { source: string }
   /** Other text or bytes (the site feeds, the sitemap, the search index), by digest. */
-  | { digest: string };
+  | { digest: string; searchable?: true };
 
 /** A file as a build lists it for writing: a page, a data export's parts, a static file, or a data export left as it is. */
 export type Listed = { page: PageContent } | { parts: readonly (string | Numbered)[] } | { source: string } | { asWritten: true };
@@ -51,16 +52,24 @@ export function writeIfChanged(outDir: string, file: string, listed: Listed, hel
       if (!held || !('serial' in held) || held.serial !== content.serial) throw new Error(`internal: ${file} was reused, but its text is not on disk`);
       return { changed: false, now: held };
     }
-    const now = { serial: content.serial };
+    const now = { serial: content.serial, ...searchableMark(file, content.text) };
     const bytes = Buffer.from(content.text);
     if (held && sameAsFile(target(), bytes)) return { changed: false, now };
     atomically(target(), (temporary) => writeFileSync(temporary, bytes));
     return { changed: true, now };
   }
-  const now = { digest: digestOf(content) };
+  const now = { digest: digestOf(content), ...(typeof content === 'string' ? searchableMark(file, content) : {}) };
   if (held && 'digest' in held && held.digest === now.digest) return { changed: false, now };
   atomically(target(), (temporary) => writeFileSync(temporary, typeof content === 'string' ? content : (content as Uint8Array)));
   return { changed: true, now };
+}
+
+/**
+ * `{ searchable: true }` when the search indexes the page at `file` with this text, else nothing:
+ * noted as the text is written, so the search refresh reads back only those pages, not the whole site.
+ */
+export function searchableMark(file: string, text: string): { searchable?: true } {
+  return isSearchable({ path: file, content: text }) ? { searchable: true } : {};
 }
 
 /** Writes a file through a temporary file renamed over the old one, so the server never hands out half a file. */

@@ -244,8 +244,7 @@ export class IncrementalSteps implements BuildSteps {
 
   /** The pages last written that the search indexes (in path order), each read back from disk as it is taken. */
   *searchablePages(outDir: string): Generator<Page> {
-    for (const file of this.writer.pagePaths(this.searchPaths)) {
-      if (!file.endsWith('.html')) continue;
+    for (const file of this.writer.searchablePaths()) {
       const content = readText(outDir, file);
       // indexSearch takes the searchable ones among them.
       if (content !== null) yield { path: file, content };

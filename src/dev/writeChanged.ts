@@ -20,7 +20,7 @@ import { MANIFEST_NAME } from '../write/manifest.js';
 import { resolveInside } from '../write/safePath.js';
 import { ForeignFileConflict, startWrite, type SiteWriter, type StaticFile, type WriteResult } from '../write/writeSite.js';
 import { LayoutRecorder, type ExportLayout } from './splicedExport.js';
-import { digestOf, removeEmptyFolders, writeIfChanged, writeManifest, type Held, type Listed } from './fileUpdate.js';
+import { digestOf, removeEmptyFolders, searchableMark, writeIfChanged, writeManifest, type Held, type Listed } from './fileUpdate.js';
 import type { WrittenTexts } from './renderMemo.js';
 
 /** Marks a data export listed as it was last written (see `writtenParts`). */
@@ -144,13 +144,10 @@ export class ChangedFilesWriter implements WrittenTexts {
     this.changedStatic.clear();
   }
 
-  /**
-   * The paths of the pages last written (not the static files, nor `except`), in path order: what
-   * the search index is made from.
-   */
-  pagePaths(except: ReadonlySet<string>): string[] {
+  /** The paths of the pages last written that the search indexes, in path order. */
+  searchablePaths(): string[] {
     const paths: string[] = [];
-    for (const [file, held] of this.disk?.files ?? []) if (!('source' in held) && !except.has(file)) paths.push(file);
+    for (const [file, held] of this.disk?.files ?? []) if ('searchable' in held) paths.push(file);
     return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
@@ -239,7 +236,7 @@ class WholeSiteWrite implements SiteWriter {
     const { content } = page;
     if (page.group !== undefined) addToGroup(this.groups, page.group, page.path);
     if (isNumbered(content)) {
-      this.files.set(page.path, { serial: content.serial });
+      this.files.set(page.path, { serial: content.serial, ...searchableMark(page.path, textOf(content)) });
       return this.staged.add({ path: page.path, content: textOf(content) });
     }
     if (isChunked(content) && content.parts) {
@@ -261,7 +258,7 @@ class WholeSiteWrite implements SiteWriter {
         },
       });
     }
-    this.files.set(page.path, { digest: digestOf(content) });
+    this.files.set(page.path, { digest: digestOf(content), ...(typeof content === 'string' ? searchableMark(page.path, content) : {}) });
     return this.staged.add(page);
   }
 

@@ -31,8 +31,14 @@ export interface SearchIndex {
   diagnostics: Diagnostic[];
 }
 
-/** How many pages are handed to Pagefind at once. */
+/** How many pages are handed to Pagefind at once, at most. */
 const BATCH = 1000;
+/**
+ * How long reading and handing over one batch may hold the main thread, in milliseconds: a watch
+ * session indexes behind the edits, and a save that comes in must not wait for a whole batch
+ * (1,000 pages read and encoded took ~1 s).
+ */
+const BATCH_MS = 20;
 
 /** True when Pagefind should index the page: an HTML page (as rendered, before it is encoded) marking its indexed part. */
 export function isSearchable(page: Page): page is Page & { content: string } {
@@ -58,10 +64,12 @@ export async function indexSearch(pages: Iterable<Page>): Promise<SearchIndex> {
     const { index } = created;
     const errors: string[] = [];
     let indexed = 0;
-    for (const batch of batches(pages, BATCH)) {
+    for (const batch of batches(pages, BATCH, BATCH_MS)) {
       const results = await Promise.all(batch.map((page) => index.addHTMLFile({ sourcePath: page.path, content: page.content })));
       for (const result of results) errors.push(...result.errors);
       indexed += batch.length;
+      // A turn for whatever waits (a watcher's event, a request to the server) before the next batch.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     const output = await index.getFiles();
     errors.push(...output.errors);
@@ -79,15 +87,16 @@ export async function indexSearch(pages: Iterable<Page>): Promise<SearchIndex> {
   }
 }
 
-/** The searchable pages in groups of `size`, in order. */
-function* batches(pages: Iterable<Page>, size: number): Generator<Array<Page & { content: string }>> {
+/** The searchable pages in groups of at most `size`, each taken in about `ms` milliseconds at most (a group may be empty), in order. */
+function* batches(pages: Iterable<Page>, size: number, ms: number): Generator<Array<Page & { content: string }>> {
   let batch: Array<Page & { content: string }> = [];
+  let started = performance.now();
   for (const page of pages) {
-    if (!isSearchable(page)) continue;
-    batch.push(page);
-    if (batch.length === size) {
+    if (isSearchable(page)) batch.push(page);
+    if (batch.length === size || performance.now() - started > ms) {
       yield batch;
       batch = [];
+      started = performance.now();
     }
   }
   if (batch.length > 0) yield batch;
