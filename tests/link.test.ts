@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_REGISTRY, EntityMemo, extractEntities } from '../src/extract/entities/index.js';
 import { buildArchive } from '../src/link/buildArchive.js';
 import { LinkMemo } from '../src/link/linkEntities.js';
+import { changedKeys } from '../src/link/lists.js';
 import { articleFromText } from './helpers/article-fixture.js';
 import type { Article } from '../src/types.js';
 
@@ -69,5 +70,19 @@ describe('linking the archive', () => {
     both();
     articles = [...articles, make('e', 'Gordon Brown and Angela Merkel in London.', 5)];
     both();
+  });
+});
+
+describe('changedKeys', () => {
+  it('names the keys added, gone or holding another value, whatever else changed with them', () => {
+    const [one, two, three] = [{ v: 1 }, { v: 2 }, { v: 3 }];
+    const before = new Map([['a', one], ['b', two], ['c', three]]);
+    expect(changedKeys(before, before)).toEqual([]);
+    expect(changedKeys(before, new Map(before))).toEqual([]);
+    expect(changedKeys(before, new Map([['a', one], ['b', { v: 2 }], ['c', three]]))).toEqual(['b']);
+    // One added and one gone: the sizes match, the gone one is still found.
+    expect(changedKeys(before, new Map([['a', one], ['b', two], ['d', three]])).sort()).toEqual(['c', 'd']);
+    expect(changedKeys(before, new Map([['a', one]])).sort()).toEqual(['b', 'c']);
+    expect(changedKeys(new Map(), before).sort()).toEqual(['a', 'b', 'c']);
   });
 });

@@ -38,8 +38,15 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
 
 /** Keys whose value is not the very same in both maps (added, removed or changed). */
 export function changedKeys<K, V>(before: ReadonlyMap<K, V>, after: ReadonlyMap<K, V>): K[] {
+  if (before === after) return [];
   const changed: K[] = [];
-  for (const [key, value] of after) if (before.get(key) !== value) changed.push(key);
-  for (const key of before.keys()) if (!after.has(key)) changed.push(key);
+  let added = 0;
+  for (const [key, value] of after) {
+    if (before.get(key) === value) continue;
+    changed.push(key);
+    if (!before.has(key)) added++;
+  }
+  // Keys gone from `before` are looked for only when there are some (a watch edit seldom removes any).
+  if (before.size > after.size - added) for (const key of before.keys()) if (!after.has(key)) changed.push(key);
   return changed;
 }
