@@ -148,6 +148,8 @@ export class IncrementalSteps implements BuildSteps {
   private searchFiles: readonly Page[] = [];
   /** Their paths: a rebuild leaves them on disk without listing them. */
   private searchPaths: ReadonlySet<string> = new Set();
+  /** Builds that wrote their site so far (the data exports of an earlier one are stale once a later one has). */
+  private sitesWritten = 0;
   /** Where the last write went, and the static files it copied; null before the first, and while a write is under way. */
   lastWrite: { outDir: string; staticFiles: readonly StaticFile[] } | null = null;
 
@@ -184,6 +186,7 @@ export class IncrementalSteps implements BuildSteps {
         if (whole) for (const file of this.searchFiles) await writer.add(file);
         const result = await writer.finish(staticFiles);
         this.remakeAll = false;
+        this.sitesWritten++;
         this.lastWrite = { outDir, staticFiles };
         this.memo.siteWritten();
         this.memo.sweep();
@@ -211,14 +214,20 @@ export class IncrementalSteps implements BuildSteps {
    * ~340,000 records), and no page reads them, so a watch rebuild writes its pages first and the
    * session calls this once edits pause, as it refreshes the search index. Once editing stops, the
    * output is again exactly what a clean build writes. A later build's exports replace an earlier
-   * one's still waiting.
+   * one's still waiting. They are written one file at a time, with a turn between for a save that
+   * comes in (the rebuild it starts then goes first, and leaves newer exports that make these moot).
    */
-  async writeExports(): Promise<WriteResult | null> {
+  async writeExports(): Promise<void> {
     const exports = this.laterExports;
-    const last = this.lastWrite;
+    const build = this.sitesWritten;
     this.laterExports = null;
-    if (!exports || !last || !this.writer.canUpdate(last.outDir)) return null;
-    return this.writer.write(last.outDir, exports, last.staticFiles, KEEP_THE_REST);
+    for (const file of exports ?? []) {
+      const last = this.lastWrite;
+      // A rebuild in between wrote newer records (or the folder is no longer ours): these are stale.
+      if (this.sitesWritten !== build || !last || !this.writer.canUpdate(last.outDir)) return;
+      await this.writer.write(last.outDir, [file], last.staticFiles, KEEP_THE_REST);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /** Writes the static files again beside the pages last written (only those that changed); null before the first write. */
