@@ -11,11 +11,16 @@ export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a === b || (a.length === b.length && a.every((item, i) => item === b[i]));
 }
 
-/** The `k` smallest entries under `compare`, in order, without sorting the whole collection. */
-export function topK<T>(entries: Iterable<T>, k: number, compare: (a: T, b: T) => number): T[] {
+/**
+ * The `k` smallest entries under `compare`, in order, without sorting the whole collection. With
+ * `admit`, only entries it admits count; it is asked only of those that would make the list, so a
+ * costly test (a map lookup per entry) runs for a few, not all.
+ */
+export function topK<T>(entries: Iterable<T>, k: number, compare: (a: T, b: T) => number, admit?: (entry: T) => boolean): T[] {
   const best: T[] = [];
   for (const entry of entries) {
     if (best.length === k && compare(entry, best[k - 1]!) >= 0) continue;
+    if (admit && !admit(entry)) continue;
     let i = best.length;
     while (i > 0 && compare(entry, best[i - 1]!) < 0) i--;
     best.splice(i, 0, entry);

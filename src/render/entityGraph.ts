@@ -45,9 +45,9 @@ const STEPS = 300;
 
 /** Lays out the most mentioned entities (at most `maxNodes`) that share an article with another. */
 export function layoutGraph(entities: readonly Entity[], index: EntityIndex, maxNodes = 30): Graph {
-  const connected = entities.filter((entity) => (index.coMentions.get(entity.id) ?? []).length > 0);
-  // The most mentioned few without sorting them all (a stable sort's first `maxNodes`: ties keep the entities' order).
-  const chosen = topK(connected, maxNodes, (a, b) => b.articles.length - a.articles.length || b.mentions - a.mentions || a.name.localeCompare(b.name, 'en'))
+  const connected = (entity: Entity) => (index.coMentions.get(entity.id) ?? []).length > 0;
+  // The most mentioned few that share an article with another, without sorting them all (a stable sort's first `maxNodes`: ties keep the entities' order).
+  const chosen = topK(entities, maxNodes, (a, b) => b.articles.length - a.articles.length || b.mentions - a.mentions || a.name.localeCompare(b.name, 'en'), connected)
     .sort((a, b) => a.type.localeCompare(b.type, 'en') || a.name.localeCompare(b.name, 'en'));
   const position = new Map(chosen.map((entity, i) => [entity.id, i]));
   // An edge when either end lists the other among its most frequent companions.

@@ -46,7 +46,7 @@ export function eventDateLabel(event: Pick<TimelineEvent, 'date' | 'precision' |
  * a throwaway array per link added up to a visible share of the render stage's garbage.
  */
 export function eventViews(archive: Archive, events: readonly TimelineEvent[]): EventView[] {
-  const entityById = entitiesOf(archive);
+  const entityById = archive.entityIndex.byId;
   const views: EventView[] = new Array(events.length);
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
@@ -107,7 +107,7 @@ function referencesOf(archive: Archive, since: Changes, event: TimelineEvent): r
     kept.generation = since.generation;
     return kept.records;
   }
-  const entityById = entitiesOf(archive);
+  const entityById = archive.entityIndex.byId;
   const records: unknown[] = [];
   for (const id of event.entities) records.push(shownOf(entityById.get(id)));
   for (const source of event.sources) records.push(shownOf(archive.articleById.get(source.articleId)));
@@ -163,7 +163,7 @@ function changesSince(archive: Archive): Changes {
   if (known !== undefined && lastChanges?.generation === known) return lastChanges;
   const generation = known ?? ++lastGeneration;
   generations.set(archive, generation);
-  const entities = entitiesOf(archive);
+  const entities = archive.entityIndex.byId;
   const stale = new Set<TimelineEvent>();
   if (lastChanges) {
     const { byArticle, byEntity } = indexTimeline(archive.events);
@@ -175,13 +175,4 @@ function changesSince(archive: Archive): Changes {
   }
   lastChanges = { generation, previous: lastChanges?.generation ?? -1, articles: archive.articleById, entities, stale };
   return lastChanges;
-}
-
-/** Entities by id, built once per archive: views are made per page, and pages are many. */
-const entityIndex = new WeakMap<Archive, Map<string, Archive['entities'][number]>>();
-
-function entitiesOf(archive: Archive): Map<string, Archive['entities'][number]> {
-  let index = entityIndex.get(archive);
-  if (!index) entityIndex.set(archive, (index = new Map(archive.entities.map((entity) => [entity.id, entity]))));
-  return index;
 }
