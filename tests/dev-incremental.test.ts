@@ -115,6 +115,47 @@ describe('incremental rebuilds', () => {
     expect(differences(snapshotTree(config.output), (await cleanBuildSnapshot(config))!)).toEqual([]);
   });
 
+  it('keeps the month pages of a split year right as edits move, add and remove events, and split and join the year', async () => {
+    const config = tempProject();
+    for (const file of articlesIn(config.input)) rmSync(path.join(config.input, file));
+    const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    // Article `n`: twelve dated sentences from January to October (or in `month`), so 30 of them make a year of more than 250 events.
+    const write = (n: number, shift = 0, month: number | null = null) => {
+      const sentences = Array.from({ length: 12 }, (_, i) => {
+        const day = (n * 12 + i + shift) % 280;
+        return `On ${(day % 28) + 1} ${MONTHS[month ?? Math.floor(day / 28)]} 2024, the council voted on harbour budget ${n} item ${i}.`;
+      });
+      writeFileSync(path.join(config.input, `dated-${n}.md`), `---\ntitle: Dated ${n}\ndate: 2024-12-31\n---\n\n${sentences.join(' ')}\n`);
+    };
+    const change = async (...files: string[]) => {
+      for (const file of files) session!.changed({ kind: 'article', path: file });
+      await session!.idle();
+      expect(session!.status.ok).toBe(true);
+      expect(differences(snapshotTree(config.output), (await cleanBuildSnapshot(config))!)).toEqual([]);
+    };
+    for (let n = 0; n < 30; n++) write(n);
+    session = await DevSession.start({ config, reloadConfig: () => config, cwd: config.root, watch: false, quietMs: 1, searchQuietMs: 1, write: () => {} });
+    expect(existsSync(path.join(config.output, 'timeline/2024/03/index.html'))).toBe(true);
+    // Events move to other days (some to other months).
+    write(4, 9);
+    await change('dated-4.md');
+    // An article and its events go: months shrink, their neighbours stay.
+    rmSync(path.join(config.input, 'dated-7.md'));
+    await change('dated-7.md');
+    // Events in a month no article reached before: October's page now links to December's, though none of its events changed.
+    write(40, 0, 11);
+    await change('dated-40.md');
+    expect(readFileSync(path.join(config.output, 'timeline/2024/10/index.html'), 'utf8')).toContain('timeline/2024/12/');
+    // Few enough events left for one page: the year is joined, its month pages go.
+    for (let n = 8; n < 30; n++) rmSync(path.join(config.input, `dated-${n}.md`));
+    await change(...Array.from({ length: 22 }, (_, i) => `dated-${i + 8}.md`));
+    expect(existsSync(path.join(config.output, 'timeline/2024/03'))).toBe(false);
+    // And split again.
+    for (let n = 8; n < 30; n++) write(n);
+    await change(...Array.from({ length: 22 }, (_, i) => `dated-${i + 8}.md`));
+    expect(existsSync(path.join(config.output, 'timeline/2024/03/index.html'))).toBe(true);
+  }, 120_000);
+
   it('does not rebuild for a save that changed no byte', async () => {
     const config = tempProject();
     session = await DevSession.start({ config, reloadConfig: () => config, cwd: config.root, watch: false, quietMs: 1, searchQuietMs: 1, write: () => {} });

@@ -68,12 +68,15 @@ export interface PageReuse {
   value<T>(key: string, inputs: readonly unknown[], make: () => T): T;
 }
 
+/** What a group of pages belongs to: an article, an entity, or a month of a split year of the timeline (by its URL). */
+export type GroupKind = 'article' | 'entity' | 'month';
+
 /**
  * The memo key of one article's or entity's pages (`article\n<id>`), the same string each time it
  * is asked for: a watch build asks for every article's and entity's, and a string made afresh
  * must be hashed afresh to be looked up (at 12,000 entities that alone took ~15 ms an edit).
  */
-export function groupKey(kind: 'article' | 'entity', id: string): string {
+export function groupKey(kind: GroupKind, id: string): string {
   const keys = groupKeys[kind];
   let key = keys.get(id);
   if (key === undefined) {
@@ -85,7 +88,7 @@ export function groupKey(kind: 'article' | 'entity', id: string): string {
 }
 
 /**
- * The pages of one article or entity (`reusedPages` under its `groupKey`), each marked with the
+ * The pages of one article, entity or month (`reusedPages` under its `groupKey`), each marked with the
  * group in a watch session, whose writer keeps each group's files together (see `Page.group`).
  */
 export function* groupPages(ctx: RenderContext, key: string, inputs: readonly unknown[], make: () => Iterable<Page>): Generator<Page> {
@@ -93,14 +96,14 @@ export function* groupPages(ctx: RenderContext, key: string, inputs: readonly un
   for (const page of reusedPages(ctx, key, inputs, make)) yield { path: page.path, content: page.content, group: key };
 }
 
-/** The group under `key` is gone (its article or entity is): forgotten, and named to the writer. */
+/** The group under `key` is gone (its article, entity or month is): forgotten, and named to the writer. */
 export function droppedGroup(ctx: RenderContext, key: string): DroppedGroup {
   ctx.reuse?.forget(key);
   return { dropped: key };
 }
 
 /** The keys `groupKey` made, by kind and id. */
-const groupKeys = { article: new Map<string, string>(), entity: new Map<string, string>() };
+const groupKeys: Record<GroupKind, Map<string, string>> = { article: new Map(), entity: new Map(), month: new Map() };
 /** Most keys kept of each kind. */
 const GROUP_KEYS_KEPT = 500_000;
 

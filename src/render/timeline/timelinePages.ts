@@ -8,29 +8,40 @@
 import { MONTH_PAGE_LIMIT } from '../../extract/events/pages.js';
 import { groupTimeline, type TimelineMonth, type TimelineYear } from '../../link/timeline.js';
 import { MONTH_NAMES } from '../../parse/isoDate.js';
-import type { Page } from '../page.js';
+import type { Page, SiteItem } from '../page.js';
 import { paginate, pageSuffix } from '../pages/paginate.js';
-import { renderPage, renderPageFrom, type RenderContext } from '../renderContext.js';
+import { droppedGroup, groupKey, groupPages, renderPage, renderPageFrom, type RenderContext } from '../renderContext.js';
 import { monthAxis, yearAxis } from './axis.js';
 import { eventViewInputs, eventViews } from './eventView.js';
+import { monthPlaces, monthShape, touchedMonths } from './touchedMonths.js';
 
 /** URL of the timeline's index page. */
 export const TIMELINE_URL = 'timeline/';
 
-/** Every timeline page, one at a time: the index, then each year followed by its month pages. */
-export function* timelinePages(ctx: RenderContext): Generator<Page> {
+/**
+ * Every timeline page, one at a time: the index, then each year followed by its month pages. Each
+ * month's pages are a group (see `Page.group`): a watch build that knows what an edit touched makes
+ * only the touched months' (see `touchedMonths`) and leaves the others on disk.
+ */
+export function* timelinePages(ctx: RenderContext): Generator<SiteItem> {
   const years = groupTimeline(ctx.archive.events);
+  const places = monthPlaces(years);
+  const months = touchedMonths(ctx, places);
   yield renderPage(ctx, 'timeline.njk', TIMELINE_URL, {
     title: 'Timeline',
     axis: yearAxis(years),
     years: years.map((year) => ({ ...year, groups: year.months.map((m) => ({ anchor: m.anchor, url: m.url, label: groupLabel(year, m.month), count: m.events.length })) })),
     total: ctx.archive.events.length,
   });
-  for (const [i, year] of years.entries()) {
-    yield yearPage(ctx, year, years[i - 1] ?? null, years[i + 1] ?? null);
-    const own = year.months.filter((m) => m.url !== year.url);
-    for (const [j, month] of own.entries()) yield* monthPages(ctx, year, month, own[j - 1] ?? null, own[j + 1] ?? null);
+  for (const [i, year] of years.entries()) yield yearPage(ctx, year, years[i - 1] ?? null, years[i + 1] ?? null);
+  for (const place of places) {
+    if (months && !months.touched.has(place.month.url)) continue;
+    const { year, month, previous, next } = place;
+    // Everything the month's pages are made from: what surrounds its events, and the events with what they name.
+    const inputs = [year.year, monthShape(place), eventViewInputs(ctx, month.events)];
+    yield* groupPages(ctx, groupKey('month', month.url), inputs, () => monthPages(ctx, year, month, previous, next));
   }
+  for (const url of months?.gone ?? []) yield droppedGroup(ctx, groupKey('month', url));
 }
 
 /**
