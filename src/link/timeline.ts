@@ -36,7 +36,14 @@ export interface TimelineYear {
 /** Groups events (already sorted by date) into years and months. */
 export function groupTimeline(events: readonly TimelineEvent[]): TimelineYear[] {
   const years = new Map<number, TimelineYear>();
+  // Events come sorted by date, so most fall in the group of the one before: found without a lookup or a new string.
+  let last: { group: TimelineMonth; entry: TimelineYear } | null = null;
   for (const event of events) {
+    if (last && last.group.month !== null && event.precision !== 'year' && event.date.startsWith(last.group.key)) {
+      last.group.events.push(event);
+      last.entry.count++;
+      continue;
+    }
     const year = Number(event.date.slice(0, 4));
     let entry = years.get(year);
     if (!entry) years.set(year, (entry = { year, url: timelineYearUrl(year), months: [], count: 0, split: false }));
@@ -46,6 +53,7 @@ export function groupTimeline(events: readonly TimelineEvent[]): TimelineYear[] 
     if (!group) entry.months.push((group = { month, key, anchor: month === null ? `y-${year}` : `m-${key}`, url: entry.url, events: [] }));
     group.events.push(event);
     entry.count++;
+    last = { group, entry };
   }
   const ordered = [...years.values()].sort((a, b) => a.year - b.year);
   for (const y of ordered) {
