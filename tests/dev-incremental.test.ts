@@ -120,10 +120,10 @@ describe('incremental rebuilds', () => {
     for (const file of articlesIn(config.input)) rmSync(path.join(config.input, file));
     const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
     // Article `n`: twelve dated sentences from January to October (or in `month`), so 30 of them make a year of more than 250 events.
-    const write = (n: number, shift = 0, month: number | null = null) => {
+    const write = (n: number, shift = 0, month: number | null = null, year = 2024) => {
       const sentences = Array.from({ length: 12 }, (_, i) => {
         const day = (n * 12 + i + shift) % 280;
-        return `On ${(day % 28) + 1} ${MONTHS[month ?? Math.floor(day / 28)]} 2024, the council voted on harbour budget ${n} item ${i}.`;
+        return `On ${(day % 28) + 1} ${MONTHS[month ?? Math.floor(day / 28)]} ${year}, the council voted on harbour budget ${n} item ${i}.`;
       });
       writeFileSync(path.join(config.input, `dated-${n}.md`), `---\ntitle: Dated ${n}\ndate: 2024-12-31\n---\n\n${sentences.join(' ')}\n`);
     };
@@ -146,6 +146,10 @@ describe('incremental rebuilds', () => {
     write(40, 0, 11);
     await change('dated-40.md');
     expect(readFileSync(path.join(config.output, 'timeline/2024/10/index.html'), 'utf8')).toContain('timeline/2024/12/');
+    // Events in a year no article reached before: 2024's page now links to 2025's.
+    write(41, 0, 2, 2025);
+    await change('dated-41.md');
+    expect(readFileSync(path.join(config.output, 'timeline/2024/index.html'), 'utf8')).toContain('2025/');
     // Few enough events left for one page: the year is joined, its month pages go.
     for (let n = 8; n < 30; n++) rmSync(path.join(config.input, `dated-${n}.md`));
     await change(...Array.from({ length: 22 }, (_, i) => `dated-${i + 8}.md`));

@@ -19,29 +19,36 @@ import { monthPlaces, monthShape, touchedMonths } from './touchedMonths.js';
 export const TIMELINE_URL = 'timeline/';
 
 /**
- * Every timeline page, one at a time: the index, then each year followed by its month pages. Each
- * month's pages are a group (see `Page.group`): a watch build that knows what an edit touched makes
- * only the touched months' (see `touchedMonths`) and leaves the others on disk.
+ * Every timeline page, one at a time: the index, each year's page, then the month pages of split
+ * years. Each year's page and each month's pages are a group (see `Page.group`): a watch build that
+ * knows what an edit touched makes only the touched ones (see `touchedMonths`) and leaves the others
+ * on disk.
  */
 export function* timelinePages(ctx: RenderContext): Generator<SiteItem> {
   const years = groupTimeline(ctx.archive.events);
   const places = monthPlaces(years);
-  const months = touchedMonths(ctx, places);
+  const months = touchedMonths(ctx, years, places);
   yield renderPage(ctx, 'timeline.njk', TIMELINE_URL, {
     title: 'Timeline',
     axis: yearAxis(years),
     years: years.map((year) => ({ ...year, groups: year.months.map((m) => ({ anchor: m.anchor, url: m.url, label: groupLabel(year, m.month), count: m.events.length })) })),
     total: ctx.archive.events.length,
   });
-  for (const [i, year] of years.entries()) yield yearPage(ctx, year, years[i - 1] ?? null, years[i + 1] ?? null);
+  for (const [i, year] of years.entries()) {
+    if (months && !months.touched.has(year.url)) continue;
+    const [previous, next] = [years[i - 1] ?? null, years[i + 1] ?? null];
+    // A group of one page, so a watch build can leave it on disk (see `touchedMonths`).
+    const inputs = yearInputs(ctx, year, previous, next);
+    yield* groupPages(ctx, groupKey('timeline', year.url), inputs, () => [yearPage(ctx, year, previous, next, inputs)]);
+  }
   for (const place of places) {
     if (months && !months.touched.has(place.month.url)) continue;
     const { year, month, previous, next } = place;
     // Everything the month's pages are made from: what surrounds its events, and the events with what they name.
     const inputs = [year.year, monthShape(place), eventViewInputs(ctx, month.events)];
-    yield* groupPages(ctx, groupKey('month', month.url), inputs, () => monthPages(ctx, year, month, previous, next));
+    yield* groupPages(ctx, groupKey('timeline', month.url), inputs, () => monthPages(ctx, year, month, previous, next));
   }
-  for (const url of months?.gone ?? []) yield droppedGroup(ctx, groupKey('month', url));
+  for (const url of months?.gone ?? []) yield droppedGroup(ctx, groupKey('timeline', url));
 }
 
 /**
@@ -49,11 +56,8 @@ export function* timelinePages(ctx: RenderContext): Generator<SiteItem> {
  * inputs (see `renderPageFrom`): in a watch session an edit that touched none of its events and
  * none of the records they name reuses it without making a view of any event.
  */
-function yearPage(ctx: RenderContext, year: TimelineYear, previous: TimelineYear | null, next: TimelineYear | null): Page {
+function yearPage(ctx: RenderContext, year: TimelineYear, previous: TimelineYear | null, next: TimelineYear | null, inputs: readonly unknown[]): Page {
   const inline = (m: TimelineMonth) => m.url === year.url;
-  // The template reads the year's number and count, and each month's place, size and (when listed here) events.
-  const months = year.months.map((m) => [m.key, m.anchor, m.url, m.events.length, inline(m) ? eventViewInputs(ctx, m.events) : null]);
-  const inputs = [year.year, year.url, year.count, months, previous?.year ?? null, next?.year ?? null];
   return renderPageFrom(ctx, 'timeline-year.njk', year.url, inputs, () => ({
     title: `Timeline: ${year.year}`,
     year,
@@ -62,6 +66,12 @@ function yearPage(ctx: RenderContext, year: TimelineYear, previous: TimelineYear
     previous: previous ? { label: String(previous.year), url: previous.url } : null,
     next: next ? { label: String(next.year), url: next.url } : null,
   }));
+}
+
+/** Everything a year's page is made from: the template reads the year's number and count, and each month's place, size and (when listed there) events. */
+function yearInputs(ctx: RenderContext, year: TimelineYear, previous: TimelineYear | null, next: TimelineYear | null): unknown[] {
+  const months = year.months.map((m) => [m.key, m.anchor, m.url, m.events.length, m.url === year.url ? eventViewInputs(ctx, m.events) : null]);
+  return [year.year, year.url, year.count, months, previous?.year ?? null, next?.year ?? null];
 }
 
 /**
