@@ -8,6 +8,7 @@ import type { TimelineEvent } from '../../types.js';
 import { formatDate } from '../formatDate.js';
 import { changedKeys } from '../../link/lists.js';
 import { indexTimeline } from '../../link/timeline.js';
+import { sourcesSince, type SourcesSince } from '../pages/pageSources.js';
 import type { RenderContext } from '../renderContext.js';
 
 /** A link with its label. */
@@ -72,12 +73,12 @@ export function eventViews(archive: Archive, events: readonly TimelineEvent[]): 
  * changes, and only then. Only a watch session compares inputs (`ctx.reuse`): a single build gets
  * an empty list, and keeps no references.
  */
-export function eventViewInputs(ctx: Pick<RenderContext, 'archive' | 'reuse'>, events: readonly TimelineEvent[]): unknown[] {
+export function eventViewInputs(ctx: RenderContext, events: readonly TimelineEvent[]): unknown[] {
   if (!ctx.reuse) return [];
   const { archive } = ctx;
   const inputs: unknown[] = new Array(events.length + 1);
   inputs[0] = events;
-  const since = changesSince(archive);
+  const since = changesSince(archive, sourcesSince(ctx));
   for (let i = 0; i < events.length; i++) inputs[i + 1] = referencesOf(archive, since, events[i]!);
   return inputs;
 }
@@ -158,7 +159,7 @@ let lastGeneration = 0;
  */
 let lastChanges: Changes | null = null;
 
-function changesSince(archive: Archive): Changes {
+function changesSince(archive: Archive, sources: SourcesSince | null): Changes {
   const known = generations.get(archive);
   if (known !== undefined && lastChanges?.generation === known) return lastChanges;
   const generation = known ?? ++lastGeneration;
@@ -170,8 +171,10 @@ function changesSince(archive: Archive): Changes {
     const mark = (events: readonly TimelineEvent[] | undefined) => {
       for (const event of events ?? []) stale.add(event);
     };
-    for (const id of changedKeys(lastChanges.articles, archive.articleById)) mark(byArticle.get(id));
-    for (const id of changedKeys(lastChanges.entities, entities)) mark(byEntity.get(id));
+    // The page sources compare the same two archives when the last one resolved is the last written (as it is but after a failed build).
+    const same = sources !== null && sources.last.articles === lastChanges.articles && sources.last.entities === lastChanges.entities && sources.now.articles === archive.articleById && sources.now.entities === entities;
+    for (const id of same ? sources.changedArticles : changedKeys(lastChanges.articles, archive.articleById)) mark(byArticle.get(id));
+    for (const id of same ? sources.changedEntities : changedKeys(lastChanges.entities, entities)) mark(byEntity.get(id));
   }
   lastChanges = { generation, previous: lastChanges?.generation ?? -1, articles: archive.articleById, entities, stale };
   return lastChanges;
