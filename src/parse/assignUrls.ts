@@ -26,9 +26,25 @@ export function assignUrls(drafts: readonly Article[], displayPathOf: (article: 
         hint: 'Give one of them a different title or a "slug" in its front matter.',
       });
     }
-    const placed = { ...article, id: slug, slug, url: `articles/${slug}/` };
+    const placed = placedAs(article, slug);
     taken.set(slug, placed);
     return placed;
   });
   return { articles, diagnostics };
+}
+
+/**
+ * The last record placed from each draft, with its slug. A watch session parses an unchanged file
+ * once, so its draft is the same object from build to build: it gets the same placed record back
+ * instead of a copy of every field of every article on each edit. The record is a function of the
+ * draft and the slug alone, and records are never changed once made.
+ */
+const lastPlaced = new WeakMap<Article, Article>();
+
+function placedAs(draft: Article, slug: string): Article {
+  const last = lastPlaced.get(draft);
+  if (last && last.slug === slug) return last;
+  const placed = { ...draft, id: slug, slug, url: `articles/${slug}/` };
+  lastPlaced.set(draft, placed);
+  return placed;
 }
