@@ -24,6 +24,7 @@ import { extractEvents } from './extract/events/extract.js';
 import { extractTimeline } from './extract/events/stage.js';
 import { buildArchive } from './link/buildArchive.js';
 import type { Archive } from './link/archive.js';
+import { groupBy } from './link/lists.js';
 import { assignUrls } from './parse/assignUrls.js';
 import { parseArticle } from './parse/parseArticle.js';
 import { detachFromSource } from './parse/detach.js';
@@ -238,8 +239,9 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     await fromThread?.done();
     const extract = eventsOf(cache, options.steps !== undefined, fromWorkers, fromThread);
     // A watch session merges again only the dates an edit changed.
-    const { mentions } = entities!;
-    if (steps.timelineMemo) return { value: steps.timelineMemo.timeline(articles, mentions, extract) };
+    const { mentions, mentionsByArticle } = entities!;
+    // The memo reads the mentions by article: an unchanged article's list is then the very one it last read.
+    if (steps.timelineMemo) return { value: steps.timelineMemo.timeline(articles, mentionsByArticle ?? groupBy(mentions, (mention) => mention.articleId), extract) };
     return { value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, mentions, extract, checkpoint)) };
   });
   fromWorkers.clear();

@@ -132,10 +132,12 @@ describe('watch-session deltas of the timeline', () => {
   /** One memo through a sequence of archives, each checked against a cold merge. */
   function timelineSession() {
     const memo = new TimelineMemo();
+    const entityMemo = new EntityMemo();
     return (articles: Article[]) => {
       const { mentions } = extractEntities(articles, EMPTY_REGISTRY);
       const cold = extractTimeline(articles, mentions);
-      const warm = memo.timeline(articles, mentions, extractEvents);
+      // The mentions by article as a watch session gives them (an unchanged article's list kept).
+      const warm = memo.timeline(articles, extractEntities(articles, EMPTY_REGISTRY, entityMemo).mentionsByArticle!, extractEvents);
       expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
       return warm;
     };
