@@ -100,6 +100,27 @@ describe('watch-session deltas of the entity and link stages', () => {
   });
 });
 
+describe('watch-session deltas of the link stage alone', () => {
+  it('checks the mentions again for unknown entities, and lists appearances, when an entity comes or goes though the lists are the same', () => {
+    const { mentionsByArticle, ...extracted } = extractEntities([a, b, c], EMPTY_REGISTRY, new EntityMemo());
+    const linkMemo = new LinkMemo();
+    const link = (entities: typeof extracted.entities) => {
+      const warm = buildArchive([a, b, c], { ...extracted, entities, mentionsByArticle: mentionsByArticle!, events: [] }, linkMemo);
+      const cold = buildArchive([a, b, c], { ...extracted, entities, events: [] });
+      expect(warm.entityIndex).toEqual(cold.entityIndex);
+    };
+    // The same mention lists each time: only the entities the archive holds change.
+    const brown = extracted.entities.find((entity) => entity.name === 'Gordon Brown')!;
+    link(extracted.entities);
+    link(extracted.entities.filter((entity) => entity !== brown));
+    link(extracted.entities);
+    // An entity no article names still has its (empty) list of appearances, and loses it when it goes.
+    const ghost = { ...brown, id: 'zz-ghost', name: 'Ghost', aliases: [], articles: [], mentions: 0 };
+    link([...extracted.entities, ghost]);
+    link(extracted.entities);
+  });
+});
+
 describe('watch-session deltas of the candidates', () => {
   it('finds again the names of an unchanged article when an edit elsewhere changes how one of its words is judged', () => {
     const build = session();
