@@ -239,17 +239,19 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     await fromThread?.done();
     const extract = eventsOf(cache, options.steps !== undefined, fromWorkers, fromThread);
     // A watch session merges again only the dates an edit changed.
-    const { mentions, mentionsByArticle } = entities!;
+    const extracted = entities!;
     // The memo reads the mentions by article: an unchanged article's list is then the very one it last read.
-    if (steps.timelineMemo) return { value: steps.timelineMemo.timeline(articles, mentionsByArticle ?? groupBy(mentions, (mention) => mention.articleId), extract) };
-    return { value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, mentions, extract, checkpoint)) };
+    if (steps.timelineMemo) return { value: steps.timelineMemo.timeline(articles, extracted.mentionsByArticle ?? groupBy(extracted.mentions, (mention) => mention.articleId), extract) };
+    return { value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, extracted.mentions, extract, checkpoint)) };
   });
   fromWorkers.clear();
   fromThread?.clear();
   // Saving now, before anything may change the records, also lets go of the cached bytes before rendering.
   if (options.cacheDir) await stage('cache', () => ({ value: cache.save() }));
   const archive = await stage('link', () => {
-    const value = buildArchive(articles, { ...entities!, events }, steps.linkMemo, bodies ?? undefined);
+    const extracted = entities!;
+    // Read through, not copied: a watch session's list of every mention is made only if a page asks for it.
+    const value = buildArchive(articles, { entities: extracted.entities, get mentions() { return extracted.mentions; }, ...(extracted.mentionsByArticle ? { mentionsByArticle: extracted.mentionsByArticle } : {}), events }, steps.linkMemo, bodies ?? undefined);
     // The archive keeps what pages need of the mentions (see `firstMentions`): the rest goes now, not after the last page.
     entities = null;
     return { value };
