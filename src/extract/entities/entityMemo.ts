@@ -120,12 +120,12 @@ export class EntityMemo {
   private readonly tally = new NameTally();
   /** The candidates each article's body texts added to `tally`, one list a text. */
   private readonly tallied = new Map<Article, readonly Candidate[][]>();
-  /** The articles whose candidates this build has given (`tallyCandidates`), to take out those of the others. */
-  private readonly seen = new Set<Article>();
+  /** How many articles' candidates this build has given (`tallyCandidates`), to tell whether any article is gone. */
+  private seen = 0;
   /** Word statistics of the articles in `counted`. */
   private readonly stats = emptyWordStats();
   /** The articles of the last count. */
-  private counted = new Set<Article>();
+  private readonly counted = new Set<Article>();
   /** Number of counts made. */
   private generation = 0;
   /** Words whose answers changed at the last count. */
@@ -136,14 +136,20 @@ export class EntityMemo {
    * taken out, those of new articles added. `tokensOf` gives an article's tokens (valid until the next call).
    */
   countWords(sorted: readonly Article[], tokensOf: (article: Article) => ArticleTokens): WordStats {
-    const current = new Set(sorted);
     const delta = emptyWordStats();
     const count = (article: Article, sign: 1 | -1) => {
       const { units, data } = tokensOf(article);
       for (const unit of units) if (unit.role === 'body') countPackedWords(delta, data, unit.first, unit.end, this.words.keys, sign);
     };
-    for (const article of this.counted) if (!current.has(article)) count(article, -1);
-    for (const article of sorted) if (!this.counted.has(article)) count(article, 1);
+    // The set of every article is made only when some are gone: more counted than kept means so (an edit replaces one record by another).
+    const fresh = sorted.filter((article) => !this.counted.has(article));
+    if (this.counted.size + fresh.length > sorted.length) {
+      const current = new Set(sorted);
+      for (const article of this.counted) if (!current.has(article)) count(article, -1), this.counted.delete(article);
+    }
+    for (const article of fresh) count(article, 1), this.counted.add(article);
+    // A new build's candidates are tallied after this (see `settleNames`).
+    this.seen = 0;
     const judge = judgeWords(this.stats);
     const flipped: string[] = [];
     const touched = new Set([...delta.capitalised.keys(), ...delta.lower.keys()]);
@@ -156,7 +162,6 @@ export class EntityMemo {
       }
       if (judge.nameLike(key) + ',' + judge.common(key) !== before) flipped.push(key);
     }
-    this.counted = current;
     this.generation++;
     this.flipped = flipped;
     return this.stats;
@@ -216,7 +221,7 @@ export class EntityMemo {
    * taken out and the new one added.
    */
   tallyCandidates(article: Article, found: readonly Candidate[][]): void {
-    this.seen.add(article);
+    this.seen++;
     const last = this.tallied.get(article);
     if (last && last.length === found.length && last.every((list, i) => list === found[i])) return;
     for (const list of last ?? []) this.tally.add(list, -1);
@@ -224,14 +229,18 @@ export class EntityMemo {
     this.tallied.set(article, found);
   }
 
-  /** After every article's `tallyCandidates`: takes out the candidates of the articles gone; true when some name's sums changed. */
-  settleNames(): boolean {
-    for (const [article, lists] of this.tallied) {
-      if (this.seen.has(article)) continue;
-      for (const list of lists) this.tally.add(list, -1);
-      this.tallied.delete(article);
+  /** After every article's (`sorted`) `tallyCandidates`: takes out the candidates of the articles gone; true when some name's sums changed. */
+  settleNames(sorted: readonly Article[]): boolean {
+    // Every article tallied this build is in `tallied`: more there means some are gone (only then is the set of every article made).
+    if (this.tallied.size > this.seen) {
+      const current = new Set(sorted);
+      for (const [article, lists] of this.tallied) {
+        if (current.has(article)) continue;
+        for (const list of lists) this.tally.add(list, -1);
+        this.tallied.delete(article);
+      }
     }
-    this.seen.clear();
+    this.seen = 0;
     return this.tally.settle();
   }
 
