@@ -75,6 +75,18 @@ export function holdsAny(keys: Int32Array | undefined, wanted: Int32Array): bool
   return false;
 }
 
+/** Index of the article with id `id` in `sorted` (in id order), or where it would go. */
+function indexOfId(sorted: readonly Article[], id: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]!.id < id) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** A text's candidates and the answers about word statistics they were found with. */
 interface FoundCandidates {
   /** `nameLike` answers, by word key. */
@@ -130,6 +142,31 @@ export class EntityMemo {
   private generation = 0;
   /** Words whose answers changed at the last count. */
   private flipped: string[] = [];
+
+  /** The articles as last given to `sortedById`, and in id order. */
+  private lastArticles: { given: readonly Article[]; sorted: Article[] } = { given: [], sorted: [] };
+
+  /**
+   * `articles` in id order (never change the list: it may be the last one). Sorting every record on
+   * each edit was a pass over the archive: when each article is the last build's one in the same
+   * place or a new record with the same id (an edit), the last order holds, with the new records
+   * put in the places of the ones they replace (found by binary search). Else a sort.
+   */
+  sortedById(articles: readonly Article[]): readonly Article[] {
+    const last = this.lastArticles;
+    let sorted: Article[] | null = articles.length === last.given.length ? last.sorted : null;
+    for (let i = 0; sorted && i < articles.length; i++) {
+      const now = articles[i]!;
+      const was = last.given[i]!;
+      if (now === was) continue;
+      const at = indexOfId(last.sorted, was.id);
+      if (now.id !== was.id || last.sorted[at] !== was) sorted = null;
+      else (sorted = sorted === last.sorted ? sorted.slice() : sorted)[at] = now;
+    }
+    sorted ??= [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.lastArticles = { given: articles, sorted };
+    return sorted;
+  }
 
   /**
    * The word statistics of `sorted`, from the last count's: the words of articles no longer there

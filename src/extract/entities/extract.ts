@@ -55,7 +55,7 @@ export interface EntityExtraction {
 export function extractEntities(articles: readonly Article[], registry: Registry, memo?: EntityMemo): EntityExtraction {
   const gazetteer = loadGazetteer();
   const isPlaceKey = (key: string): boolean => gazetteer.countryWords.has(key);
-  const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = memo ? memo.sortedById(articles) : [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const words = memo?.words ?? newWordTable();
   // Without a memo the tokens are kept (compact, about 8 bytes a word) only until this call returns.
   const tokensOf = tokenSource(words, memo?.tokens ?? new Map<Article, KeptTokens>(), isPlaceKey, memo !== undefined);
