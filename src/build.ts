@@ -311,11 +311,12 @@ async function parseInParallel(sources: readonly SourceFile[], cache: RecordCach
 function parseAll(sources: readonly SourceFile[], steps: BuildSteps, bodies: BodyStore | null = null): { value: Article[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const drafts: Article[] = [];
-  const displayPaths = new Map<string, string>();
+  /** Each draft's display path, in the same order (see `displayPathOf`). */
+  const displays: string[] = [];
   const bodyAt = new Map<string, Place>();
   for (const source of sources) {
     const result = steps.parse(source);
-    diagnostics.push(...result.diagnostics);
+    if (result.diagnostics.length > 0) diagnostics.push(...result.diagnostics);
     if (bodies) source.text = '';
     if (result.article) {
       let article = result.article;
@@ -324,10 +325,13 @@ function parseAll(sources: readonly SourceFile[], steps: BuildSteps, bodies: Bod
         article = { ...article, blocks: [] };
       }
       drafts.push(article);
-      displayPaths.set(article.sourcePath, source.displayPath);
+      displays.push(source.displayPath);
     }
   }
-  const placed = assignUrls(drafts, (article) => displayPaths.get(article.sourcePath) ?? article.sourcePath);
+  // Display paths are asked only for articles wanting the same URL: by source path, made then.
+  let displayPaths: Map<string, string> | null = null;
+  const displayPathOf = (article: Article) => (displayPaths ??= new Map(drafts.map((draft, i) => [draft.sourcePath, displays[i]!]))).get(article.sourcePath) ?? article.sourcePath;
+  const placed = assignUrls(drafts, displayPathOf);
   const kept = bodies ? (article: Article) => bodies.attach(article, bodyAt.get(article.sourcePath)!) : steps.keep;
   return { value: placed.articles.map((article) => kept(article)), diagnostics: [...diagnostics, ...placed.diagnostics] };
 }

@@ -31,14 +31,15 @@ export function buildArchive(articles: readonly Article[], extracted: Extracted 
     neighbours.set(article.id, { previous: ordered[index + 1] ?? null, next: ordered[index - 1] ?? null });
   });
   const byArticle = extracted.mentionsByArticle;
+  const articleById = new Map(ordered.map((article) => [article.id, article]));
   const archive = {
     articles: ordered,
-    articleById: new Map(ordered.map((article) => [article.id, article])),
+    articleById,
     neighbours,
     entities: memo ? [...memo.names.of(extracted.entities)] : [...extracted.entities].sort(compareByName),
     mentions: [] as Mention[],
     // With the mentions by article, the list of every mention is not read here (a watch session's is made only if a page asks for it).
-    entityIndex: linkEntities(ordered, extracted.entities, byArticle ? [] : extracted.mentions, memo, store, byArticle),
+    entityIndex: linkEntities(ordered, extracted.entities, byArticle ? [] : extracted.mentions, memo, store, byArticle, articleById),
     events: extracted.events,
   };
   // A watch session keeps them all, read through when a page asks (seldom: data exports): reducing them would cost every edit a pass over all of them (BBC: 3–5 ms).

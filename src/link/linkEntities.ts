@@ -177,6 +177,8 @@ export function linkEntities(
   memo?: LinkMemo,
   store?: ValueStore,
   byArticle?: ReadonlyMap<string, Mention[]>,
+  /** `articles` by id, when the caller has them so (the link stage's archive does). */
+  articleById: ReadonlyMap<string, Article> = new Map(articles.map((article) => [article.id, article])),
 ): EntityIndex {
   // A watch session's memo tells which records changed since its last build, so the steps below go by those.
   const changes = memo?.entities.next(entities);
@@ -184,7 +186,6 @@ export function linkEntities(
   // Alphabetical rank of each entity, so hot sorts compare numbers instead of calling localeCompare.
   const nameRank = memo ? (memo.names.of(entities), memo.names.ranks()) : new Map([...entities].sort(compareByName).map((entity, i) => [entity.id, i]));
   const byName = (a: string, b: string): number => nameRank.get(a)! - nameRank.get(b)!;
-  const articleById = new Map(articles.map((article) => [article.id, article]));
   const position = new Map(articles.map((article, index) => [article.id, index]));
   const mentionsOf = byArticle ? knownMentions(byArticle, byId, articleById, memo, changes?.sameIds) : groupBy(mentions.filter((m) => byId.has(m.entityId) && articleById.has(m.articleId)), (m) => m.articleId);
   // The articles naming an entity whose record changed (before or after): their ranked entities may hold the old record.
@@ -217,7 +218,7 @@ export function linkEntities(
     ofArticle,
     appearances: appearancesOf(entities, mentionsOf, articleById, position, memo, store, changes),
     coMentions,
-    related: relatedOf(articles, counts, byId, byName, memo?.related),
+    related: relatedOf(articles, counts, byId, byName, memo?.related, articleById),
     bodyLinks: bodyLinksOf(articles, mentionsOf, memo?.bodyLinks),
     named,
   };
@@ -280,7 +281,7 @@ function knownMentions(byArticle: ReadonlyMap<string, Mention[]>, byId: Readonly
 function appearancesOf(
   entities: readonly Entity[],
   mentionsOf: Map<string, Mention[]>,
-  articleById: Map<string, Article>,
+  articleById: ReadonlyMap<string, Article>,
   position: Map<string, number>,
   memo?: LinkMemo,
   store?: ValueStore,

@@ -11,14 +11,15 @@ import type { Article } from '../types.js';
 export function assignUrls(drafts: readonly Article[], displayPathOf: (article: Article) => string): { articles: Article[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const sorted = [...drafts].sort((a, b) => (a.sourcePath < b.sourcePath ? -1 : a.sourcePath > b.sourcePath ? 1 : 0));
-  const wanted = new Set(sorted.map((article) => article.slug));
+  // Only asked when two articles want the same slug: made then (a watch session places every article again on each edit).
+  let wanted: Set<string> | null = null;
   const taken = new Map<string, Article>();
   const articles = sorted.map((article) => {
     let slug = article.slug;
     const owner = taken.get(slug);
     if (owner) {
       const hash = createHash('sha256').update(article.sourcePath).digest('hex');
-      for (let length = 6; taken.has(slug) || (slug !== article.slug && wanted.has(slug)); length++) slug = `${article.slug}-${hash.slice(0, length)}`;
+      for (let length = 6; taken.has(slug) || (slug !== article.slug && (wanted ??= new Set(sorted.map((other) => other.slug))).has(slug)); length++) slug = `${article.slug}-${hash.slice(0, length)}`;
       diagnostics.push({
         severity: 'warning',
         file: displayPathOf(article),
