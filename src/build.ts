@@ -24,6 +24,7 @@ import { extractEvents } from './extract/events/extract.js';
 import { extractTimeline } from './extract/events/stage.js';
 import { buildArchive } from './link/buildArchive.js';
 import type { Archive } from './link/archive.js';
+import { groupBy } from './link/lists.js';
 import { assignUrls } from './parse/assignUrls.js';
 import { parseArticle } from './parse/parseArticle.js';
 import { detachFromSource } from './parse/detach.js';
@@ -238,16 +239,19 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     await fromThread?.done();
     const extract = eventsOf(cache, options.steps !== undefined, fromWorkers, fromThread);
     // A watch session merges again only the dates an edit changed.
-    const { mentions } = entities!;
-    if (steps.timelineMemo) return { value: steps.timelineMemo.timeline(articles, mentions, extract) };
-    return { value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, mentions, extract, checkpoint)) };
+    const extracted = entities!;
+    // The memo reads the mentions by article: an unchanged article's list is then the very one it last read.
+    if (steps.timelineMemo) return { value: steps.timelineMemo.timeline(articles, extracted.mentionsByArticle ?? groupBy(extracted.mentions, (mention) => mention.articleId), extract) };
+    return { value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, extracted.mentions, extract, checkpoint)) };
   });
   fromWorkers.clear();
   fromThread?.clear();
   // Saving now, before anything may change the records, also lets go of the cached bytes before rendering.
   if (options.cacheDir) await stage('cache', () => ({ value: cache.save() }));
   const archive = await stage('link', () => {
-    const value = buildArchive(articles, { ...entities!, events }, steps.linkMemo, bodies ?? undefined);
+    const extracted = entities!;
+    // Read through, not copied: a watch session's list of every mention is made only if a page asks for it.
+    const value = buildArchive(articles, { entities: extracted.entities, get mentions() { return extracted.mentions; }, ...(extracted.mentionsByArticle ? { mentionsByArticle: extracted.mentionsByArticle } : {}), events }, steps.linkMemo, bodies ?? undefined);
     // The archive keeps what pages need of the mentions (see `firstMentions`): the rest goes now, not after the last page.
     entities = null;
     return { value };
@@ -307,11 +311,12 @@ async function parseInParallel(sources: readonly SourceFile[], cache: RecordCach
 function parseAll(sources: readonly SourceFile[], steps: BuildSteps, bodies: BodyStore | null = null): { value: Article[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const drafts: Article[] = [];
-  const displayPaths = new Map<string, string>();
+  /** Each draft's display path, in the same order (see `displayPathOf`). */
+  const displays: string[] = [];
   const bodyAt = new Map<string, Place>();
   for (const source of sources) {
     const result = steps.parse(source);
-    diagnostics.push(...result.diagnostics);
+    if (result.diagnostics.length > 0) diagnostics.push(...result.diagnostics);
     if (bodies) source.text = '';
     if (result.article) {
       let article = result.article;
@@ -320,10 +325,13 @@ function parseAll(sources: readonly SourceFile[], steps: BuildSteps, bodies: Bod
         article = { ...article, blocks: [] };
       }
       drafts.push(article);
-      displayPaths.set(article.sourcePath, source.displayPath);
+      displays.push(source.displayPath);
     }
   }
-  const placed = assignUrls(drafts, (article) => displayPaths.get(article.sourcePath) ?? article.sourcePath);
+  // Display paths are asked only for articles wanting the same URL: by source path, made then.
+  let displayPaths: Map<string, string> | null = null;
+  const displayPathOf = (article: Article) => (displayPaths ??= new Map(drafts.map((draft, i) => [draft.sourcePath, displays[i]!]))).get(article.sourcePath) ?? article.sourcePath;
+  const placed = assignUrls(drafts, displayPathOf);
   const kept = bodies ? (article: Article) => bodies.attach(article, bodyAt.get(article.sourcePath)!) : steps.keep;
   return { value: placed.articles.map((article) => kept(article)), diagnostics: [...diagnostics, ...placed.diagnostics] };
 }

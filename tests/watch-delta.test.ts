@@ -87,6 +87,18 @@ describe('watch-session deltas of the entity and link stages', () => {
     build([a, b, shouted]);
   });
 
+  it('drops a registry entity whose last mention goes while every name found stays the same', () => {
+    // "Treasury" opens its sentence, so it is no name found in the text, only the registry's: its going changes no name's sums.
+    const registry = parseRegistry('entities:\n  - name: Treasury\n    type: organization\n', 'entities.yml').registry;
+    const build = session(registry);
+    const named = article('a', 'In London, Tony Blair met Gordon Brown. Treasury officials said little.');
+    const unnamed = article('a', 'In London, Tony Blair met Gordon Brown. Some officials said little.');
+    const names = (articles: Article[]) => build(articles).entities.map((entity) => entity.name);
+    expect(names([named, b])).toContain('Treasury');
+    expect(names([unnamed, b])).not.toContain('Treasury');
+    expect(names([named, b])).toContain('Treasury');
+  });
+
   it('keeps the names and co-mentions right through edits that add, merge and split names', () => {
     const registry = parseRegistry('entities:\n  - name: Gordon Brown\n    type: person\n    aliases: [Chancellor Brown]\n  - name: Nobody Here\n    type: person\n', 'entities.yml').registry;
     const build = session(registry);
@@ -97,6 +109,27 @@ describe('watch-session deltas of the entity and link stages', () => {
     build([article('a', 'Houthis and Huthi fighters met in Sanaa. Tony Blair was told.', '2005-01-02'), b, c, d]);
     build([a, b, c, d]);
     build([d, c]);
+  });
+});
+
+describe('watch-session deltas of the link stage alone', () => {
+  it('checks the mentions again for unknown entities, and lists appearances, when an entity comes or goes though the lists are the same', () => {
+    const { mentionsByArticle, ...extracted } = extractEntities([a, b, c], EMPTY_REGISTRY, new EntityMemo());
+    const linkMemo = new LinkMemo();
+    const link = (entities: typeof extracted.entities) => {
+      const warm = buildArchive([a, b, c], { ...extracted, entities, mentionsByArticle: mentionsByArticle!, events: [] }, linkMemo);
+      const cold = buildArchive([a, b, c], { ...extracted, entities, events: [] });
+      expect(warm.entityIndex).toEqual(cold.entityIndex);
+    };
+    // The same mention lists each time: only the entities the archive holds change.
+    const brown = extracted.entities.find((entity) => entity.name === 'Gordon Brown')!;
+    link(extracted.entities);
+    link(extracted.entities.filter((entity) => entity !== brown));
+    link(extracted.entities);
+    // An entity no article names still has its (empty) list of appearances, and loses it when it goes.
+    const ghost = { ...brown, id: 'zz-ghost', name: 'Ghost', aliases: [], articles: [], mentions: 0 };
+    link([...extracted.entities, ghost]);
+    link(extracted.entities);
   });
 });
 
@@ -132,10 +165,12 @@ describe('watch-session deltas of the timeline', () => {
   /** One memo through a sequence of archives, each checked against a cold merge. */
   function timelineSession() {
     const memo = new TimelineMemo();
+    const entityMemo = new EntityMemo();
     return (articles: Article[]) => {
       const { mentions } = extractEntities(articles, EMPTY_REGISTRY);
       const cold = extractTimeline(articles, mentions);
-      const warm = memo.timeline(articles, mentions, extractEvents);
+      // The mentions by article as a watch session gives them (an unchanged article's list kept).
+      const warm = memo.timeline(articles, extractEntities(articles, EMPTY_REGISTRY, entityMemo).mentionsByArticle!, extractEvents);
       expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
       return warm;
     };

@@ -12,7 +12,7 @@ import { EMPTY_REGISTRY, extractEntities, parseRegistry, type EntityMemo } from 
 export interface ExtractedEntities {
   /** Every entity mentioned at least once. */
   entities: Entity[];
-  /** Every mention. */
+  /** Every mention (a watch session's, made when first read). */
   mentions: Mention[];
   /** A watch session's: the mentions by article, each list kept from build to build while unchanged (see `EntityExtraction`). */
   mentionsByArticle?: Map<string, Mention[]>;
@@ -21,8 +21,19 @@ export interface ExtractedEntities {
 /** `memo`: what a watch session keeps between builds to redo less (see `EntityMemo`); a cold build passes none and keeps nothing. */
 export function extractEntitiesStage(articles: readonly Article[], registrySource: RegistrySource | null, memo?: EntityMemo): { value: ExtractedEntities; diagnostics: Diagnostic[] } {
   const parsed = registrySource ? registryOf(registrySource.text, registrySource.displayPath) : { registry: EMPTY_REGISTRY, diagnostics: [] };
-  const { entities, mentions, mentionsByArticle, diagnostics } = extractEntities(articles, parsed.registry, memo);
-  return { value: { entities, mentions, ...(mentionsByArticle ? { mentionsByArticle } : {}) }, diagnostics: [...parsed.diagnostics, ...diagnostics] };
+  const extraction = extractEntities(articles, parsed.registry, memo);
+  const { entities, mentionsByArticle, diagnostics } = extraction;
+  // A watch session's list of every mention is made only if a page asks for it (see `EntityExtraction.mentions`): read through, not read here.
+  const value: ExtractedEntities = mentionsByArticle
+    ? {
+        entities,
+        get mentions() {
+          return extraction.mentions;
+        },
+        mentionsByArticle,
+      }
+    : { entities, mentions: extraction.mentions };
+  return { value, diagnostics: [...parsed.diagnostics, ...diagnostics] };
 }
 
 /** The latest registry parsed, by its text and path: a watch session reads the same registry again after every edit. */

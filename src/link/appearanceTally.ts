@@ -19,14 +19,17 @@ export class AppearanceTally<E extends Entry> {
   private readonly counted = new Map<Article, ReadonlyMap<string, E>>();
   /** Each entity's entries, by article. */
   private readonly byEntity = new Map<string, Map<Article, E>>();
-  /** Each entity's last list. */
-  private lists = new Map<string, E[]>();
+  /** The lists last given, by entity id (never changed once given: a build that changes any gives a copy). */
+  private lists: Map<string, E[]> | null = null;
 
   /**
-   * Every entity's list, given each article's entries (`entries`: every article naming a known
-   * entity, each with the very map of last build when unchanged) and each article's place in the listing.
+   * Every entity's list, given the entities by id (`byId`), the ids of those whose record is new,
+   * changed or gone since the last call (`changed`), each article's entries (`entries`: every
+   * article naming a known entity, each with the very map of last build when unchanged) and each
+   * article's place in the listing. Only the lists of the entities whose entries changed are sorted
+   * again; with nothing changed, the very map of the last call comes back.
    */
-  update(entities: readonly Entity[], entries: ReadonlyMap<Article, ReadonlyMap<string, E>>, position: ReadonlyMap<string, number>): Map<string, E[]> {
+  update(byId: ReadonlyMap<string, Entity>, changed: Iterable<string>, entries: ReadonlyMap<Article, ReadonlyMap<string, E>>, position: ReadonlyMap<string, number>): Map<string, E[]> {
     const dirty = new Set<string>();
     for (const [article, own] of entries) {
       const last = this.counted.get(article);
@@ -40,19 +43,25 @@ export class AppearanceTally<E extends Entry> {
       }
       this.counted.set(article, own);
     }
-    for (const [article, last] of this.counted) {
-      if (entries.has(article)) continue;
-      this.uncount(article, last, dirty);
-      this.counted.delete(article);
-    }
-    const lists = new Map<string, E[]>();
-    for (const entity of entities) {
-      let list = this.lists.get(entity.id);
-      if (!list || dirty.has(entity.id)) {
-        const own = [...(this.byEntity.get(entity.id)?.values() ?? [])];
-        list = own.sort((a, b) => (position.get(a.article.id) ?? 0) - (position.get(b.article.id) ?? 0));
+    if (this.counted.size > entries.size) {
+      for (const [article, last] of this.counted) {
+        if (entries.has(article)) continue;
+        this.uncount(article, last, dirty);
+        this.counted.delete(article);
       }
-      lists.set(entity.id, list);
+    }
+    // An entity that came or went gets or loses its list (an entity named nowhere lists nothing).
+    for (const id of changed) if (!this.lists?.has(id) || !byId.has(id)) dirty.add(id);
+    if (this.lists && dirty.size === 0) return this.lists;
+    // A copy of the last map (the render compares the two), or every entity's list on the first call.
+    const lists = this.lists ? new Map(this.lists) : new Map<string, E[]>();
+    for (const id of this.lists ? dirty : byId.keys()) {
+      if (!byId.has(id)) {
+        lists.delete(id);
+        continue;
+      }
+      const own = [...(this.byEntity.get(id)?.values() ?? [])];
+      lists.set(id, own.sort((a, b) => (position.get(a.article.id) ?? 0) - (position.get(b.article.id) ?? 0)));
     }
     this.lists = lists;
     return lists;

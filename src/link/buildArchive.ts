@@ -30,16 +30,22 @@ export function buildArchive(articles: readonly Article[], extracted: Extracted 
   ordered.forEach((article, index) => {
     neighbours.set(article.id, { previous: ordered[index + 1] ?? null, next: ordered[index - 1] ?? null });
   });
-  return {
+  const byArticle = extracted.mentionsByArticle;
+  const articleById = new Map(ordered.map((article) => [article.id, article]));
+  const archive = {
     articles: ordered,
-    articleById: new Map(ordered.map((article) => [article.id, article])),
+    articleById,
     neighbours,
     entities: memo ? [...memo.names.of(extracted.entities)] : [...extracted.entities].sort(compareByName),
-    // A watch session keeps them all: reducing them would cost every edit a pass over all of them (BBC: 3–5 ms).
-    mentions: memo ? extracted.mentions : firstMentions(extracted.mentions),
-    entityIndex: linkEntities(ordered, extracted.entities, extracted.mentions, memo, store, extracted.mentionsByArticle),
+    mentions: [] as Mention[],
+    // With the mentions by article, the list of every mention is not read here (a watch session's is made only if a page asks for it).
+    entityIndex: linkEntities(ordered, extracted.entities, byArticle ? [] : extracted.mentions, memo, store, byArticle, articleById),
     events: extracted.events,
   };
+  // A watch session keeps them all, read through when a page asks (seldom: data exports): reducing them would cost every edit a pass over all of them (BBC: 3–5 ms).
+  if (memo) return Object.defineProperty(archive, 'mentions', { enumerable: true, get: () => extracted.mentions });
+  archive.mentions = firstMentions(extracted.mentions);
+  return archive;
 }
 
 /**

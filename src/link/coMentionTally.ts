@@ -5,7 +5,6 @@
  * lists (or may list) changed. A cold build counts every article (`coMentionsOf` in linkEntities.ts);
  * both read each article's most mentioned entities (`top`) and rank a row the same way.
  */
-import type { Entity } from '../types.js';
 
 /** One entity's list of co-mentioned entities, made from its row of counts (other id → articles). */
 export type RankRow<T> = (row: ReadonlyMap<string, number>) => T;
@@ -17,47 +16,46 @@ export class CoMentionTally<T> {
   private readonly rows = new Map<string, Map<string, number>>();
   /** How many articles count each entity (its row is listed while any does). */
   private readonly present = new Map<string, number>();
-  /** Each entity's last list, as pairs of other id and count. */
-  private readonly lists = new Map<string, T>();
-  /** The records the lists were made with, by id. */
-  private records = new Map<string, Entity>();
+  /** The lists last given, by entity id (never changed once given: a build that changes any gives a copy). */
+  private lists: Map<string, T> | null = null;
 
   /**
    * Every counted entity's list (`rank` of its row), given each article's top entity ids (`tops`, by
-   * article id: every article of the archive that names any) and the records by id. `rank` must read
-   * nothing but the row and the records of the entities in it.
+   * article id: every article of the archive that names any) and the ids of the entities whose
+   * record changed, came or went since the last call (`changed`: every entity on the first). `rank`
+   * must read nothing but the row and the records of the entities in it. With nothing changed, the
+   * very map of the last call comes back.
    */
-  update(tops: ReadonlyMap<string, readonly string[]>, byId: ReadonlyMap<string, Entity>, rank: RankRow<T>): Map<string, T> {
+  update(tops: ReadonlyMap<string, readonly string[]>, changed: Iterable<string>, rank: RankRow<T>): Map<string, T> {
     const dirty = new Set<string>();
     for (const [articleId, ids] of tops) {
       const last = this.tops.get(articleId);
-      if (last && last.length === ids.length && last.every((id, i) => id === ids[i])) continue;
+      if (last === ids || (last && last.length === ids.length && last.every((id, i) => id === ids[i]))) continue;
       if (last) this.count(last, -1, dirty);
       this.count(ids, 1, dirty);
       this.tops.set(articleId, ids);
     }
-    for (const [articleId, last] of this.tops) {
-      if (tops.has(articleId)) continue;
-      this.count(last, -1, dirty);
-      this.tops.delete(articleId);
+    if (this.tops.size > tops.size) {
+      for (const [articleId, last] of this.tops) {
+        if (tops.has(articleId)) continue;
+        this.count(last, -1, dirty);
+        this.tops.delete(articleId);
+      }
     }
     // A changed record may change the order of every row that holds it (names break ties), and the lists that show it.
-    const changed = (id: string) => {
+    for (const id of changed) {
       dirty.add(id);
       for (const other of this.rows.get(id)?.keys() ?? []) dirty.add(other);
-    };
-    for (const [id, entity] of byId) if (this.records.get(id) !== entity) changed(id);
-    for (const id of this.records.keys()) if (!byId.has(id)) changed(id);
-    this.records = new Map(byId);
-
-    const result = new Map<string, T>();
-    for (const id of this.present.keys()) {
-      let list = this.lists.get(id);
-      if (!list || dirty.has(id)) this.lists.set(id, (list = rank(this.rows.get(id) ?? new Map())));
-      result.set(id, list);
     }
-    for (const id of this.lists.keys()) if (!this.present.has(id)) this.lists.delete(id);
-    return result;
+    if (this.lists && dirty.size === 0) return this.lists;
+    // Only the dirty entities' lists are made again, in a copy of the last map (the render compares the two).
+    const lists = this.lists ? new Map(this.lists) : new Map<string, T>();
+    for (const id of dirty) {
+      if (this.present.has(id)) lists.set(id, rank(this.rows.get(id) ?? new Map()));
+      else lists.delete(id);
+    }
+    this.lists = lists;
+    return lists;
   }
 
   private count(ids: readonly string[], sign: 1 | -1, dirty: Set<string>): void {

@@ -15,6 +15,7 @@ import { compareArticles } from './articleOrder.js';
 import { bodyLinksOf } from './bodyLinks.js';
 import { groupBy, sameItems, topK, type Store } from './lists.js';
 import { compareByName, KeptOrder } from './nameOrder.js';
+import { EntityHistory, type EntityChanges } from './entityChanges.js';
 import { relatedOf, type KeptRelated } from './relatedArticles.js';
 import { flatCopy } from '../text/flatCopy.js';
 
@@ -128,8 +129,12 @@ export class LinkMemo {
   readonly related = new WeakMap<Article, KeptRelated>();
   /** Each article's entries in its entities' appearances, with the mentions they were made from (see `appearancesOf`). */
   readonly appearances = new WeakMap<Article, { mentions: readonly Mention[]; entries: Map<string, EntityInArticle> }>();
-  /** Each article's entities, counted and ranked, with the mentions they were counted from. */
-  readonly ranked = new WeakMap<Article, RankedEntities>();
+  /** Each article's entities as the last build counted and ranked them, with the mentions they were counted from, by article id. */
+  ranked = new Map<string, RankedEntities>();
+  /** Each article's mentions as the last build had them, and those of them naming known entities (see `knownMentions`), by article id. */
+  known = new Map<string, { list: Mention[]; known: Mention[] }>();
+  /** The last build's entity records, to tell which changed (see `EntityHistory`). */
+  readonly entities = new EntityHistory();
   /** Entities by name, from build to build. */
   readonly names = new KeptOrder<Entity>(compareByName);
   /** Articles in listing order, from build to build. */
@@ -172,68 +177,98 @@ export function linkEntities(
   memo?: LinkMemo,
   store?: ValueStore,
   byArticle?: ReadonlyMap<string, Mention[]>,
+  /** `articles` by id, when the caller has them so (the link stage's archive does). */
+  articleById: ReadonlyMap<string, Article> = new Map(articles.map((article) => [article.id, article])),
 ): EntityIndex {
-  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  // A watch session's memo tells which records changed since its last build, so the steps below go by those.
+  const changes = memo?.entities.next(entities);
+  const byId = changes?.byId ?? new Map(entities.map((entity) => [entity.id, entity]));
   // Alphabetical rank of each entity, so hot sorts compare numbers instead of calling localeCompare.
   const nameRank = memo ? (memo.names.of(entities), memo.names.ranks()) : new Map([...entities].sort(compareByName).map((entity, i) => [entity.id, i]));
   const byName = (a: string, b: string): number => nameRank.get(a)! - nameRank.get(b)!;
-  const articleById = new Map(articles.map((article) => [article.id, article]));
   const position = new Map(articles.map((article, index) => [article.id, index]));
-  const mentionsOf = byArticle ? knownMentions(byArticle, byId, articleById) : groupBy(mentions.filter((m) => byId.has(m.entityId) && articleById.has(m.articleId)), (m) => m.articleId);
+  const mentionsOf = byArticle ? knownMentions(byArticle, byId, articleById, memo, changes?.sameIds) : groupBy(mentions.filter((m) => byId.has(m.entityId) && articleById.has(m.articleId)), (m) => m.articleId);
+  // The articles naming an entity whose record changed (before or after): their ranked entities may hold the old record.
+  const stale = changes ? articlesOfChanged(changes) : null;
 
   // Entities of each article with how often it names them, ranked (a watch session's memo gives back an unchanged article's).
-  const rankedOf = new Map<string, RankedEntities>();
+  const counts = new Map<string, Map<string, number>>();
+  const tops = new Map<string, string[]>();
+  const ofArticle = new Map<string, EntityGroupOfType[]>();
+  const named = new Map<string, Entity[]>();
+  const rankedNow = new Map<string, RankedEntities>();
   for (const [articleId, list] of mentionsOf) {
-    const article = articleById.get(articleId)!;
-    const kept = memo?.ranked.get(article);
-    if (kept && sameItems(kept.mentions, list) && kept.list.every((entity) => byId.get(entity.id) === entity)) {
-      rankedOf.set(articleId, kept);
-      continue;
-    }
-    const count = new Map<string, number>();
-    for (const m of list) count.set(m.entityId, (count.get(m.entityId) ?? 0) + 1);
-    const ranked = [...count]
-      .sort((a, b) => b[1] - a[1] || byName(a[0], b[0]))
-      .map(([id]) => byId.get(id)!);
-    const groups = ENTITY_TYPES.map(({ type, label }) => ({ type, label, entities: ranked.filter((e) => e.type === type) })).filter((group) => group.entities.length > 0);
-    const named = [...count.keys()].map((id) => byId.get(id)!);
-    const made = { mentions: list, count, list: ranked, groups, top: ranked.slice(0, MAX_ENTITIES_PER_ARTICLE).map((e) => e.id), named };
-    memo?.ranked.set(article, made);
-    rankedOf.set(articleId, made);
+    // Ranked entities read only the article's mentions and their records: the same list, none of whose records changed, ranks the same.
+    let ranked = memo?.ranked.get(articleId);
+    if (!(ranked && sameItems(ranked.mentions, list) && !stale!.has(articleId))) ranked = rankEntities(list, byId, byName);
+    rankedNow.set(articleId, ranked);
+    counts.set(articleId, ranked.count);
+    tops.set(articleId, ranked.top);
+    ofArticle.set(articleId, ranked.groups);
+    named.set(articleId, ranked.named);
   }
-  const counts = new Map([...rankedOf].map(([articleId, ranked]) => [articleId, ranked.count]));
-  const tops = new Map([...rankedOf].map(([articleId, ranked]) => [articleId, ranked.top]));
-  const ofArticle = new Map([...rankedOf].map(([articleId, ranked]) => [articleId, ranked.groups]));
-  const named = new Map([...rankedOf].map(([articleId, ranked]) => [articleId, ranked.named]));
+  if (memo) memo.ranked = rankedNow;
   const records = memo?.coMentions ?? new Map<Entity, Map<number, CoMention>>();
   const rankRow = (row: ReadonlyMap<string, number>): CoMention[] =>
     topK(row, MAX_CO_MENTIONS, (x, y) => y[1] - x[1] || byName(x[0], y[0])).map(([other, n]) => coMention(byId.get(other)!, n, records));
-  const coMentions = memo ? memo.coMentionTally.update(tops, byId, rankRow) : coMentionPairs(tops, rankRow);
+  const coMentions = memo ? memo.coMentionTally.update(tops, changes!.changed, rankRow) : coMentionPairs(tops, rankRow);
 
   return {
     byId,
     ofArticle,
-    appearances: appearancesOf(entities, mentionsOf, articleById, position, memo, store),
+    appearances: appearancesOf(entities, mentionsOf, articleById, position, memo, store, changes),
     coMentions,
-    related: relatedOf(articles, counts, byId, byName, memo?.related),
+    related: relatedOf(articles, counts, byId, byName, memo?.related, articleById),
     bodyLinks: bodyLinksOf(articles, mentionsOf, memo?.bodyLinks),
     named,
   };
 }
 
+/** An article's entities counted from its mentions (`list`) and ranked: most mentioned first, ties by name. */
+function rankEntities(list: readonly Mention[], byId: ReadonlyMap<string, Entity>, byName: (a: string, b: string) => number): RankedEntities {
+  const count = new Map<string, number>();
+  for (const m of list) count.set(m.entityId, (count.get(m.entityId) ?? 0) + 1);
+  const ranked = [...count]
+    .sort((a, b) => b[1] - a[1] || byName(a[0], b[0]))
+    .map(([id]) => byId.get(id)!);
+  const groups = ENTITY_TYPES.map(({ type, label }) => ({ type, label, entities: ranked.filter((e) => e.type === type) })).filter((group) => group.entities.length > 0);
+  const named = [...count.keys()].map((id) => byId.get(id)!);
+  return { mentions: list, count, list: ranked, groups, top: ranked.slice(0, MAX_ENTITIES_PER_ARTICLE).map((e) => e.id), named };
+}
+
+/**
+ * The ids of the articles that name an entity whose record changed, came or went, by its record
+ * before and after (each record lists the articles naming it, `Entity.articles`).
+ */
+function articlesOfChanged(changes: EntityChanges): Set<string> {
+  const ids = new Set<string>();
+  for (const id of changes.changed) {
+    for (const articleId of changes.before.get(id)?.articles ?? []) ids.add(articleId);
+    for (const articleId of changes.byId.get(id)?.articles ?? []) ids.add(articleId);
+  }
+  return ids;
+}
+
 /**
  * The mentions of known entities and articles by article, from lists already grouped by article
  * (a watch session's): each list is passed on as it is (the very list of last build while unchanged)
- * unless it names an entity or article the archive does not hold.
+ * unless it names an entity or article the archive does not hold. With a watch session's `memo`, a
+ * list the last build checked is not checked again while the entity ids are the same (`sameIds`).
  */
-function knownMentions(byArticle: ReadonlyMap<string, Mention[]>, byId: ReadonlyMap<string, Entity>, articleById: ReadonlyMap<string, Article>): Map<string, Mention[]> {
+function knownMentions(byArticle: ReadonlyMap<string, Mention[]>, byId: ReadonlyMap<string, Entity>, articleById: ReadonlyMap<string, Article>, memo?: LinkMemo, sameIds = false): Map<string, Mention[]> {
   const known = new Map<string, Mention[]>();
+  const checked = new Map<string, { list: Mention[]; known: Mention[] }>();
   for (const [articleId, list] of byArticle) {
     if (!articleById.has(articleId)) continue;
-    const all = list.every((m) => byId.has(m.entityId));
-    const kept = all ? list : list.filter((m) => byId.has(m.entityId));
-    if (kept.length > 0) known.set(articleId, kept);
+    let last = sameIds ? memo?.known.get(articleId) : undefined;
+    if (!last || last.list !== list) {
+      const all = list.every((m) => byId.has(m.entityId));
+      last = { list, known: all ? list : list.filter((m) => byId.has(m.entityId)) };
+    }
+    if (memo) checked.set(articleId, last);
+    if (last.known.length > 0) known.set(articleId, last.known);
   }
+  if (memo) memo.known = checked;
   return known;
 }
 
@@ -246,10 +281,11 @@ function knownMentions(byArticle: ReadonlyMap<string, Mention[]>, byId: Readonly
 function appearancesOf(
   entities: readonly Entity[],
   mentionsOf: Map<string, Mention[]>,
-  articleById: Map<string, Article>,
+  articleById: ReadonlyMap<string, Article>,
   position: Map<string, number>,
   memo?: LinkMemo,
   store?: ValueStore,
+  changes?: EntityChanges,
 ): Map<string, EntityInArticle[]> {
   const entriesOf = (article: Article, found: readonly Mention[]): Map<string, EntityInArticle> => {
     // An entry is made from its article and that article's mentions alone: the same record and the
@@ -267,7 +303,7 @@ function appearancesOf(
       const article = articleById.get(articleId)!;
       entries.set(article, entriesOf(article, found));
     }
-    return memo.appearanceTally.update(entities, entries, position);
+    return memo.appearanceTally.update(changes!.byId, changes!.changed, entries, position);
   }
   const placed = new Map<string, Array<{ at: number; entry: EntityInArticle }>>();
   for (const [articleId, found] of mentionsOf) {

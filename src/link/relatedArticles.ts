@@ -34,9 +34,9 @@ export function relatedOf(
   byId: Map<string, Entity>,
   byName: (a: string, b: string) => number,
   memo?: Store<Article, KeptRelated>,
+  articleById: ReadonlyMap<string, Article> = new Map(articles.map((article) => [article.id, article])),
 ): Map<string, RelatedArticle[]> {
   const total = Math.max(articles.length, 1);
-  const articleById = new Map(articles.map((article) => [article.id, article]));
   const weight = (entity: Entity): number => Math.log((total + 1) / entity.articles.length);
   const result = new Map<string, RelatedArticle[]>();
   for (const article of articles) {

@@ -11,14 +11,15 @@ import type { Article } from '../types.js';
 export function assignUrls(drafts: readonly Article[], displayPathOf: (article: Article) => string): { articles: Article[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const sorted = [...drafts].sort((a, b) => (a.sourcePath < b.sourcePath ? -1 : a.sourcePath > b.sourcePath ? 1 : 0));
-  const wanted = new Set(sorted.map((article) => article.slug));
+  // Only asked when two articles want the same slug: made then (a watch session places every article again on each edit).
+  let wanted: Set<string> | null = null;
   const taken = new Map<string, Article>();
   const articles = sorted.map((article) => {
     let slug = article.slug;
     const owner = taken.get(slug);
     if (owner) {
       const hash = createHash('sha256').update(article.sourcePath).digest('hex');
-      for (let length = 6; taken.has(slug) || (slug !== article.slug && wanted.has(slug)); length++) slug = `${article.slug}-${hash.slice(0, length)}`;
+      for (let length = 6; taken.has(slug) || (slug !== article.slug && (wanted ??= new Set(sorted.map((other) => other.slug))).has(slug)); length++) slug = `${article.slug}-${hash.slice(0, length)}`;
       diagnostics.push({
         severity: 'warning',
         file: displayPathOf(article),
@@ -26,9 +27,25 @@ export function assignUrls(drafts: readonly Article[], displayPathOf: (article: 
         hint: 'Give one of them a different title or a "slug" in its front matter.',
       });
     }
-    const placed = { ...article, id: slug, slug, url: `articles/${slug}/` };
+    const placed = placedAs(article, slug);
     taken.set(slug, placed);
     return placed;
   });
   return { articles, diagnostics };
+}
+
+/**
+ * The last record placed from each draft, with its slug. A watch session parses an unchanged file
+ * once, so its draft is the same object from build to build: it gets the same placed record back
+ * instead of a copy of every field of every article on each edit. The record is a function of the
+ * draft and the slug alone, and records are never changed once made.
+ */
+const lastPlaced = new WeakMap<Article, Article>();
+
+function placedAs(draft: Article, slug: string): Article {
+  const last = lastPlaced.get(draft);
+  if (last && last.slug === slug) return last;
+  const placed = { ...draft, id: slug, slug, url: `articles/${slug}/` };
+  lastPlaced.set(draft, placed);
+  return placed;
 }

@@ -75,6 +75,18 @@ export function holdsAny(keys: Int32Array | undefined, wanted: Int32Array): bool
   return false;
 }
 
+/** Index of the article with id `id` in `sorted` (in id order), or where it would go. */
+function indexOfId(sorted: readonly Article[], id: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]!.id < id) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** A text's candidates and the answers about word statistics they were found with. */
 interface FoundCandidates {
   /** `nameLike` answers, by word key. */
@@ -120,30 +132,61 @@ export class EntityMemo {
   private readonly tally = new NameTally();
   /** The candidates each article's body texts added to `tally`, one list a text. */
   private readonly tallied = new Map<Article, readonly Candidate[][]>();
-  /** The articles whose candidates this build has given (`tallyCandidates`), to take out those of the others. */
-  private readonly seen = new Set<Article>();
+  /** How many articles' candidates this build has given (`tallyCandidates`), to tell whether any article is gone. */
+  private seen = 0;
   /** Word statistics of the articles in `counted`. */
   private readonly stats = emptyWordStats();
   /** The articles of the last count. */
-  private counted = new Set<Article>();
+  private readonly counted = new Set<Article>();
   /** Number of counts made. */
   private generation = 0;
   /** Words whose answers changed at the last count. */
   private flipped: string[] = [];
+
+  /** The articles as last given to `sortedById`, and in id order. */
+  private lastArticles: { given: readonly Article[]; sorted: Article[] } = { given: [], sorted: [] };
+
+  /**
+   * `articles` in id order (never change the list: it may be the last one). Sorting every record on
+   * each edit was a pass over the archive: when each article is the last build's one in the same
+   * place or a new record with the same id (an edit), the last order holds, with the new records
+   * put in the places of the ones they replace (found by binary search). Else a sort.
+   */
+  sortedById(articles: readonly Article[]): readonly Article[] {
+    const last = this.lastArticles;
+    let sorted: Article[] | null = articles.length === last.given.length ? last.sorted : null;
+    for (let i = 0; sorted && i < articles.length; i++) {
+      const now = articles[i]!;
+      const was = last.given[i]!;
+      if (now === was) continue;
+      const at = indexOfId(last.sorted, was.id);
+      if (now.id !== was.id || last.sorted[at] !== was) sorted = null;
+      else (sorted = sorted === last.sorted ? sorted.slice() : sorted)[at] = now;
+    }
+    sorted ??= [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.lastArticles = { given: articles, sorted };
+    return sorted;
+  }
 
   /**
    * The word statistics of `sorted`, from the last count's: the words of articles no longer there
    * taken out, those of new articles added. `tokensOf` gives an article's tokens (valid until the next call).
    */
   countWords(sorted: readonly Article[], tokensOf: (article: Article) => ArticleTokens): WordStats {
-    const current = new Set(sorted);
     const delta = emptyWordStats();
     const count = (article: Article, sign: 1 | -1) => {
       const { units, data } = tokensOf(article);
       for (const unit of units) if (unit.role === 'body') countPackedWords(delta, data, unit.first, unit.end, this.words.keys, sign);
     };
-    for (const article of this.counted) if (!current.has(article)) count(article, -1);
-    for (const article of sorted) if (!this.counted.has(article)) count(article, 1);
+    // The set of every article is made only when some are gone: more counted than kept means so (an edit replaces one record by another).
+    const fresh = sorted.filter((article) => !this.counted.has(article));
+    if (this.counted.size + fresh.length > sorted.length) {
+      const current = new Set(sorted);
+      for (const article of this.counted) if (!current.has(article)) count(article, -1), this.counted.delete(article);
+    }
+    for (const article of fresh) count(article, 1), this.counted.add(article);
+    // A new build's candidates are tallied after this (see `settleNames`).
+    this.seen = 0;
     const judge = judgeWords(this.stats);
     const flipped: string[] = [];
     const touched = new Set([...delta.capitalised.keys(), ...delta.lower.keys()]);
@@ -156,7 +199,6 @@ export class EntityMemo {
       }
       if (judge.nameLike(key) + ',' + judge.common(key) !== before) flipped.push(key);
     }
-    this.counted = current;
     this.generation++;
     this.flipped = flipped;
     return this.stats;
@@ -216,7 +258,7 @@ export class EntityMemo {
    * taken out and the new one added.
    */
   tallyCandidates(article: Article, found: readonly Candidate[][]): void {
-    this.seen.add(article);
+    this.seen++;
     const last = this.tallied.get(article);
     if (last && last.length === found.length && last.every((list, i) => list === found[i])) return;
     for (const list of last ?? []) this.tally.add(list, -1);
@@ -224,14 +266,18 @@ export class EntityMemo {
     this.tallied.set(article, found);
   }
 
-  /** After every article's `tallyCandidates`: takes out the candidates of the articles gone; true when some name's sums changed. */
-  settleNames(): boolean {
-    for (const [article, lists] of this.tallied) {
-      if (this.seen.has(article)) continue;
-      for (const list of lists) this.tally.add(list, -1);
-      this.tallied.delete(article);
+  /** After every article's (`sorted`) `tallyCandidates`: takes out the candidates of the articles gone; true when some name's sums changed. */
+  settleNames(sorted: readonly Article[]): boolean {
+    // Every article tallied this build is in `tallied`: more there means some are gone (only then is the set of every article made).
+    if (this.tallied.size > this.seen) {
+      const current = new Set(sorted);
+      for (const [article, lists] of this.tallied) {
+        if (current.has(article)) continue;
+        for (const list of lists) this.tally.add(list, -1);
+        this.tallied.delete(article);
+      }
     }
-    this.seen.clear();
+    this.seen = 0;
     return this.tally.settle();
   }
 

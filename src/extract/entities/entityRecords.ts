@@ -43,9 +43,8 @@ export class EntityRecords {
    */
   entities(sorted: readonly Article[], mentionsOf: (article: Article) => readonly Mention[], groups: readonly EntityGroup[], unmentioned: (group: EntityGroup) => void): Entity[] {
     const dirty = new Set<string>();
-    const seen = new Set<Article>();
+    // Every article of `sorted` is in `counted` after this loop: more there means some are gone (only then is the set of every article made).
     for (const article of sorted) {
-      seen.add(article);
       const list = mentionsOf(article);
       const last = this.counted.get(article);
       if (last?.list === list) continue;
@@ -64,10 +63,13 @@ export class EntityRecords {
       }
       this.counted.set(article, { list, byEntity });
     }
-    for (const [article, last] of this.counted) {
-      if (seen.has(article)) continue;
-      this.uncount(article, last, dirty);
-      this.counted.delete(article);
+    if (this.counted.size > sorted.length) {
+      const current = new Set(sorted);
+      for (const [article, last] of this.counted) {
+        if (current.has(article)) continue;
+        this.uncount(article, last, dirty);
+        this.counted.delete(article);
+      }
     }
 
     if (groups === this.groups) return this.update(dirty, unmentioned);
@@ -120,6 +122,9 @@ export class EntityRecords {
       made.push(entity);
     }
     made.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // No record gone (each dirty id made one): then none is new either when each is found in place.
+    const replaced = made.length === dirty.size ? replacedIn(this.given, made) : null;
+    if (replaced) return (this.given = replaced);
     const entities: Entity[] = [];
     let j = 0;
     for (const entity of this.given) {
@@ -140,6 +145,28 @@ export class EntityRecords {
       if (articles.size === 0) this.byEntity.delete(id);
     }
   }
+}
+
+/**
+ * `given` (sorted by id) with each of `made` put in place of the record of its id, when every one
+ * has one there: the usual edit, which changes some records and adds or drops none. Each is found by
+ * binary search, so the records the edit did not touch are never read. `given` itself when each
+ * record made is the one there already; null when some record is new (the caller merges them).
+ */
+function replacedIn(given: readonly Entity[], made: readonly Entity[]): Entity[] | null {
+  let copy: Entity[] | null = null;
+  for (const entity of made) {
+    let low = 0;
+    let high = given.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (given[middle]!.id < entity.id) low = middle + 1;
+      else high = middle;
+    }
+    if (given[low]?.id !== entity.id) return null;
+    if (given[low] !== entity) (copy ??= given.slice())[low] = entity;
+  }
+  return copy ?? (given as Entity[]);
 }
 
 /** An entity's record from its group, its mentions (in any order) and the ids of its articles in listing order (each once). */

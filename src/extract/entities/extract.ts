@@ -39,7 +39,7 @@ export { EntityMemo } from './entityMemo.js';
 export interface EntityExtraction {
   /** Every entity mentioned at least once, sorted by id. */
   entities: Entity[];
-  /** Every mention, by article id, then block order, then offset. */
+  /** Every mention, by article id, then block order, then offset (with a watch session's memo, made when first read). */
   mentions: Mention[];
   /**
    * With a watch session's memo: the same mentions, one list per article that has any, by article
@@ -55,7 +55,7 @@ export interface EntityExtraction {
 export function extractEntities(articles: readonly Article[], registry: Registry, memo?: EntityMemo): EntityExtraction {
   const gazetteer = loadGazetteer();
   const isPlaceKey = (key: string): boolean => gazetteer.countryWords.has(key);
-  const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = memo ? memo.sortedById(articles) : [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const words = memo?.words ?? newWordTable();
   // Without a memo the tokens are kept (compact, about 8 bytes a word) only until this call returns.
   const tokensOf = tokenSource(words, memo?.tokens ?? new Map<Article, KeptTokens>(), isPlaceKey, memo !== undefined);
@@ -92,7 +92,7 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   let resolved: ResolvedNames;
   const previous = memo?.lastNames ?? null;
   if (memo) {
-    const changed = memo.settleNames();
+    const changed = memo.settleNames(sorted);
     resolved = (!changed && memo.lastNames?.registry === registry ? memo.lastNames : null) ?? memo.sameMatching(resolvedFrom(memo.names(), registry, gazetteer));
     memo.lastNames = { registry, ...resolved };
   } else {
@@ -109,7 +109,6 @@ export function extractEntities(articles: readonly Article[], registry: Registry
     const kept = memo?.mentions.get(article);
     if (kept && (kept.matcher === matcher || (changed && kept.matcher === previous?.matcher && !holdsAny(memo!.keysOf.get(article), changed)))) {
       if (kept.matcher !== matcher) memo!.mentions.set(article, { matcher, mentions: kept.mentions });
-      for (const mention of kept.mentions) mentions.push(mention);
       if (kept.mentions.length > 0) mentionsByArticle!.set(article.id, kept.mentions);
       continue;
     }
@@ -119,8 +118,9 @@ export function extractEntities(articles: readonly Article[], registry: Registry
     // The same mentions as before (a new matcher that finds the same here) stay the very same list, so later steps see nothing changed.
     if (kept && sameMentions(kept.mentions, own)) own = kept.mentions;
     memo?.mentions.set(article, { matcher, mentions: own });
-    for (const mention of own) mentions.push(mention);
-    if (own.length > 0) mentionsByArticle?.set(article.id, own);
+    if (mentionsByArticle) {
+      if (own.length > 0) mentionsByArticle.set(article.id, own);
+    } else for (const mention of own) mentions.push(mention);
   }
 
   const diagnostics: Diagnostic[] = [];
@@ -128,7 +128,19 @@ export function extractEntities(articles: readonly Article[], registry: Registry
     if (group.registry) diagnostics.push(diagnostic('note', registry.file, `"${group.name}" is not mentioned in any article.`, { line: group.registry.line, hint: 'Check its spelling and aliases, or remove it.' }));
   };
   // A watch session makes again only the records of the entities an edit touched.
-  if (memo) return { entities: memo.records.entities(sorted, (article) => memo.mentions.get(article)!.mentions, resolution.groups, unmentioned), mentions, mentionsByArticle: mentionsByArticle!, diagnostics };
+  if (memo) {
+    const byArticle = mentionsByArticle!;
+    // Every mention in one list is made only when asked for: a watch session's stages read them by article.
+    let flat: Mention[] | null = null;
+    return {
+      entities: memo.records.entities(sorted, (article) => memo.mentions.get(article)!.mentions, resolution.groups, unmentioned),
+      get mentions() {
+        return (flat ??= flatMentions(byArticle));
+      },
+      mentionsByArticle: byArticle,
+      diagnostics,
+    };
+  }
 
   const mentioned = new Map<string, Mention[]>();
   for (const mention of mentions) {
@@ -144,6 +156,13 @@ export function extractEntities(articles: readonly Article[], registry: Registry
     else entities.push(entityRecord(group, own, [...new Set(own.map((mention) => mention.articleId))].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))));
   }
   return { entities: keepEntities(entities), mentions, diagnostics };
+}
+
+/** The mentions by article one list after another: every mention, in article order. */
+function flatMentions(byArticle: ReadonlyMap<string, readonly Mention[]>): Mention[] {
+  const mentions: Mention[] = [];
+  for (const list of byArticle.values()) for (const mention of list) mentions.push(mention);
+  return mentions;
 }
 
 /** The archive's word statistics, counted from nothing. */

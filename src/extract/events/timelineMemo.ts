@@ -37,34 +37,40 @@ export class TimelineMemo {
   /** The timeline last given. */
   private last: TimelineEvent[] = [];
 
-  /** The archive's timeline: as `extractTimeline(articles, mentions, extract)` gives it. */
-  timeline(articles: readonly Article[], mentions: readonly Mention[], extract: (article: Article) => EventCandidate[]): TimelineEvent[] {
-    const mentionsOf = new Map<string, Mention[]>();
-    for (const mention of mentions) {
-      const list = mentionsOf.get(mention.articleId);
-      if (list) list.push(mention);
-      else mentionsOf.set(mention.articleId, [mention]);
-    }
+  /**
+   * The archive's timeline: as `extractTimeline(articles, mentions, extract)` gives it, given the
+   * same mentions by article id (`mentionsOf`, in text order). A watch session passes the lists the
+   * entity extraction kept (the very list of last build while an article's mentions are unchanged),
+   * so an unchanged article is told at a glance, without regrouping every mention of the archive.
+   */
+  timeline(articles: readonly Article[], mentionsOf: ReadonlyMap<string, readonly Mention[]>, extract: (article: Article) => EventCandidate[]): TimelineEvent[] {
     const dirty = new Set<string>();
-    const seen = new Set<string>();
+    // Articles ids are unique: when every id read before is read again, none is gone (no set of every id needed).
+    let readAgain = 0;
+    let added = 0;
     for (const article of articles) {
-      seen.add(article.id);
-      const now: Read = { candidates: extract(article), mentions: mentionsOf.get(article.id) ?? [] };
+      const candidates = extract(article);
+      const mentions = mentionsOf.get(article.id) ?? NO_MENTIONS;
       const last = this.read.get(article.id);
-      if (last && sameRecords(last.candidates, now.candidates) && sameRecords(last.mentions, now.mentions)) continue;
+      if (last) readAgain++;
+      else added++;
+      if (last && sameRecords(last.candidates, candidates) && sameRecords(last.mentions, mentions)) continue;
       if (last) this.forget(article.id, last, dirty);
-      for (const candidate of now.candidates) {
+      for (const candidate of candidates) {
         dirty.add(candidate.date);
         let ids = this.articlesOf.get(candidate.date);
         if (!ids) this.articlesOf.set(candidate.date, (ids = new Set()));
         ids.add(article.id);
       }
-      this.read.set(article.id, now);
+      this.read.set(article.id, { candidates, mentions });
     }
-    for (const [id, last] of this.read) {
-      if (seen.has(id)) continue;
-      this.forget(id, last, dirty);
-      this.read.delete(id);
+    if (this.read.size > readAgain + added) {
+      const present = new Set(articles.map((article) => article.id));
+      for (const [id, last] of this.read) {
+        if (present.has(id)) continue;
+        this.forget(id, last, dirty);
+        this.read.delete(id);
+      }
     }
     if (dirty.size === 0) return this.last;
 
@@ -123,6 +129,9 @@ export class TimelineMemo {
     );
   }
 }
+
+/** The mentions of an article that has none. */
+const NO_MENTIONS: readonly Mention[] = [];
 
 /** Same records, field by field (flat records of strings, numbers and booleans). */
 function sameRecords<T extends object>(a: readonly T[], b: readonly T[]): boolean {
