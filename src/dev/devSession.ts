@@ -13,6 +13,7 @@ import { listStaticFiles } from '../write/writeSite.js';
 import { indexSearch, type SearchIndex } from '../search/indexSearch.js';
 import { pathsToWatch } from './classifyChange.js';
 import { IncrementalSteps, type Change } from './incrementalSteps.js';
+import { nextTurn } from './quietWork.js';
 import { RebuildQueue } from './rebuildQueue.js';
 import { SearchRefresh } from './searchRefresh.js';
 import { ExportRefresh } from './exportRefresh.js';
@@ -77,7 +78,8 @@ export class DevSession {
     this.config = options.config;
     this.write = options.write ?? ((text) => process.stderr.write(text));
     this.queue = new RebuildQueue((changes) => this.rebuild(changes), options.quietMs);
-    this.search = new SearchRefresh(indexSearch, (index) => this.writeSearchIndex(index), options.searchQuietMs);
+    this.search = new SearchRefresh((pages) => indexSearch(pages, this.editsFirst), (index) => this.writeSearchIndex(index), options.searchQuietMs);
+    this.steps.yieldToEdits = this.editsFirst;
     this.exports = new ExportRefresh(() => this.steps.exportsPending, () => this.writeExports(), options.searchQuietMs);
   }
 
@@ -88,6 +90,16 @@ export class DevSession {
     if (options.watch !== false) await session.startWatching();
     return session;
   }
+
+  /**
+   * What the work behind the edits (data exports, search index) awaits between its steps: a turn of
+   * the event loop, so a save's event comes in, then the end of any rebuild under way or waiting, so
+   * a save never waits behind that work, nor has its rebuild stretched by it.
+   */
+  private readonly editsFirst = async (): Promise<void> => {
+    await nextTurn();
+    await this.queue.idle();
+  };
 
   /** Calls `listener` after every build. Returns a function that stops it. */
   onBuilt(listener: (status: BuildStatus) => void): () => void {
@@ -131,6 +143,7 @@ export class DevSession {
         const rewatch = pathsToWatch(config).join('\n') !== pathsToWatch(this.config).join('\n');
         this.config = config;
         this.steps = new IncrementalSteps();
+        this.steps.yieldToEdits = this.editsFirst;
         this.search.cancel(); // an index of the old site must not land in the new one
         if (rewatch && this.watcher) {
           await this.watcher.close();

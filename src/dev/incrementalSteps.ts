@@ -34,6 +34,7 @@ import { EntityMemo } from '../extract/entities/index.js';
 import { LinkMemo } from '../link/linkEntities.js';
 import { TimelineMemo } from '../extract/events/timelineMemo.js';
 import { RenderMemo } from './renderMemo.js';
+import { nextTurn } from './quietWork.js';
 import { ChangedFilesWriter, type Unlisted } from './writeChanged.js';
 
 /** What changed since the last build, by kind. Paths are relative to their folder, `/`-separated. */
@@ -58,6 +59,11 @@ export class IncrementalSteps implements BuildSteps {
   readonly linkMemo = new LinkMemo();
   /** Each date's timeline events, kept for the next merge. */
   readonly timelineMemo = new TimelineMemo();
+  /**
+   * Awaited between the steps of the work done behind the edits (the data exports, the search
+   * index): a turn of the event loop, or what the session sets (until a rebuild a save started is done).
+   */
+  yieldToEdits: () => Promise<void> = nextTurn;
   /** Files read and parsed by the last build, for the terminal and tests. */
   counts = { read: 0, parsed: 0 };
 
@@ -226,7 +232,7 @@ export class IncrementalSteps implements BuildSteps {
       // A rebuild in between wrote newer records (or the folder is no longer ours): these are stale.
       if (this.sitesWritten !== build || !last || !this.writer.canUpdate(last.outDir)) return;
       await this.writer.write(last.outDir, [file], last.staticFiles, KEEP_THE_REST);
-      await new Promise((resolve) => setImmediate(resolve));
+      await this.yieldToEdits();
     }
   }
 
@@ -261,7 +267,7 @@ export class IncrementalSteps implements BuildSteps {
       const last = this.lastWrite;
       if (!last || !this.writer.canUpdate(last.outDir)) return;
       await this.writer.write(last.outDir, slice, last.staticFiles, KEEP_THE_REST);
-      await new Promise((resolve) => setImmediate(resolve));
+      await this.yieldToEdits();
     }
     const last = this.lastWrite;
     if (!last || !this.writer.canUpdate(last.outDir)) return;

@@ -99,6 +99,11 @@ export abstract class QuietWork {
   }
 }
 
+/** Resolves after a turn of the event loop: whatever waits (a watcher's event, a request to the server) goes first. */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** The longest a quiet period grows to, however long the last run took. */
 const MAX_QUIET_MS = 10_000;
 

@@ -45,8 +45,12 @@ export function isSearchable(page: Page): page is Page & { content: string } {
   return page.path.endsWith('.html') && typeof page.content === 'string' && page.content.includes(BODY_MARKER);
 }
 
-/** Indexes the searchable pages among `pages`, taking them one batch at a time (a lazy iterable reads only a batch ahead). */
-export async function indexSearch(pages: Iterable<Page>): Promise<SearchIndex> {
+/**
+ * Indexes the searchable pages among `pages`, taking them one batch at a time (a lazy iterable reads
+ * only a batch ahead). `between` is awaited after each batch: a turn of the event loop, or, in a
+ * watch session, until the rebuild a save started is done (the index is made behind the edits).
+ */
+export async function indexSearch(pages: Iterable<Page>, between: () => Promise<void> = nextTurn): Promise<SearchIndex> {
   const failed = (why: string): SearchIndex => ({
     files: [],
     indexed: 0,
@@ -68,8 +72,7 @@ export async function indexSearch(pages: Iterable<Page>): Promise<SearchIndex> {
       const results = await Promise.all(batch.map((page) => index.addHTMLFile({ sourcePath: page.path, content: page.content })));
       for (const result of results) errors.push(...result.errors);
       indexed += batch.length;
-      // A turn for whatever waits (a watcher's event, a request to the server) before the next batch.
-      await new Promise((resolve) => setImmediate(resolve));
+      await between();
     }
     const output = await index.getFiles();
     errors.push(...output.errors);
@@ -85,6 +88,11 @@ export async function indexSearch(pages: Iterable<Page>): Promise<SearchIndex> {
   } finally {
     await pagefind.close().catch(() => null);
   }
+}
+
+/** Resolves after a turn of the event loop: whatever waits (a watcher's event, a request to the server) goes first. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The searchable pages in groups of at most `size`, each taken in about `ms` milliseconds at most (a group may be empty), in order. */
