@@ -140,6 +140,21 @@ describe('SearchRefresh', () => {
     expect(indexed).toEqual(['a.html', 'b.html']);
   });
 
+  it('waits before its first run as long as told to expect it to take, and goes by the real run after', async () => {
+    const { indexed, index, apply } = indexer(5);
+    const refresh = new SearchRefresh(index, apply, 1);
+    refresh.expect(100);
+    expect(refresh.quietPeriod).toBe(200);
+    refresh.schedule(pages('a'));
+    await sleep(50);
+    expect(indexed).toEqual([]);
+    await refresh.idle();
+    expect(indexed).toEqual(['a.html']);
+    expect(refresh.quietPeriod).toBeLessThan(100);
+    refresh.expect(100); // a guess no longer counts once a run was timed
+    expect(refresh.quietPeriod).toBeLessThan(100);
+  });
+
   it('drops everything on cancel', async () => {
     const { applied, index, apply } = indexer(20);
     const refresh = new SearchRefresh(index, apply, 1);

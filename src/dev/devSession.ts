@@ -13,7 +13,7 @@ import { listStaticFiles } from '../write/writeSite.js';
 import { indexSearch, type SearchIndex } from '../search/indexSearch.js';
 import { pathsToWatch } from './classifyChange.js';
 import { IncrementalSteps, type Change } from './incrementalSteps.js';
-import { nextTurn } from './quietWork.js';
+import { nextTurn, WORK_PATIENCE } from './quietWork.js';
 import { RebuildQueue } from './rebuildQueue.js';
 import { SearchRefresh } from './searchRefresh.js';
 import { ExportRefresh } from './exportRefresh.js';
@@ -190,7 +190,11 @@ export class DevSession {
     if (this.status.ok) this.exports.schedule();
     const last = this.steps.lastWrite;
     // The pages are read back from disk as they are indexed: the session keeps no page text.
-    if (this.status.ok && last && this.options.search !== false) this.search.schedule(this.steps.searchablePages(last.outDir));
+    if (this.status.ok && last && this.options.search !== false) {
+      // Indexing a whole site takes a core for about as long as building it did: the first refresh waits for a pause as long.
+      if (this.status.generation === 1) this.search.expect(this.status.ms / WORK_PATIENCE);
+      this.search.schedule(this.steps.searchablePages(last.outDir));
+    }
   }
 
   /** Makes and writes the data exports the last rebuild left for later. */

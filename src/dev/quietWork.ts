@@ -18,8 +18,10 @@ export abstract class QuietWork {
   protected closed = false;
   private readonly idleWaiters: (() => void)[] = [];
 
-  /** How long the last run took, in milliseconds. */
+  /** How long the last run took, in milliseconds (or, before the first, how long it is expected to take: see `expect`). */
   private lastRunMs = 0;
+  /** True once a run finished. */
+  private ran = false;
 
   constructor(
     /** How long nothing must come in before the pending work starts (at least). */
@@ -31,6 +33,14 @@ export abstract class QuietWork {
   /** The quiet period now: `quietMs`, or longer after a long run (see `patience`), at most `MAX_QUIET_MS`. */
   get quietPeriod(): number {
     return Math.max(this.quietMs, Math.min(MAX_QUIET_MS, this.patience * this.lastRunMs));
+  }
+
+  /**
+   * Before the first run, takes `ms` as the length of the last run (an estimate: a first refresh of
+   * the search index costs about what the first build did), so that run too waits for a pause.
+   */
+  expect(ms: number): void {
+    if (!this.ran) this.lastRunMs = ms;
   }
 
   /** True when there is work waiting to run. */
@@ -86,6 +96,7 @@ export abstract class QuietWork {
       .catch(() => undefined)
       .finally(() => {
         this.lastRunMs = performance.now() - started;
+        this.ran = true;
         this.running = null;
         // Work that came in during the run, and whose quiet period is over, runs now.
         if (this.hasPending() && !this.timer && !this.closed) this.start();
