@@ -29,7 +29,7 @@ import { TIMELINE_URL, timelinePages } from './timeline/timelinePages.js';
  * error is thrown from the iteration, at the page that failed.
  */
 export function renderSite(archive: Archive, config: Config, env?: nunjucks.Environment, remember?: boolean): Generator<Page>;
-/** With `reuse`, groups of pages an edit did not touch come as one item each (see `PageReuse.carry`). */
+/** With `reuse`, a watch build may list only the groups of pages an edit touched, and name those gone (see `PageReuse.listTouchedOnly`). */
 export function renderSite(archive: Archive, config: Config, env: nunjucks.Environment, remember: boolean, reuse: PageReuse | undefined): Generator<SiteItem>;
 export function* renderSite(archive: Archive, config: Config, env = createEnvironment(config), remember = false, reuse?: PageReuse): Generator<SiteItem> {
   addPublishingFilters(env, archive, config, remember);
