@@ -81,10 +81,10 @@ export function listFiles(root: string, everything = false): string[] {
       // Folders are only skipped when hidden: a year folder ("2024") is not vim's numbered temp file.
       if (!everything && (entry.isDirectory() ? entry.name.startsWith('.') : isIgnoredName(entry.name))) continue;
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-      const absolute = path.join(dir, entry.name);
       // Follow links to files but not to folders, so a link cannot make the walk loop forever.
-      const isFile = entry.isFile() || (entry.isSymbolicLink() && (everything || safeIsFile(absolute)));
-      if (entry.isDirectory()) walk(absolute, relative);
+      // (The absolute path is joined only when needed: a watch rebuild lists every file of the input per save.)
+      const isFile = entry.isFile() || (entry.isSymbolicLink() && (everything || safeIsFile(path.join(dir, entry.name))));
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), relative);
       else if (isFile) found.push(relative);
     }
   };
