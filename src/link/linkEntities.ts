@@ -6,8 +6,6 @@
  * Related articles come from an inverted index (`relatedArticles.ts`), body links from each
  * article's own mentions (`bodyLinks.ts`).
  */
-import { blockParts, PART_SEPARATOR } from '../extract/entities/text-units.js';
-import { splitSentences, type SentenceSpan } from '../text/sentences.js';
 import type { Article, Block, Entity, EntityType, Mention } from '../types.js';
 import { AppearanceTally } from './appearanceTally.js';
 import { CoMentionTally, type RankRow } from './coMentionTally.js';
@@ -17,7 +15,7 @@ import { groupBy, sameItems, topK, type Store } from './lists.js';
 import { compareByName, KeptOrder } from './nameOrder.js';
 import { EntityHistory, type EntityChanges } from './entityChanges.js';
 import { relatedOf, type KeptRelated } from './relatedArticles.js';
-import { flatCopy } from '../text/flatCopy.js';
+import { articleEntries, type BlockSentence } from './appearanceEntries.js';
 
 /** An article related to another by the entities they share. */
 export interface RelatedArticle {
@@ -103,8 +101,6 @@ export const ENTITY_TYPES: ReadonlyArray<{ type: EntityType; label: string }> = 
   { type: 'other', label: 'Other' },
 ];
 
-/** Sentences shown per entity and article. */
-const MAX_SENTENCES = 5;
 /** Entities listed as appearing together with each entity. */
 const MAX_CO_MENTIONS = 10;
 /** Articles with more entities than this count only their most mentioned ones for co-mentions. */
@@ -161,12 +157,6 @@ interface RankedEntities {
   top: string[];
   /** The entities in order of first mention. */
   named: Entity[];
-}
-
-/** A sentence of a block, with the one view of it pages get. */
-interface BlockSentence extends SentenceSpan {
-  /** The view (one per sentence, so unchanged pages see the same object from build to build). */
-  view: MentionSentence;
 }
 
 /** Builds the entity index. `articles` must already be in listing order (newest first); `memo` only keeps records' identity between builds. */
@@ -323,61 +313,6 @@ function appearancesOf(
   return result;
 }
 
-/** One article's entry in the appearances of each entity it names (`found`: its mentions, in text order). */
-function articleEntries(article: Article, found: readonly Mention[], sentencesOf: Store<Block, BlockSentence[]>, store?: ValueStore): Map<string, EntityInArticle> {
-  const entries = new Map<string, EntityInArticle>();
-  const blocks = new Map(article.blocks.map((b) => [b.anchor, b]));
-  const copied = new Set<MentionSentence>();
-  for (const [entityId, own] of groupBy(found, (m) => m.entityId)) {
-    const seen = new Set<BlockSentence>();
-    const sentences: MentionSentence[] = [];
-    for (const mention of own) {
-      const block = blocks.get(mention.blockAnchor);
-      if (!block) continue;
-      let spans = sentencesOf.get(block);
-      if (!spans) sentencesOf.set(block, (spans = splitBlockSentences(block)));
-      const sentence = sentenceAt(spans, mention.start);
-      // One span per block and start, so the span itself tells sentences apart.
-      if (!sentence || seen.has(sentence)) continue;
-      seen.add(sentence);
-      sentences.push(sentence.view);
-    }
-    const shown = sentences.slice(0, MAX_SENTENCES);
-    if (store) {
-      entries.set(entityId, new StoredEntry(article, store, store.put(shown), sentences.length));
-      continue;
-    }
-    // A sentence kept is copied out of its paragraph, which a cold build reads back from disk and lets go (see `flatCopy`).
-    for (const view of shown) if (!copied.has(view)) (view.text = flatCopy(view.text)), copied.add(view);
-    entries.set(entityId, { article, sentences: shown, total: sentences.length });
-  }
-  return entries;
-}
-
-/** The span holding `offset`, by binary search (spans are in text order and never overlap). */
-function sentenceAt<T extends SentenceSpan>(spans: readonly T[], offset: number): T | undefined {
-  let low = 0;
-  let high = spans.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((spans[middle] as T).start <= offset) low = middle;
-    else high = middle - 1;
-  }
-  const span = spans[low];
-  return span && span.start <= offset && offset < span.end ? span : undefined;
-}
-
-/** Sentences of a block's plain text, never running across two items of a list or table. */
-function splitBlockSentences(block: Block): BlockSentence[] {
-  const spans: BlockSentence[] = [];
-  let offset = 0;
-  for (const part of blockParts(block)) {
-    for (const span of splitSentences(part)) spans.push({ ...span, start: span.start + offset, end: span.end + offset, view: { blockAnchor: block.anchor, text: span.text } });
-    offset += part.length + PART_SEPARATOR.length;
-  }
-  return spans;
-}
-
 /** One co-mention record per entity and count (see `LinkMemo`). */
 function coMention(entity: Entity, articles: number, records: Store<Entity, Map<number, CoMention>>): CoMention {
   let byCount = records.get(entity);
@@ -398,18 +333,4 @@ function coMentionPairs(tops: ReadonlyMap<string, readonly string[]>, rank: Rank
     }
   }
   return new Map([...pairs].map(([id, row]) => [id, rank(row)]));
-}
-
-/** An appearance whose sentences wait in a `ValueStore` until a page asks for them. */
-class StoredEntry implements EntityInArticle {
-  constructor(
-    readonly article: Article,
-    private readonly store: ValueStore,
-    private readonly place: unknown,
-    readonly total: number,
-  ) {}
-
-  get sentences(): MentionSentence[] {
-    return this.store.get<MentionSentence[]>(this.place);
-  }
 }
