@@ -47,7 +47,7 @@ export interface MentionSentence {
 export interface EntityInArticle {
   /** The article. */
   article: Article;
-  /** The sentences, in reading order (at most `MAX_SENTENCES`). */
+  /** The sentences, in reading order (at most `MAX_SENTENCES`, see `appearanceEntries.ts`). */
   sentences: MentionSentence[];
   /** How many sentences there were in all. */
   total: number;
