@@ -30,6 +30,23 @@ describe('BodyStore', () => {
     expect(kept[0]!.blocks).toEqual([]);
     expect(kept[1]!.blocks).toEqual(originals[1]!.blocks);
   });
+
+  it('gives back small and big values whether still waiting to be written or in the file, asked for between puts', () => {
+    const store = new BodyStore();
+    const values: unknown[] = [];
+    const places: ReturnType<BodyStore['put']>[] = [];
+    // Enough small values to fill the write buffer several times, a few bigger than all of it, and some multi-byte text.
+    for (let i = 0; i < 3000; i++) {
+      const value = i % 700 === 3 ? { big: `é${'x'.repeat(300_000)}${i}` } : [{ blockAnchor: `p${i}`, text: `Sentence ${i} “quoted” ${'w'.repeat(i % 97)}` }];
+      values.push(value);
+      places.push(store.put(value));
+      // Asked for at once (still in the buffer), and an older one (in the file by now).
+      expect(store.get(places[i]!)).toEqual(value);
+      const older = (i * 7919) % (i + 1);
+      expect(store.get(places[older]!)).toEqual(values[older]);
+    }
+    for (const i of [2999, 0, 1503, 3, 703, 2998, 1]) expect(store.get(places[i]!)).toEqual(values[i]);
+  });
 });
 
 describe('flatCopy', () => {

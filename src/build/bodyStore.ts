@@ -47,8 +47,16 @@ export interface Place {
 export class BodyStore {
   /** The open file. */
   private readonly fd: number;
-  /** Bytes written so far. */
+  /** Bytes put so far (the file's size once the unwritten ones are written). */
   private size = 0;
+  /** Bytes in the file (the rest wait in `unwritten`). */
+  private written = 0;
+  /**
+   * Values put but not yet written, written together when the buffer is full: most values are a
+   * few hundred bytes (an appearance's sentences), and a write call each cost more than the rest
+   * of the store (4,000 articles: 47,000 writes, 0.6 s).
+   */
+  private readonly unwritten = { bytes: Buffer.allocUnsafeSlow(256 * 1024), used: 0 };
   /** What bodies are written from and read into (see `scratch`). */
   private buffer = Buffer.allocUnsafeSlow(64 * 1024);
   /** Bodies read back lately, oldest first. */
@@ -85,12 +93,32 @@ export class BodyStore {
   put(value: unknown): Place {
     const text = JSON.stringify(value);
     const length = Buffer.byteLength(text);
-    const bytes = this.scratch(length);
-    bytes.write(text, 0, length, 'utf8');
+    if (this.unwritten.used + length > this.unwritten.bytes.length) this.flush();
     const place: Place = { at: this.size, length };
-    for (let done = 0; done < length; ) done += writeSync(this.fd, bytes, done, length - done, this.size + done);
     this.size += length;
+    if (length > this.unwritten.bytes.length) {
+      // Bigger than the whole buffer: straight to the file.
+      const bytes = this.scratch(length);
+      bytes.write(text, 0, length, 'utf8');
+      this.writeOut(bytes, length, place.at);
+      this.written = this.size;
+      return place;
+    }
+    this.unwritten.bytes.write(text, this.unwritten.used, length, 'utf8');
+    this.unwritten.used += length;
     return place;
+  }
+
+  /** Writes the values put since the last flush to the file. */
+  private flush(): void {
+    if (this.unwritten.used === 0) return;
+    this.writeOut(this.unwritten.bytes, this.unwritten.used, this.written);
+    this.written += this.unwritten.used;
+    this.unwritten.used = 0;
+  }
+
+  private writeOut(bytes: Buffer, length: number, at: number): void {
+    for (let done = 0; done < length; ) done += writeSync(this.fd, bytes, done, length - done, at + done);
   }
 
   /**
@@ -110,13 +138,19 @@ export class BodyStore {
       this.recent.push(entry!);
       return entry!.value as T;
     }
+    // Put lately and not yet in the file: read from the buffer (the file would not have it).
+    if (place.at >= this.written) return this.remember(place, JSON.parse(this.unwritten.bytes.toString('utf8', place.at - this.written, place.at - this.written + place.length)) as T);
     const bytes = this.scratch(place.length);
     for (let done = 0; done < place.length; ) {
       const got = readSync(this.fd, bytes, done, place.length - done, place.at + done);
       if (got === 0) throw new Error('Dossier: the temporary file of article bodies was cut short.');
       done += got;
     }
-    const value = JSON.parse(bytes.toString('utf8', 0, place.length)) as T;
+    return this.remember(place, JSON.parse(bytes.toString('utf8', 0, place.length)) as T);
+  }
+
+  /** Keeps `value` among the few asked for last, and returns it. */
+  private remember<T>(place: Place, value: T): T {
     this.recent.push({ place, value });
     if (this.recent.length > KEPT) this.recent.shift();
     return value;

@@ -70,12 +70,14 @@ export function unpackEvents(article: Article, packed: PackedEvents): EventCandi
   const out: EventCandidate[] = [];
   let at = 0;
   const take = (length: number): string => texts.slice(at, (at += length));
+  // Asked for once: a cold build's article reads its body back from disk (`BodyStore`) each time.
+  const articleBlocks = article.blocks;
   for (let k = 0; k < numbers.length; k += FIELDS) {
     const blockIndex = numbers[k]!;
     const part = numbers[k + 1]!;
     const start = numbers[k + 3]!;
     const end = numbers[k + 4]!;
-    const block = article.blocks[blockIndex]!;
+    const block = articleBlocks[blockIndex]!;
     const flags = numbers[k + 6]!;
     const anchor = take(numbers[k + 7]!);
     const date = take(numbers[k + 8]!);
