@@ -41,7 +41,8 @@ import { createEnvironment } from './render/environment.js';
 import type { PageReuse } from './render/renderContext.js';
 import type { Article, SourceFile } from './types.js';
 import { checkOutputFolder } from './write/checkOutputFolder.js';
-import { startWrite, type SiteWriter } from './write/writeSite.js';
+import { startWrite, type SiteWriter, type WriteOptions } from './write/writeSite.js';
+import { useWriterThread } from './write/writerThread.js';
 
 /** What a build did. */
 export interface BuildResult {
@@ -95,6 +96,12 @@ export interface BuildOptions {
    */
   eventThread?: boolean;
   /**
+   * Write the site on a thread beside the main one, which goes on rendering (`writerThread.ts`).
+   * Undefined (the default): from WRITER_THREAD_FROM articles on a machine with a second core; true
+   * always; false never.
+   */
+  writerThread?: boolean;
+  /**
    * When false, no full garbage collection between stages. A watch session's rebuilds pass false:
    * they allocate little on top of a large live archive, and V8's own young-generation collections
    * handle it; a full collection per stage would walk the whole archive several times per edit.
@@ -120,7 +127,7 @@ export interface BuildSteps {
   /** The template environment pages are rendered through. */
   environment(config: Config): nunjucks.Environment;
   /** Starts writing a site into the output folder: pages are handed over one at a time as they are made. */
-  startWrite(outDir: string): SiteWriter;
+  startWrite(outDir: string, options?: WriteOptions): SiteWriter;
   /** What entity extraction keeps from build to build (a watch session's); without it a build keeps nothing once the stage is done. */
   entityMemo?: EntityMemo;
   /** What the link stage keeps from build to build, likewise. */
@@ -270,7 +277,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     environment: () => steps.environment(config),
     remember: steps.remember === true,
     ...(steps.reusePages ? { reuse: steps.reusePages } : {}),
-    writer: options.write === false ? null : steps.startWrite(config.output),
+    writer: options.write === false ? null : steps.startWrite(config.output, { threaded: useWriterThread(articles.length, options.writerThread) }),
     search: options.search !== false,
     cwd: options.cwd,
     checkpoint,

@@ -13,7 +13,7 @@ import { formatDiagnostic } from '../src/errors.js';
 import { indentedJson, joined, jsonArrayParts } from '../src/export/jsonChunks.js';
 import { pageText } from '../src/render/page.js';
 import { timelineJsData } from '../src/render/timeline/timelineData.js';
-import { startWrite, type SiteWriter } from '../src/write/writeSite.js';
+import { startWrite, type SiteWriter, type WriteOptions } from '../src/write/writeSite.js';
 import { handBuiltArchive } from './helpers/hand-built.js';
 import { REPO, SEEDS, snapshotFolder, tempDir } from './helpers/project.js';
 
@@ -42,13 +42,17 @@ function templatesCopy(): string {
   return dir;
 }
 
-describe('a streamed build', () => {
+// Each on the main thread and with a writer thread (what a big build uses), which must behave alike.
+describe.each([
+  ['on the main thread', false],
+  ['with a writer thread', true],
+])('a streamed build, written %s', (_, writerThread) => {
   it('leaves the previous site exactly as it was when a template fails half-way through the pages', async () => {
     const parent = tempDir();
     const output = path.join(parent, 'site');
     const templates = templatesCopy();
     const config = { ...resolveConfig(REPO, { input: SEEDS, output }), templates };
-    expect((await build(config, { cwd: REPO })).ok).toBe(true);
+    expect((await build(config, { cwd: REPO, writerThread })).ok).toBe(true);
     writeFileSync(path.join(output, 'CNAME'), 'archive.example.org\n');
     const before = snapshotFolder(output);
     const times = stamps(output);
@@ -60,8 +64,9 @@ describe('a streamed build', () => {
     let stagedWhenFailed: string[] = [];
     const steps = {
       ...freshSteps,
-      startWrite: (outDir: string): SiteWriter => {
-        const writer = startWrite(outDir);
+      startWrite: (outDir: string, options?: WriteOptions): SiteWriter => {
+        expect(options?.threaded).toBe(writerThread);
+        const writer = startWrite(outDir, options);
         return {
           add: (page) => (added++, writer.add(page)),
           settle: () => writer.settle(),
@@ -75,7 +80,7 @@ describe('a streamed build', () => {
         };
       },
     };
-    const result = await build(config, { cwd: REPO, steps });
+    const result = await build(config, { cwd: REPO, steps, writerThread });
     expect(result.ok).toBe(false);
     const errors = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
     expect(errors).toHaveLength(1);
@@ -94,16 +99,16 @@ describe('a streamed build', () => {
     const output = path.join(parent, 'site');
     const templates = templatesCopy();
     const config = { ...resolveConfig(REPO, { input: SEEDS, output }), templates };
-    expect((await build(config, { cwd: REPO })).ok).toBe(true);
+    expect((await build(config, { cwd: REPO, writerThread })).ok).toBe(true);
     const first = stamps(output);
-    const again = await build(config, { cwd: REPO });
+    const again = await build(config, { cwd: REPO, writerThread });
     expect(again.ok).toBe(true);
     expect(stamps(output)).toEqual(first);
     expect(readdirSync(parent)).toEqual(['site']);
 
     // One template changes: its pages are new files, every other file is the previous one, linked.
     editTemplate(templates, '404.njk', '<!-- changed -->');
-    expect((await build(config, { cwd: REPO })).ok).toBe(true);
+    expect((await build(config, { cwd: REPO, writerThread })).ok).toBe(true);
     const after = stamps(output);
     expect(readFileSync(path.join(output, '404.html'), 'utf8')).toContain('<!-- changed -->');
     expect(after.get('404.html')).not.toEqual(first.get('404.html'));
@@ -116,17 +121,17 @@ describe('a streamed build', () => {
   it('fails with the first foreign file in the way, after writing nothing over the previous site', async () => {
     const output = path.join(tempDir(), 'site');
     const config = resolveConfig(REPO, { input: SEEDS, output });
-    expect((await build(config, { cwd: REPO, search: false })).ok).toBe(true);
+    expect((await build(config, { cwd: REPO, search: false, writerThread })).ok).toBe(true);
     // Forget every file: all of them are now someone else's.
     writeFileSync(path.join(output, '.dossier-manifest.json'), JSON.stringify({ files: [] }));
     const before = snapshotFolder(output);
-    const writer = startWrite(output);
+    const writer = startWrite(output, { threaded: writerThread });
     await writer.add({ path: 'index.html', content: 'new' });
     await writer.add({ path: '404.html', content: 'new' });
     await expect(writer.finish([])).rejects.toThrow(/site\/404\.html was not written by Dossier/);
     await writer.abandon();
     expect(snapshotFolder(output)).toEqual(before);
-    const result = await build(config, { cwd: REPO, search: false });
+    const result = await build(config, { cwd: REPO, search: false, writerThread });
     expect(result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)[0]).toMatch(/404\.html was not written by Dossier/);
     expect(snapshotFolder(output)).toEqual(before);
   });

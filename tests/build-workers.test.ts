@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../src/build.js';
-import { workerScript } from '../src/build/parallelParse.js';
+import { workerScript } from '../src/build/workerScript.js';
 import { mapOnWorkers } from '../src/build/workerPool.js';
 import { resolveConfig } from '../src/config.js';
 import { formatDiagnostic } from '../src/errors.js';
@@ -39,7 +39,7 @@ async function buildWith(input: string, options: Partial<BuildOptions>) {
 }
 
 describe('parsing on worker threads', () => {
-  it.skipIf(!workerScript())('gives the same site and diagnostics as the main thread, cold and warm', async () => {
+  it.skipIf(!workerScript('build/parseWorker'))('gives the same site and diagnostics as the main thread, cold and warm', async () => {
     const input = archive();
     const serial = await buildWith(input, { workers: 0 });
     expect(serial.result.ok).toBe(false); // the bad files are errors…
@@ -76,13 +76,13 @@ describe('the worker pool', () => {
     return file;
   }
 
-  it.skipIf(!workerScript())('returns results in the order of the items, however the batches finish', async () => {
+  it.skipIf(!workerScript('build/parseWorker'))('returns results in the order of the items, however the batches finish', async () => {
     const items = Array.from({ length: 101 }, (_, i) => i);
     await expect(mapOnWorkers(script(), 'double', items, { workers: 3, batch: 4 })).resolves.toEqual(items.map((n) => n * 2));
     await expect(mapOnWorkers(script(), 'double', [], { workers: 3, batch: 4 })).resolves.toEqual([]);
   });
 
-  it.skipIf(!workerScript())('fails with the task’s own error, and stops its threads', async () => {
+  it.skipIf(!workerScript('build/parseWorker'))('fails with the task’s own error, and stops its threads', async () => {
     const before = process.getActiveResourcesInfo().filter((r) => r === 'MessagePort' || r === 'Worker').length;
     await expect(mapOnWorkers(script(), 'fail', Array.from({ length: 20 }, (_, i) => i), { workers: 2, batch: 3 })).rejects.toThrow('seven is bad');
     await expect(mapOnWorkers(script(), 'nothing', [1], { workers: 1, batch: 1 })).rejects.toThrow('unknown worker task "nothing"');

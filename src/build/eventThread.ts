@@ -17,8 +17,9 @@ import { Worker } from 'node:worker_threads';
 import type { EventCandidate } from '../extract/events/candidate.js';
 import type { Article, SourceFile } from '../types.js';
 import { proseOf, unpackEvents, type PackedEvents, type ProseArticle } from './packedEvents.js';
-import { PARALLEL_FROM, workerScript } from './parallelParse.js';
+import { PARALLEL_FROM } from './parallelParse.js';
 import type { WorkerReply, WorkerRequest } from './workerPool.js';
+import { workerScript } from './workerScript.js';
 
 /**
  * The thread's heap, bounded: it holds chrono's code and one batch at a time, and a small young
@@ -49,7 +50,7 @@ const BATCH = 8;
 export function eventThreadFor(toParse: number, wanted: boolean | undefined): EventThread | null {
   if (wanted === false || toParse === 0) return null;
   if (wanted === undefined && (toParse < PARALLEL_FROM || toParse > EVENT_THREAD_UP_TO || availableParallelism() < 2)) return null;
-  const script = workerScript('eventWorker');
+  const script = workerScript('build/eventWorker');
   if (!script) return null;
   try {
     return new EventThread(script);

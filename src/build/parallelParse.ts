@@ -5,15 +5,13 @@
  * diagnostics and candidates as on the main thread, only sooner. Small builds (and a watch
  * session's rebuilds) stay on the main thread, where starting threads would cost more than it saves.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { EventCandidate } from '../extract/events/candidate.js';
 import { extractEvents } from '../extract/events/extract.js';
 import { parseArticle, type ParseResult } from '../parse/parseArticle.js';
 import type { Article, SourceFile } from '../types.js';
 import { mapOnWorkers } from './workerPool.js';
+import { workerScript } from './workerScript.js';
 
 /** What a worker returns for one file. */
 export interface ParsedFile {
@@ -51,20 +49,10 @@ export function parseWithEvents(source: SourceFile): ParsedFile {
   return { result, events: result.article ? extractEvents(result.article) : null };
 }
 
-/**
- * The compiled worker script (`parseWorker`, or `eventWorker` for `eventThread.ts`). Under the test
- * runner this module runs from `src/` as TypeScript, but a worker thread needs JavaScript: it then
- * uses the compiled copy in `lib/` (`npm test` compiles first).
- */
-export function workerScript(name: 'parseWorker' | 'eventWorker' = 'parseWorker'): string | null {
-  const here = fileURLToPath(import.meta.url);
-  const script = here.endsWith('.ts') ? path.resolve(path.dirname(here), `../../lib/build/${name}.js`) : path.join(path.dirname(here), `${name}.js`);
-  return existsSync(script) ? script : null;
-}
 
 /** Parses `sources` on the main thread and `workers` worker threads; results in the order of `sources`. */
 export function parseOnWorkers(sources: readonly SourceFile[], workers: number): Promise<ParsedFile[]> {
-  const script = workerScript();
+  const script = workerScript('build/parseWorker');
   if (!script) throw new Error('the compiled build worker (lib/build/parseWorker.js) is missing: run `npm run compile`.');
   return mapOnWorkers<SourceFile, ParsedFile>(script, 'parseWithEvents', sources, { workers, batch: BATCH, local: parseWithEvents });
 }

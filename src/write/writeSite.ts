@@ -1,7 +1,7 @@
 /**
  * The write stage, as a stream: pages are handed over one at a time as they are rendered, and each
- * is written into a fresh staging folder beside the output folder (at most CONCURRENCY at once) and
- * let go. The staging folder is swapped in only when every file is written, so a failed build (a
+ * is written into a fresh staging folder beside the output folder and let go (by the main thread
+ * between pages, or by a writer thread beside it in a big build: see `FileSink`). The staging folder is swapped in only when every file is written, so a failed build (a
  * template error half-way, a file that is not ours in the way) leaves the previous site as it was.
  * Files in the output folder that no build wrote (not in the manifest) are carried over untouched;
  * files an earlier build wrote and this one does not are dropped.
@@ -11,15 +11,15 @@
  * folder is only made once a file differs: until then the unchanged files are just noted, so when
  * no file at all changed the output folder is left untouched.
  */
-import { existsSync, linkSync, copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { copyFile, link, mkdir } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from '../read/readSources.js';
 import { isChunked, isNumbered, textOf, type Page } from '../render/page.js';
-import { BoundedTasks } from './bounded.js';
-import { sameBytes, writeBytes, type NewBytes } from './fileBytes.js';
+import { LocalFiles, type FileSink } from './fileSink.js';
 import { MANIFEST_NAME, manifestContent, readManifest } from './manifest.js';
 import { resolveInside } from './safePath.js';
+import type { StagingState } from './stagingFiles.js';
+import { ThreadFiles } from './writerThread.js';
 
 /** A file copied verbatim from the static folder. */
 export interface StaticFile {
@@ -81,12 +81,15 @@ export function listStaticFiles(publicDir: string): StaticFile[] {
 /** Thrown when a page would replace a file the build did not write. */
 export class ForeignFileConflict extends Error {}
 
-/** Files written or compared at once. */
-const CONCURRENCY = 16;
+/** How a build's writer does its file work (see `FileSink`). */
+export interface WriteOptions {
+  /** Encode, compare and write on a writer thread while the main thread renders (a big build; see `writerThread.ts`). */
+  threaded?: boolean;
+}
 
 /** Writes the site through a staging folder (what a build uses). */
-export function startWrite(outDir: string): SiteWriter {
-  return new StagedSiteWriter(outDir);
+export function startWrite(outDir: string, options: WriteOptions = {}): SiteWriter {
+  return new StagedSiteWriter(outDir, options);
 }
 
 /** Writes a whole site held in memory (a watch session's first write). */
@@ -113,21 +116,19 @@ class StagedSiteWriter implements SiteWriter {
   private readonly ours = new Set<string>();
   /** Files of the new site that would replace a foreign file: the build fails, naming the first. */
   private readonly clashes = new Set<string>();
-  /** Files found to hold the same bytes as the previous site's. */
-  private unchanged = 0;
   private readonly staging: string;
   private readonly retired: string;
-  /** True once the staging folder exists (a file differed). */
-  private staged = false;
-  /** Unchanged files noted before the staging folder existed; linked into it when it is made. */
-  private pending: string[] = [];
-  /** Folders made (or being made) in the staging folder. */
-  private readonly folders = new Map<string, Promise<unknown>>();
-  private readonly tasks = new BoundedTasks(CONCURRENCY);
+  /** Compares, links and writes the files (at once, or on a writer thread). */
+  private readonly files: FileSink;
+  /** What the file work had done when last settled (whether the staging folder exists). */
+  private settled: StagingState = { staged: false, unchanged: 0 };
   /** True once foreign files were moved into the staging folder (they must go back if the swap fails). */
   private carried = false;
 
-  constructor(private readonly outDir: string) {
+  constructor(
+    private readonly outDir: string,
+    options: WriteOptions,
+  ) {
     this.previous = readManifest(outDir);
     const existing = existsSync(outDir) ? listFiles(outDir, true).filter((file) => file !== MANIFEST_NAME) : [];
     this.present = new Set(existing);
@@ -138,41 +139,51 @@ class StagedSiteWriter implements SiteWriter {
     this.staging = path.join(parent, `.${name}.dossier-staging-${process.pid}`);
     this.retired = path.join(parent, `.${name}.dossier-previous-${process.pid}`);
     rmSync(this.staging, { recursive: true, force: true });
+    this.files = options.threaded ? new ThreadFiles(outDir, this.staging) : new LocalFiles(outDir, this.staging);
   }
 
-  async add(page: Page): Promise<void> {
-    // Bytes from here on: the page's text (often a rope of many pieces) can go as soon as it is encoded.
+  add(page: Page): Promise<void> | void {
     const content = isNumbered(page.content) ? textOf(page.content) : page.content;
-    this.take(page.path, typeof content === 'string' ? { bytes: Buffer.from(content) } : isChunked(content) ? { chunked: content } : { bytes: content });
-    await this.tasks.room();
+    if (!this.take(page.path)) return;
+    const compare = this.mayBeUnchanged(page.path);
+    this.files.send({ op: 'begin', file: page.path, compare });
+    if (isChunked(content)) for (const chunk of content.chunks()) this.files.send({ op: 'piece', piece: chunk });
+    else this.files.send({ op: 'piece', piece: content });
+    this.files.send({ op: 'end' });
+    return this.files.room();
   }
 
   async settle(): Promise<void> {
-    await this.tasks.settle();
+    this.settled = await this.files.settle();
   }
 
   read(pagePath: string): string {
-    return readFileSync(resolveInside(this.staged ? this.staging : this.outDir, pagePath), 'utf8');
+    return readFileSync(resolveInside(this.settled.staged ? this.staging : this.outDir, pagePath), 'utf8');
   }
 
   async finish(staticFiles: readonly StaticFile[]): Promise<WriteResult> {
     for (const file of staticFiles) {
       if (this.ours.has(file.path)) continue;
-      this.take(file.path, { source: file.source });
-      await this.tasks.room();
+      if (this.take(file.path)) this.files.send({ op: 'copy', file: file.path, source: file.source, compare: this.mayBeUnchanged(file.path) });
+      await this.files.room();
     }
-    await this.tasks.settle();
+    await this.settle();
     const clash = this.foreign.find((file) => this.clashes.has(file));
     if (clash) {
       throw new ForeignFileConflict(`${path.join(this.outDir, clash)} was not written by Dossier, and the build would replace it. Move it out of the output folder, or delete it if it is an old copy of the site.`);
     }
     const manifest = manifestContent(this.ours);
     const removed = [...this.previous].filter((file) => !this.ours.has(file)).length;
-    const result = { written: this.ours.size, removed, kept: this.foreign.length, unchanged: this.unchanged };
-    const upToDate = !this.staged && removed === 0 && this.previous.size === this.ours.size && readText(path.join(this.outDir, MANIFEST_NAME)) === manifest;
-    if (upToDate) return result;
+    const result = { written: this.ours.size, removed, kept: this.foreign.length, unchanged: this.settled.unchanged };
+    const upToDate = !this.settled.staged && removed === 0 && this.previous.size === this.ours.size && readText(path.join(this.outDir, MANIFEST_NAME)) === manifest;
+    if (upToDate) {
+      await this.files.close();
+      return result;
+    }
     try {
-      this.startStaging();
+      this.files.send({ op: 'stage' });
+      await this.settle();
+      await this.files.close();
       writeFileSync(path.join(this.staging, MANIFEST_NAME), manifest);
       this.carried = true;
       for (const file of this.foreign) {
@@ -191,7 +202,7 @@ class StagedSiteWriter implements SiteWriter {
   }
 
   async abandon(): Promise<void> {
-    await this.tasks.quiet();
+    await this.files.close();
     if (this.carried) {
       for (const file of this.foreign) {
         const moved = path.join(this.staging, file);
@@ -202,71 +213,22 @@ class StagedSiteWriter implements SiteWriter {
       }
     }
     rmSync(this.staging, { recursive: true, force: true });
-    this.staged = false;
-    this.pending = [];
+    this.settled = { staged: false, unchanged: 0 };
   }
 
-  /** Notes one file of the new site and starts writing it. */
-  private take(file: string, bytes: NewBytes): void {
+  /** Notes one file of the new site; false when it is not to be written (the build fails: a file clashes). */
+  private take(file: string): boolean {
     resolveInside(this.outDir, file); // refuses paths outside the output folder before anything else
     if (this.ours.has(file)) throw new Error(`Two files of the site have the same path: ${file}.`);
     this.ours.add(file);
     if (this.foreignSet.has(file)) this.clashes.add(file);
     // The build fails once a file clashes: there is no point writing more.
-    if (this.clashes.size > 0) return;
-    this.tasks.start(() => this.put(file, bytes));
+    return this.clashes.size === 0;
   }
 
-  private async put(file: string, bytes: NewBytes): Promise<void> {
-    const old = resolveInside(this.outDir, file);
-    if (this.previous.has(file) && this.present.has(file) && (await sameBytes(old, bytes))) {
-      this.unchanged++;
-      if (!this.staged) this.pending.push(file);
-      else await this.linkIn(file);
-      return;
-    }
-    this.startStaging();
-    const target = resolveInside(this.staging, file);
-    await this.folder(path.dirname(target));
-    if ('source' in bytes) await copyFile(bytes.source, target);
-    else await writeBytes(target, bytes);
-  }
-
-  /** Makes the staging folder, with a link to every unchanged file noted so far. */
-  private startStaging(): void {
-    if (this.staged) return;
-    this.staged = true;
-    mkdirSync(this.staging, { recursive: true });
-    for (const file of this.pending.splice(0)) {
-      const target = resolveInside(this.staging, file);
-      const dir = path.dirname(target);
-      if (!this.folders.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        this.folders.set(dir, Promise.resolve());
-      }
-      try {
-        linkSync(resolveInside(this.outDir, file), target);
-      } catch {
-        copyFileSync(resolveInside(this.outDir, file), target); // the file system cannot link: a copy of the same bytes
-      }
-    }
-  }
-
-  /** Links the previous site's copy of an unchanged file into the staging folder. */
-  private async linkIn(file: string): Promise<void> {
-    const target = resolveInside(this.staging, file);
-    await this.folder(path.dirname(target));
-    try {
-      await link(resolveInside(this.outDir, file), target);
-    } catch {
-      await copyFile(resolveInside(this.outDir, file), target);
-    }
-  }
-
-  private folder(dir: string): Promise<unknown> {
-    let made = this.folders.get(dir);
-    if (!made) this.folders.set(dir, (made = mkdir(dir, { recursive: true })));
-    return made;
+  /** True when the previous site wrote `file` and it is still there: it may hold the same bytes. */
+  private mayBeUnchanged(file: string): boolean {
+    return this.previous.has(file) && this.present.has(file);
   }
 }
 

@@ -1,0 +1,141 @@
+/**
+ * The file work of a big build on a thread of its own (see `stagingFiles.ts`): the main thread
+ * hands each page's text over as it is rendered and goes on rendering, while the thread encodes,
+ * compares and writes. A page's text crosses as a copy (a flat string copies at memory speed); what
+ * the main thread no longer does is encoding it to UTF-8 and the file system calls, about a third of
+ * a cold build's wall time at 4,000 articles.
+ *
+ * The operations go in batches, and the text sent but not yet written is bounded (`BACKLOG`), so
+ * rendering never runs far ahead of the disk and memory stays flat. The first error the thread
+ * meets is thrown by the next `room` or `settle`, as a write on the main thread would throw it.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { workerScript } from '../build/workerScript.js';
+import type { FileSink } from './fileSink.js';
+import type { FileOp, StagingState } from './stagingFiles.js';
+
+/** What the writer thread answers after each batch: what it has done, or the error that stopped it. */
+export type WriterReply = { state: StagingState } | { error: { message: string; code?: string } };
+
+/** What the thread is started with. */
+export interface WriterThreadData {
+  /** The output folder (the previous site's copies). */
+  outDir: string;
+  /** The staging folder the new site is written into. */
+  staging: string;
+}
+
+/** Characters (or bytes) of pages in one message: enough to amortise the messaging. */
+const BATCH = 256 * 1024;
+/** Operations in one message at most (many small files). */
+const BATCH_OPS = 256;
+/** Characters sent but not yet written at most: the main thread waits beyond it. */
+const BACKLOG = 4 * 1024 * 1024;
+/** What a file's begin or end counts for in the backlog (a file's own cost besides its bytes). */
+const OP_WEIGHT = 256;
+
+/** Pages in a site worth a writer thread: below it, starting the thread costs more than it saves. */
+export const WRITER_THREAD_FROM = 300;
+
+/**
+ * True when a build of `articles` articles should write on a thread: `wanted` true always (when the
+ * compiled worker is there), false never, undefined from WRITER_THREAD_FROM articles up on a
+ * machine with a second core.
+ */
+export function useWriterThread(articles: number, wanted: boolean | undefined): boolean {
+  if (wanted === false || !writerScript()) return false;
+  return wanted === true || (articles >= WRITER_THREAD_FROM && availableParallelism() >= 2);
+}
+
+function writerScript(): string | null {
+  return workerScript('write/writerWorker');
+}
+
+/** The file work done on a writer thread. */
+export class ThreadFiles implements FileSink {
+  private readonly worker: Worker;
+  private batch: FileOp[] = [];
+  private batchSize = 0;
+  /** Sizes of the batches sent and not yet done, oldest first. */
+  private readonly inFlight: number[] = [];
+  private backlog = 0;
+  private state: StagingState = { staged: false, unchanged: 0 };
+  private failure: Error | null = null;
+  private closing = false;
+  /** Callers waiting for a batch to be done. */
+  private waiting: (() => void)[] = [];
+
+  constructor(outDir: string, staging: string) {
+    const script = writerScript();
+    if (!script) throw new Error('the compiled writer thread (lib/write/writerWorker.js) is missing: run `npm run compile`.');
+    this.worker = new Worker(script, { workerData: { outDir, staging } satisfies WriterThreadData });
+    // It never keeps the process alive by itself: a caller waiting on it holds it (see `wait`).
+    this.worker.unref();
+    this.worker.on('message', (reply: WriterReply) => this.receive(reply));
+    this.worker.on('error', (error: Error) => this.fail(error));
+    this.worker.on('exit', (code) => {
+      if (!this.closing) this.fail(new Error(`the writer thread stopped (exit code ${code}) before the site was written`));
+    });
+  }
+
+  send(op: FileOp): void {
+    this.check();
+    this.batch.push(op);
+    this.batchSize += op.op === 'piece' ? (typeof op.piece === 'string' ? op.piece.length : op.piece.byteLength) : OP_WEIGHT;
+    if (this.batchSize >= BATCH || this.batch.length >= BATCH_OPS) this.flush();
+  }
+
+  async room(): Promise<void> {
+    while (!this.failure && this.backlog > BACKLOG) await this.wait();
+    this.check();
+  }
+
+  async settle(): Promise<StagingState> {
+    this.flush();
+    while (!this.failure && this.inFlight.length > 0) await this.wait();
+    this.check();
+    return { ...this.state };
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.worker.terminate();
+    this.wake();
+  }
+
+  private flush(): void {
+    if (this.batch.length === 0 || this.failure) return;
+    this.worker.postMessage(this.batch);
+    this.inFlight.push(this.batchSize);
+    this.backlog += this.batchSize;
+    this.batch = [];
+    this.batchSize = 0;
+  }
+
+  private receive(reply: WriterReply): void {
+    if ('error' in reply) return this.fail(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {}));
+    this.state = reply.state;
+    this.backlog -= this.inFlight.shift() ?? 0;
+    this.wake();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.wake();
+  }
+
+  private check(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  private wait(): Promise<void> {
+    this.worker.ref();
+    return new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private wake(): void {
+    this.worker.unref();
+    for (const resolve of this.waiting.splice(0)) resolve();
+  }
+}
