@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workerScript } from '../src/build/workerScript.js';
 import { LocalFiles, type FileSink } from '../src/write/fileSink.js';
+import { OpPacker, unpackOps, type PackedOps } from '../src/write/packedOps.js';
 import { startWrite } from '../src/write/writeSite.js';
 import { ThreadFiles } from '../src/write/writerThread.js';
 import { snapshotFolder, tempDir } from './helpers/project.js';
@@ -30,6 +31,34 @@ function sendFile(sink: FileSink, file: string, pieces: string[]): void {
   for (const piece of pieces) sink.send({ op: 'piece', piece });
   sink.send({ op: 'end' });
 }
+
+describe('file operations packed for the writer thread', () => {
+  it('give back the same operations and the UTF-8 bytes of every piece, however the batches cut them', () => {
+    const text = 'Zürich — “quoted” 🎉 lone \ud800 surrogate, 東京 and plain ASCII. '.repeat(20);
+    const sent = [
+      { op: 'begin', file: 'a/index.html', compare: true },
+      { op: 'piece', piece: text },
+      { op: 'piece', piece: '' },
+      { op: 'piece', piece: new Uint8Array(Array.from({ length: 50 }, (_, i) => i)) },
+      { op: 'end' },
+      { op: 'copy', file: 'style.css', source: '/x/style.css', compare: false },
+      { op: 'stage' },
+    ] as const;
+    for (const size of [7, 16, 100, 4096]) {
+      const packer = new OpPacker(size);
+      const batches: PackedOps[] = [];
+      for (const op of sent) packer.add(op, (batch) => batches.push(batch));
+      batches.push(packer.take()!);
+      expect(packer.take()).toBeNull();
+      const received = batches.flatMap((batch) => [...unpackOps(batch)]);
+      // Pieces may be cut anywhere between characters: join each file's bytes to compare.
+      const bytes = Buffer.concat(received.flatMap((op) => (op.op === 'piece' ? [op.piece as Uint8Array] : [])));
+      expect(bytes.equals(Buffer.concat([Buffer.from(text), Buffer.from(sent[3].piece)]))).toBe(true);
+      expect(received.filter((op) => op.op !== 'piece')).toEqual(sent.filter((op) => op.op !== 'piece'));
+      if (size < 100) expect(batches.length).toBeGreaterThan(10);
+    }
+  });
+});
 
 const sinks: Array<[string, (outDir: string, staging: string) => FileSink]> = [
   ['on the main thread', (outDir, staging) => new LocalFiles(outDir, staging)],

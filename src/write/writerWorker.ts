@@ -4,7 +4,8 @@
  * nothing more: the build fails and its staging folder is removed).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { StagingFiles, type FileOp } from './stagingFiles.js';
+import { unpackOps, type PackedOps } from './packedOps.js';
+import { StagingFiles } from './stagingFiles.js';
 import type { WriterReply, WriterThreadData } from './writerThread.js';
 
 if (parentPort) {
@@ -12,10 +13,10 @@ if (parentPort) {
   const { outDir, staging } = workerData as WriterThreadData;
   const files = new StagingFiles(outDir, staging);
   let failed = false;
-  port.on('message', (ops: FileOp[]) => {
+  port.on('message', (batch: PackedOps) => {
     if (failed) return;
     try {
-      for (const op of ops) files.apply(op);
+      for (const op of unpackOps(batch)) files.apply(op);
       port.postMessage({ state: files.progress } satisfies WriterReply);
     } catch (error) {
       failed = true;
