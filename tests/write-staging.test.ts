@@ -11,7 +11,7 @@ import { workerScript } from '../src/build/workerScript.js';
 import { LocalFiles, type FileSink } from '../src/write/fileSink.js';
 import { OpPacker, unpackOps, type PackedOps } from '../src/write/packedOps.js';
 import { startWrite } from '../src/write/writeSite.js';
-import { ThreadFiles } from '../src/write/writerThread.js';
+import { BACKLOG, BATCH, ThreadFiles } from '../src/write/writerThread.js';
 import { snapshotFolder, tempDir } from './helpers/project.js';
 
 /** An output folder holding `files`, and a staging folder beside it. */
@@ -57,6 +57,25 @@ describe('file operations packed for the writer thread', () => {
       expect(received.filter((op) => op.op !== 'piece')).toEqual(sent.filter((op) => op.op !== 'piece'));
       if (size < 100) expect(batches.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('the writer thread', () => {
+  it.skipIf(!workerScript('write/writerWorker'))('keeps no more than its backlog in flight, however fast pages come', async () => {
+    const { outDir, staging } = previousSite({});
+    const sink = new ThreadFiles(outDir, staging);
+    const page = 'x'.repeat(100_000);
+    let most = 0;
+    for (let i = 0; i < 300; i++) {
+      sendFile(sink, `p${i}.html`, [page, page]);
+      await sink.room();
+      most = Math.max(most, sink.batchesInFlight);
+    }
+    await sink.settle();
+    await sink.close();
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(BACKLOG / BATCH + 2);
+    expect(readFileSync(path.join(staging, 'p299.html'), 'utf8')).toBe(page + page);
   });
 });
 

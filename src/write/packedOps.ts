@@ -24,6 +24,8 @@ const encoder = new TextEncoder();
 export class OpPacker {
   private ops: PackedOps['ops'] = [];
   private readonly size: number;
+  /** Buffers given back by the thread, for the next batches. */
+  private readonly spare: Uint8Array<ArrayBuffer>[] = [];
   private bytes: Uint8Array<ArrayBuffer>;
   private used = 0;
 
@@ -68,9 +70,18 @@ export class OpPacker {
     if (this.ops.length === 0) return null;
     const batch = { ops: this.ops, bytes: this.bytes.subarray(0, this.used) };
     this.ops = [];
-    this.bytes = new Uint8Array(this.size);
+    this.bytes = this.spare.pop() ?? new Uint8Array(this.size);
     this.used = 0;
     return batch;
+  }
+
+  /**
+   * Takes back the buffer of a batch the thread is done with, for a later batch: a new buffer per
+   * batch would wait for the thread's rare collections to be freed (4,000 articles: 75 MiB more
+   * resident at the peak), and each is zeroed when made.
+   */
+  recycle(buffer: ArrayBuffer): void {
+    if (buffer.byteLength === this.size) this.spare.push(new Uint8Array(buffer));
   }
 
   private addText(text: string, full: (batch: PackedOps) => void): void {

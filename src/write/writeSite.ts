@@ -14,7 +14,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from '../read/readSources.js';
-import { isChunked, isNumbered, textOf, type Page } from '../render/page.js';
+import { isChunked, isNumbered, textOf, type Chunked, type Page } from '../render/page.js';
 import { LocalFiles, type FileSink } from './fileSink.js';
 import { MANIFEST_NAME, manifestContent, readManifest } from './manifest.js';
 import { resolveInside } from './safePath.js';
@@ -147,10 +147,20 @@ class StagedSiteWriter implements SiteWriter {
     if (!this.take(page.path)) return;
     const compare = this.mayBeUnchanged(page.path);
     this.files.send({ op: 'begin', file: page.path, compare });
-    if (isChunked(content)) for (const chunk of content.chunks()) this.files.send({ op: 'piece', piece: chunk });
-    else this.files.send({ op: 'piece', piece: content });
+    if (isChunked(content)) return this.addPieces(content);
+    this.files.send({ op: 'piece', piece: content });
     this.files.send({ op: 'end' });
     return this.files.room();
+  }
+
+  /** Sends a file made piece by piece, waiting for room after each piece (a data export is tens of MB). */
+  private async addPieces(content: Chunked): Promise<void> {
+    for (const chunk of content.chunks()) {
+      this.files.send({ op: 'piece', piece: chunk });
+      await this.files.room();
+    }
+    this.files.send({ op: 'end' });
+    await this.files.room();
   }
 
   async settle(): Promise<void> {

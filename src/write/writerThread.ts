@@ -17,7 +17,7 @@ import { OpPacker, type PackedOps } from './packedOps.js';
 import type { FileOp, StagingState } from './stagingFiles.js';
 
 /** What the writer thread answers after each batch: what it has done, or the error that stopped it. */
-export type WriterReply = { state: StagingState } | { error: { message: string; code?: string } };
+export type WriterReply = { state: StagingState; buffer: ArrayBuffer } | { error: { message: string; code?: string } };
 
 /** What the thread is started with. */
 export interface WriterThreadData {
@@ -28,13 +28,13 @@ export interface WriterThreadData {
 }
 
 /** Bytes of pages in one message: enough to amortise the messaging. */
-const BATCH = 256 * 1024;
+export const BATCH = 256 * 1024;
 /** Room past BATCH in a batch's buffer, so that most pages end in the batch they start in. */
 const BATCH_SLACK = 64 * 1024;
 /** Values in one message's list of operations at most (many small files; see `PackedOps`). */
 const BATCH_OPS = 1024;
 /** Bytes sent but not yet written at most: the main thread waits beyond it. */
-const BACKLOG = 4 * 1024 * 1024;
+export const BACKLOG = 4 * 1024 * 1024;
 /** What each value of a batch's operations counts for in the backlog (a file's own cost besides its bytes). */
 const OP_WEIGHT = 64;
 
@@ -88,6 +88,11 @@ export class ThreadFiles implements FileSink {
     if (this.packer.filled >= BATCH || this.packer.count >= BATCH_OPS) this.flush();
   }
 
+  /** Batches sent and not yet done (what `room` bounds, through their size). */
+  get batchesInFlight(): number {
+    return this.inFlight.length;
+  }
+
   async room(): Promise<void> {
     while (!this.failure && this.backlog > BACKLOG) await this.wait();
     this.check();
@@ -113,9 +118,9 @@ export class ThreadFiles implements FileSink {
 
   private post(batch: PackedOps): void {
     if (this.failure) return;
-    // The buffer goes to the thread (transferred, not copied): the packer starts a new one.
-    this.worker.postMessage(batch, [batch.bytes.buffer]);
+    // Measured before the buffer goes to the thread (transferred, not copied: it reads empty here after).
     const size = batch.bytes.length + OP_WEIGHT * batch.ops.length;
+    this.worker.postMessage(batch, [batch.bytes.buffer]);
     this.inFlight.push(size);
     this.backlog += size;
   }
@@ -123,6 +128,7 @@ export class ThreadFiles implements FileSink {
   private receive(reply: WriterReply): void {
     if ('error' in reply) return this.fail(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {}));
     this.state = reply.state;
+    this.packer.recycle(reply.buffer);
     this.backlog -= this.inFlight.shift() ?? 0;
     this.wake();
   }

@@ -17,7 +17,9 @@ if (parentPort) {
     if (failed) return;
     try {
       for (const op of unpackOps(batch)) files.apply(op);
-      port.postMessage({ state: files.progress } satisfies WriterReply);
+      // The batch's buffer goes back to be filled again (see `OpPacker.recycle`).
+      const { buffer } = batch.bytes;
+      port.postMessage({ state: files.progress, buffer } satisfies WriterReply, [buffer]);
     } catch (error) {
       failed = true;
       files.release();
