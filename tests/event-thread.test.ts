@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { build, type BuildOptions } from '../src/build.js';
 import { EventThread } from '../src/build/eventThread.js';
 import { packEvents, proseOf, unpackEvents } from '../src/build/packedEvents.js';
-import { workerScript } from '../src/build/parallelParse.js';
+import { workerScript } from '../src/build/workerScript.js';
 import { resolveConfig } from '../src/config.js';
 import { extractEvents } from '../src/extract/events/extract.js';
 import type { Article, SourceFile } from '../src/types.js';
@@ -55,7 +55,7 @@ describe('dates found on the event thread', () => {
     expect(candidates).toBeGreaterThan(20);
   });
 
-  it.skipIf(!workerScript('eventWorker'))('give a build the same site as the main thread alone', async () => {
+  it.skipIf(!workerScript('build/eventWorker'))('give a build the same site as the main thread alone', async () => {
     const input = archive();
     const plain = await buildWith(input, { eventThread: false });
     // Count the articles the thread answered for, so a thread that silently did nothing fails the test.
@@ -76,9 +76,9 @@ describe('dates found on the event thread', () => {
     expect(plain.result.archive!.events.length).toBeGreaterThan(10);
   });
 
-  it.skipIf(!workerScript('eventWorker'))('answers only for what it finished, and for the same file content', async () => {
+  it.skipIf(!workerScript('build/eventWorker'))('answers only for what it finished, and for the same file content', async () => {
     const { articles } = parsedFolder(archive());
-    const thread = new EventThread(workerScript('eventWorker')!);
+    const thread = new EventThread(workerScript('build/eventWorker')!);
     const sourceOf = (article: Article): SourceFile => ({ relativePath: article.sourcePath, contentHash: article.contentHash }) as SourceFile;
     for (const article of articles.slice(0, 5)) thread.send(sourceOf(article), article);
     await thread.done();
