@@ -29,7 +29,7 @@ import { listFiles, readSourceFile, type FileRead, type ReadResult } from '../re
 import { createEnvironment } from '../render/environment.js';
 import { isChunked, type Page } from '../render/page.js';
 import type { Article, SourceFile } from '../types.js';
-import type { SiteWriter, StaticFile, WriteResult } from '../write/writeSite.js';
+import type { SiteWriter, StaticFile, WriteOptions, WriteResult } from '../write/writeSite.js';
 import { EntityMemo } from '../extract/entities/index.js';
 import { LinkMemo } from '../link/linkEntities.js';
 import { TimelineMemo } from '../extract/events/timelineMemo.js';
@@ -165,12 +165,13 @@ export class IncrementalSteps implements BuildSteps {
    * may list only the groups of pages an edit touched (see `RenderMemo.listTouchedOnly`): the
    * writer then keeps the others on disk. The search index stays as last refreshed either way.
    */
-  startWrite = (outDir: string): SiteWriter => {
+  startWrite = (outDir: string, options?: WriteOptions): SiteWriter => {
     const whole = this.remakeAll || !this.writer.canUpdate(outDir);
-    const writer = this.writer.start(outDir, whole, {
+    const unlisted: Unlisted = {
       otherGroups: () => (this.memo.touchedOnly ? 'kept' : 'removed'),
       looseGoes: (file) => !this.searchPaths.has(file),
-    });
+    };
+    const writer = this.writer.start(outDir, whole, unlisted, options);
     this.memo.leavesUnlisted = !whole;
     const later: Page[] = [];
     return {

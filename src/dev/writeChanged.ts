@@ -24,7 +24,7 @@ import path from 'node:path';
 import { isChunked, isNumbered, pageText, textOf, type Chunked, type Numbered, type Page } from '../render/page.js';
 import { MANIFEST_NAME } from '../write/manifest.js';
 import { resolveInside } from '../write/safePath.js';
-import { ForeignFileConflict, startWrite, type SiteWriter, type StaticFile, type WriteResult } from '../write/writeSite.js';
+import { ForeignFileConflict, startWrite, type SiteWriter, type StaticFile, type WriteOptions, type WriteResult } from '../write/writeSite.js';
 import { LayoutRecorder, type ExportLayout } from './splicedExport.js';
 import { digestOf, removeEmptyFolders, searchableMark, writeIfChanged, writeManifest, type Held, type Listed } from './fileUpdate.js';
 import type { WrittenTexts } from './renderMemo.js';
@@ -121,11 +121,11 @@ export class ChangedFilesWriter implements WrittenTexts {
 
   /**
    * A writer for one build. `whole` (every page will be made: the first build, a template change)
-   * streams the site through a staging folder; otherwise the pages are taken into memory and only
+   * streams the site through a staging folder (on a writer thread when `options` say so); otherwise the pages are taken into memory and only
    * the changed files are written at `finish`.
    */
-  start(outDir: string, whole: boolean, unlisted: Unlisted = WHOLE_LISTING): SiteWriter {
-    return whole || !this.canUpdate(outDir) ? new WholeSiteWrite(this, outDir) : new ChangedFilesWrite(this, outDir, unlisted);
+  start(outDir: string, whole: boolean, unlisted: Unlisted = WHOLE_LISTING, options: WriteOptions = {}): SiteWriter {
+    return whole || !this.canUpdate(outDir) ? new WholeSiteWrite(this, outDir, options) : new ChangedFilesWrite(this, outDir, unlisted);
   }
 
   /** Writes a list of pages, all at once (the data exports, the search index beside the pages last written); `unlisted` says what becomes of the rest. */
@@ -234,8 +234,9 @@ class WholeSiteWrite implements SiteWriter {
   constructor(
     private readonly owner: ChangedFilesWriter,
     private readonly outDir: string,
+    options: WriteOptions,
   ) {
-    this.staged = startWrite(outDir);
+    this.staged = startWrite(outDir, options);
   }
 
   add(page: Page): Promise<void> | void {
