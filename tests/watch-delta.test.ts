@@ -55,6 +55,23 @@ describe('watch-session deltas of the entity and link stages', () => {
     build([a, b, c]);
   });
 
+  it('makes again the records an edit of an article changes, and only those, however its other entities are named', () => {
+    const build = session();
+    const first = build([a, b, c]);
+    const named = (list: typeof first.entities, name: string) => list.find((entity) => entity.name === name);
+    // A sentence naming nobody: every entity of the article keeps its very record.
+    const added = build([article('a', 'In London, Tony Blair met Gordon Brown. The Treasury said little. It rained.', '2005-01-02'), b, c]);
+    for (const name of ['Tony Blair', 'Gordon Brown', 'London']) expect(named(added.entities, name)).toBe(named(first.entities, name));
+    // As many mentions of Blair, another spelling: his aliases change (checked against a cold build).
+    build([article('a', 'In London, Mr Blair met Gordon Brown. The Treasury said little. It rained.', '2005-01-02'), b, c]);
+    // The same mentions, a later date: a moves up every list of articles it is on.
+    build([article('a', 'In London, Mr Blair met Gordon Brown. The Treasury said little. It rained.', '2005-06-02'), b, c]);
+    // And another headline at the same date as b: ties go by title.
+    build([{ ...article('a', 'In London, Mr Blair met Gordon Brown. The Treasury said little. It rained.', '2005-03-04'), title: 'zzz' }, b, c]);
+    build([{ ...article('a', 'In London, Mr Blair met Gordon Brown. The Treasury said little. It rained.', '2005-03-04'), title: 'aaa' }, b, c]);
+    build([a, b, c]);
+  });
+
   it('follows a rename (same text, new id and place in the listing)', () => {
     const build = session();
     build([a, b, c]);
