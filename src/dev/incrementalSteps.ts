@@ -25,6 +25,7 @@ import type { Config } from '../config.js';
 import type { BuildSteps } from '../build.js';
 import type { Diagnostic } from '../errors.js';
 import { parseArticle, type ParseResult } from '../parse/parseArticle.js';
+import { KeptUrls } from '../parse/assignUrls.js';
 import { listFiles, readSourceFile, type FileRead, type ReadResult } from '../read/readSources.js';
 import { createEnvironment } from '../render/environment.js';
 import { isChunked, type Page } from '../render/page.js';
@@ -128,6 +129,11 @@ export class IncrementalSteps implements BuildSteps {
     this.counts.parsed++;
     return result;
   };
+
+  /** The URLs of the last build's drafts (see `KeptUrls`). */
+  private readonly urls = new KeptUrls();
+
+  placeUrls = (drafts: readonly Article[], displayPathOf: (article: Article) => string) => this.urls.place(drafts, displayPathOf);
 
   keep = (article: Article): Article => {
     const previous = this.kept.get(article.sourcePath);

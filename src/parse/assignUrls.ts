@@ -35,6 +35,44 @@ export function assignUrls(drafts: readonly Article[], displayPathOf: (article: 
 }
 
 /**
+ * URLs kept from build to build (a watch session's): when the last placing found every draft in
+ * source-path order and no two wanting the same slug, drafts with the same paths and slugs in the
+ * same places place the same way, so only the drafts that are new objects are placed again (an
+ * edit changes one); anything else places every draft (`assignUrls`). The slugs are then the
+ * drafts' own, and no two of them are the same, exactly as `assignUrls` would find.
+ */
+export class KeptUrls {
+  /** The drafts last placed, and what they gave, while that placing was plain (sorted, no shared slug); else null. */
+  private last: { drafts: readonly Article[]; articles: Article[] } | null = null;
+
+  place(drafts: readonly Article[], displayPathOf: (article: Article) => string): { articles: Article[]; diagnostics: Diagnostic[] } {
+    const last = this.last;
+    if (last && last.drafts.length === drafts.length) {
+      let articles: Article[] | null = null;
+      let plain = true;
+      for (let i = 0; i < drafts.length; i++) {
+        const draft = drafts[i]!;
+        const before = last.drafts[i]!;
+        if (draft === before) continue;
+        if (draft.sourcePath !== before.sourcePath || draft.slug !== before.slug) {
+          plain = false;
+          break;
+        }
+        (articles ??= last.articles.slice())[i] = placedAs(draft, draft.slug);
+      }
+      if (plain) {
+        this.last = { drafts, articles: articles ?? last.articles };
+        return { articles: (articles ?? last.articles).slice(), diagnostics: [] };
+      }
+    }
+    const placed = assignUrls(drafts, displayPathOf);
+    const inOrder = placed.diagnostics.length === 0 && placed.articles.every((article, i) => article.sourcePath === drafts[i]!.sourcePath);
+    this.last = inOrder ? { drafts, articles: placed.articles.slice() } : null;
+    return placed;
+  }
+}
+
+/**
  * The last record placed from each draft, with its slug. A watch session parses an unchanged file
  * once, so its draft is the same object from build to build: it gets the same placed record back
  * instead of a copy of every field of every article on each edit. The record is a function of the
