@@ -236,4 +236,26 @@ describe('KeptOrder', () => {
       expect([...order.ranks()]).toEqual(expected.map((item, i) => [item.id, i]));
     }
   });
+
+  it('gives the order a full sort gives as records are replaced in place, renamed or not, and swap places in the input', () => {
+    const compare = (a: { id: string; name: string }, b: { id: string; name: string }) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const order = new KeptOrder<{ id: string; name: string }>(compare);
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const names = ['Émile', 'emile', 'Zoë', 'adam', 'Adam', 'ñu', 'Bob'];
+    let items = Array.from({ length: 40 }, (_, i) => ({ id: `r${i}`, name: names[i % names.length]! }));
+    for (let step = 0; step < 80; step++) {
+      items = items.slice();
+      // A few records made anew (some renamed), sometimes many, sometimes two swapping places.
+      const changes = step % 10 === 9 ? 36 : Math.floor(random() * 4);
+      for (let k = 0; k < changes; k++) {
+        const i = Math.floor(random() * items.length);
+        items[i] = { id: items[i]!.id, name: random() < 0.5 ? items[i]!.name : names[Math.floor(random() * names.length)]! };
+      }
+      if (step % 7 === 3) [items[0], items[1]] = [items[1]!, items[0]!];
+      const expected = [...items].sort(compare);
+      expect(order.of(items)).toEqual(expected);
+      expect([...order.ranks()]).toEqual(expected.map((item, i) => [item.id, i]));
+    }
+  });
 });
