@@ -8,7 +8,7 @@
  *
  * `extract.ts` makes the records of a cold build the same way, all at once (`entityRecord` is shared).
  */
-import { compareArticles } from '../../link/articleOrder.js';
+import { compareArticles, samePlace } from '../../link/articleOrder.js';
 import type { Article, Entity, Mention } from '../../types.js';
 import type { EntityGroup } from './resolve.js';
 
@@ -183,11 +183,6 @@ export class EntityRecords {
       articles.set(article, own);
     }
   }
-}
-
-/** True when two records of one article sort the same against every other (see `compareArticles`). */
-function samePlace(a: Article, b: Article): boolean {
-  return a === b || (a.id === b.id && a.date === b.date && a.title === b.title);
 }
 
 /** As many mentions, with the same surfaces in the same order (what a record reads of one article's mentions of it). */
