@@ -176,7 +176,8 @@ export function linkEntities(
   // Alphabetical rank of each entity, so hot sorts compare numbers instead of calling localeCompare.
   const nameRank = memo ? (memo.names.of(entities), memo.names.ranks()) : new Map([...entities].sort(compareByName).map((entity, i) => [entity.id, i]));
   const byName = (a: string, b: string): number => nameRank.get(a)! - nameRank.get(b)!;
-  const position = new Map(articles.map((article, index) => [article.id, index]));
+  // A watch session's listing order knows each article's place already (kept while an edit moves none).
+  const position = memo && sameItems(memo.listing.last, articles) ? memo.listing.ranks() : new Map(articles.map((article, index) => [article.id, index]));
   const mentionsOf = byArticle ? knownMentions(byArticle, byId, articleById, memo, changes?.sameIds) : groupBy(mentions.filter((m) => byId.has(m.entityId) && articleById.has(m.articleId)), (m) => m.articleId);
   // The articles naming an entity whose record changed (before or after): their ranked entities may hold the old record.
   const stale = changes ? articlesOfChanged(changes) : null;
@@ -273,7 +274,7 @@ function appearancesOf(
   entities: readonly Entity[],
   mentionsOf: Map<string, Mention[]>,
   articleById: ReadonlyMap<string, Article>,
-  position: Map<string, number>,
+  position: ReadonlyMap<string, number>,
   memo?: LinkMemo,
   store?: ValueStore,
   changes?: EntityChanges,

@@ -34,9 +34,10 @@ export class KeptOrder<T extends { id: string }> {
       const replaced = this.replaced(items);
       if (replaced === this.sorted) return this.sorted;
       if (replaced) {
+        // Each record put where one of the same id was (an edit that moved no record): every id keeps its rank.
+        if (this.rank && !this.samePlaces(replaced, items)) this.rank = null;
         this.input = items.slice();
         this.sorted = replaced;
-        this.rank = null;
         return replaced;
       }
     }
@@ -95,6 +96,21 @@ export class KeptOrder<T extends { id: string }> {
       merged.splice(at, 0, item);
     }
     return merged;
+  }
+
+  /** The order last given (never change it). */
+  get last(): readonly T[] {
+    return this.sorted;
+  }
+
+  /** True when each record of `items` that is not the last input's record at its place sits in `merged` where `rank` has its id. */
+  private samePlaces(merged: readonly T[], items: readonly T[]): boolean {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      if (item === this.input[i]) continue;
+      if (item.id !== this.input[i]!.id || merged[this.rank!.get(item.id) ?? -1] !== item) return false;
+    }
+    return true;
   }
 
   /** The first place in `sorted` whose record does not come before `item`. */
