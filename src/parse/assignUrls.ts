@@ -35,39 +35,40 @@ export function assignUrls(drafts: readonly Article[], displayPathOf: (article: 
 }
 
 /**
- * URLs kept from build to build (a watch session's): when the last placing found every draft in
- * source-path order and no two wanting the same slug, drafts with the same paths and slugs in the
- * same places place the same way, so only the drafts that are new objects are placed again (an
- * edit changes one); anything else places every draft (`assignUrls`). The slugs are then the
- * drafts' own, and no two of them are the same, exactly as `assignUrls` would find.
+ * URLs kept from build to build (a watch session's). Placing is a function of the drafts' paths and
+ * wanted slugs in path order (and of the display paths, fixed for a path within a session): when
+ * the last placing found every draft in path order, drafts with the same paths and slugs in the
+ * same places get the same slugs and warnings, so only the drafts that are new objects (an edit
+ * changes one) are placed again, each with the slug its place got last time. Anything else places
+ * every draft (`assignUrls`).
  */
 export class KeptUrls {
-  /** The drafts last placed, and what they gave, while that placing was plain (sorted, no shared slug); else null. */
-  private last: { drafts: readonly Article[]; articles: Article[] } | null = null;
+  /** The drafts last placed, what they gave and the warnings, while the drafts were in path order (the placed records are then in the drafts' order); else null. */
+  private last: { drafts: readonly Article[]; articles: Article[]; diagnostics: Diagnostic[] } | null = null;
 
   place(drafts: readonly Article[], displayPathOf: (article: Article) => string): { articles: Article[]; diagnostics: Diagnostic[] } {
     const last = this.last;
     if (last && last.drafts.length === drafts.length) {
       let articles: Article[] | null = null;
-      let plain = true;
+      let same = true;
       for (let i = 0; i < drafts.length; i++) {
         const draft = drafts[i]!;
         const before = last.drafts[i]!;
         if (draft === before) continue;
         if (draft.sourcePath !== before.sourcePath || draft.slug !== before.slug) {
-          plain = false;
+          same = false;
           break;
         }
-        (articles ??= last.articles.slice())[i] = placedAs(draft, draft.slug);
+        (articles ??= last.articles.slice())[i] = placedAs(draft, last.articles[i]!.slug);
       }
-      if (plain) {
-        this.last = { drafts, articles: articles ?? last.articles };
-        return { articles: (articles ?? last.articles).slice(), diagnostics: [] };
+      if (same) {
+        this.last = { drafts, articles: articles ?? last.articles, diagnostics: last.diagnostics };
+        return { articles: (articles ?? last.articles).slice(), diagnostics: last.diagnostics.slice() };
       }
     }
     const placed = assignUrls(drafts, displayPathOf);
-    const inOrder = placed.diagnostics.length === 0 && placed.articles.every((article, i) => article.sourcePath === drafts[i]!.sourcePath);
-    this.last = inOrder ? { drafts, articles: placed.articles.slice() } : null;
+    const inOrder = placed.articles.every((article, i) => article.sourcePath === drafts[i]!.sourcePath);
+    this.last = inOrder ? { drafts, articles: placed.articles.slice(), diagnostics: placed.diagnostics.slice() } : null;
     return placed;
   }
 }
