@@ -1,7 +1,8 @@
 /**
  * The build steps of a watch session (`BuildSteps`), remembering what the previous build did so
  * the next one redoes only what changed:
- * - read lists the input folder (cheap) but reads only files that are new or were reported changed;
+ * - read lists the input folder only when a file may have come or gone (a save of a listed file
+ *   reuses the last listing), and reads only files that are new or were reported changed;
  * - parse answers from a cache keyed by path and content hash;
  * - keep hands back last build's record when an article is unchanged, so unchanged records keep
  *   their identity and the render memo can skip their pages;
