@@ -15,9 +15,9 @@ interface Entry {
   article: Article;
 }
 
-export class AppearanceTally<E extends Entry> {
-  /** Each article's entries as last counted, with the record they were made for, by article id (an edited article's new record finds its old one here). */
-  private readonly counted = new Map<string, { article: Article; own: ReadonlyMap<string, E> }>();
+export class AppearanceTally<E extends Entry, M = unknown> {
+  /** Each article's entries as last counted, with the record and what they were made from (see `update`), by article id (an edited article's new record finds its old one here). */
+  private readonly counted = new Map<string, { article: Article; from: M; own: ReadonlyMap<string, E> }>();
   /** Each entity's entries, by article. */
   private readonly byEntity = new Map<string, Map<Article, E>>();
   /** The lists last given, by entity id (never changed once given: a build that changes any gives a copy). */
@@ -25,31 +25,46 @@ export class AppearanceTally<E extends Entry> {
 
   /**
    * Every entity's list, given the entities by id (`byId`), the ids of those whose record is new,
-   * changed or gone since the last call (`changed`), each article's entries (`entries`: every
-   * article naming a known entity, each with the very map of last build when unchanged) and each
-   * article's place in the listing. Only the lists of the entities whose entries changed are made
-   * again: an entry replaced by one of the same article at the same place in the listing (an edit
-   * that moved it nowhere) is put where the old one was; other changes sort the list again. With
-   * nothing changed, the very map of the last call comes back.
+   * changed or gone since the last call (`changed`), what each article's entries are made from
+   * (`sources`: every article naming a known entity, by id, with its mentions), the articles by id,
+   * `entriesOf` (a function of the article record and that source, giving the very map of last build
+   * when both are unchanged; not asked while they are the very same) and each article's place in the
+   * listing. Only the lists of the entities whose entries changed are made again: an entry replaced
+   * by one of the same article at the same place in the listing (an edit that moved it nowhere) is
+   * put where the old one was; other changes sort the list again. With nothing changed, the very map
+   * of the last call comes back.
    */
-  update(byId: ReadonlyMap<string, Entity>, changed: Iterable<string>, entries: ReadonlyMap<Article, ReadonlyMap<string, E>>, position: ReadonlyMap<string, number>): Map<string, E[]> {
+  update(
+    byId: ReadonlyMap<string, Entity>,
+    changed: Iterable<string>,
+    sources: ReadonlyMap<string, M>,
+    articleById: ReadonlyMap<string, Article>,
+    entriesOf: (article: Article, from: M) => ReadonlyMap<string, E>,
+    position: ReadonlyMap<string, number>,
+  ): Map<string, E[]> {
     const dirty = new Set<string>();
     /** Entries replaced in place, by entity id: each the old entry and its replacement. */
     const replaced = new Map<string, Array<[E, E]>>();
-    for (const [article, own] of entries) {
-      const last = this.counted.get(article.id);
-      if (last?.own === own) continue;
+    for (const [articleId, from] of sources) {
+      const article = articleById.get(articleId)!;
+      const last = this.counted.get(articleId);
+      if (last && last.article === article && last.from === from) continue;
+      const own = entriesOf(article, from);
+      if (last?.own === own) {
+        last.article = article;
+        last.from = from;
+        continue;
+      }
       if (last && samePlace(last.article, article)) this.recount(last.article, last.own, article, own, dirty, replaced);
       else {
         if (last) this.uncount(last.article, last.own, dirty);
         this.count(article, own, dirty);
       }
-      this.counted.set(article.id, { article, own });
+      this.counted.set(articleId, { article, from, own });
     }
-    if (this.counted.size > entries.size) {
-      const ids = new Set([...entries.keys()].map((article) => article.id));
+    if (this.counted.size > sources.size) {
       for (const [id, last] of this.counted) {
-        if (ids.has(id)) continue;
+        if (sources.has(id)) continue;
         this.uncount(last.article, last.own, dirty);
         this.counted.delete(id);
       }

@@ -138,7 +138,7 @@ export class LinkMemo {
   /** Co-mention counts, from build to build. */
   readonly coMentionTally = new CoMentionTally<CoMention[]>();
   /** Each entity's appearances, from build to build. */
-  readonly appearanceTally = new AppearanceTally<EntityInArticle>();
+  readonly appearanceTally = new AppearanceTally<EntityInArticle, readonly Mention[]>();
   /** Each article's body links, with the mentions they were chosen from. */
   readonly bodyLinks = new WeakMap<Article, { mentions: readonly Mention[]; links: Map<string, Mention[]> }>();
 }
@@ -289,14 +289,8 @@ function appearancesOf(
     memo?.appearances.set(article, { mentions: found, entries });
     return entries;
   };
-  if (memo) {
-    const entries = new Map<Article, Map<string, EntityInArticle>>();
-    for (const [articleId, found] of mentionsOf) {
-      const article = articleById.get(articleId)!;
-      entries.set(article, entriesOf(article, found));
-    }
-    return memo.appearanceTally.update(changes!.byId, changes!.changed, entries, position);
-  }
+  // The tally asks for the entries of only the articles whose record or mentions are not the very ones it last counted.
+  if (memo) return memo.appearanceTally.update(changes!.byId, changes!.changed, mentionsOf, articleById, entriesOf, position);
   const placed = new Map<string, Array<{ at: number; entry: EntityInArticle }>>();
   for (const [articleId, found] of mentionsOf) {
     const at = position.get(articleId) ?? 0;
