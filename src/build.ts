@@ -120,6 +120,8 @@ export interface BuildSteps {
   parse(source: SourceFile): ParseResult;
   /** Returns `article`, or an equal record from the previous build, so later stages can tell unchanged records by identity. */
   keep(article: Article): Article;
+  /** Gives the parsed drafts their URLs as `assignUrls` does (the default); a watch session's places again only the drafts an edit changed (see `KeptUrls`). */
+  placeUrls?: typeof assignUrls;
   /** True when another build follows with these steps (a watch session): per-article render results are then kept for it. */
   remember?: boolean;
   /** Last build's pages, reused when their inputs did not change; only with `environment`'s memo (a watch session's). */
@@ -338,7 +340,7 @@ function parseAll(sources: readonly SourceFile[], steps: BuildSteps, bodies: Bod
   // Display paths are asked only for articles wanting the same URL: by source path, made then.
   let displayPaths: Map<string, string> | null = null;
   const displayPathOf = (article: Article) => (displayPaths ??= new Map(drafts.map((draft, i) => [draft.sourcePath, displays[i]!]))).get(article.sourcePath) ?? article.sourcePath;
-  const placed = assignUrls(drafts, displayPathOf);
+  const placed = (steps.placeUrls ?? assignUrls)(drafts, displayPathOf);
   const kept = bodies ? (article: Article) => bodies.attach(article, bodyAt.get(article.sourcePath)!) : steps.keep;
   return { value: placed.articles.map((article) => kept(article)), diagnostics: [...diagnostics, ...placed.diagnostics] };
 }

@@ -43,6 +43,15 @@ describe('groupTimeline', () => {
     expect(monthAxis(big!).bars[4]!.url).toBe('timeline/2004/05/');
   });
 
+  it('gives the very same years for the same list of events (a watch edit that changed no date), and new ones for another list', () => {
+    const events = [ev('a', '1979'), ev('b', '2024-01-03')];
+    const years = groupTimeline(events);
+    expect(groupTimeline(events)).toBe(years);
+    const again = groupTimeline([...events]);
+    expect(again).not.toBe(years);
+    expect(again).toEqual(years);
+  });
+
   it('indexes events by article and entity', () => {
     const index = indexTimeline([ev('a', '2024', { entities: ['x', 'y'] }), ev('b', '2023', { articles: ['a', 'b'] })]);
     expect(index.byEntity.get('y')!.map((e) => e.id)).toEqual(['a']);

@@ -55,6 +55,23 @@ describe('watch-session deltas of the entity and link stages', () => {
     build([a, b, c]);
   });
 
+  it('makes again the records an edit of an article changes, and only those, however its other entities are named', () => {
+    const build = session();
+    const first = build([a, b, c]);
+    const named = (list: typeof first.entities, name: string) => list.find((entity) => entity.name === name);
+    // A sentence naming nobody: every entity of the article keeps its very record.
+    const added = build([article('a', 'In London, Tony Blair met Gordon Brown. The Treasury said little. It rained.', '2005-01-02'), b, c]);
+    for (const name of ['Tony Blair', 'Gordon Brown', 'London']) expect(named(added.entities, name)).toBe(named(first.entities, name));
+    // As many mentions of Blair, another spelling: his aliases change (checked against a cold build).
+    build([article('a', 'In London, Mr Blair met Gordon Brown. The Treasury said little. It rained.', '2005-01-02'), b, c]);
+    // The same mentions, a later date: a moves up every list of articles it is on.
+    build([article('a', 'In London, Mr Blair met Gordon Brown. The Treasury said little. It rained.', '2005-06-02'), b, c]);
+    // And another headline at the same date as b: ties go by title.
+    build([{ ...article('a', 'In London, Mr Blair met Gordon Brown. The Treasury said little. It rained.', '2005-03-04'), title: 'zzz' }, b, c]);
+    build([{ ...article('a', 'In London, Mr Blair met Gordon Brown. The Treasury said little. It rained.', '2005-03-04'), title: 'aaa' }, b, c]);
+    build([a, b, c]);
+  });
+
   it('follows a rename (same text, new id and place in the listing)', () => {
     const build = session();
     build([a, b, c]);
@@ -215,6 +232,28 @@ describe('KeptOrder', () => {
       const fresh = Array.from({ length: Math.floor(random() * 4) }, (_, i) => ({ id: `${step}-${i}`, name: ['Émile', 'emile', 'Zoë', 'adam', 'Adam', 'ñu'][Math.floor(random() * 6)]! }));
       items = [...items.filter(() => random() > 0.2), ...fresh];
       const expected = [...items].sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
+      expect(order.of(items)).toEqual(expected);
+      expect([...order.ranks()]).toEqual(expected.map((item, i) => [item.id, i]));
+    }
+  });
+
+  it('gives the order a full sort gives as records are replaced in place, renamed or not, and swap places in the input', () => {
+    const compare = (a: { id: string; name: string }, b: { id: string; name: string }) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const order = new KeptOrder<{ id: string; name: string }>(compare);
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const names = ['Émile', 'emile', 'Zoë', 'adam', 'Adam', 'ñu', 'Bob'];
+    let items = Array.from({ length: 40 }, (_, i) => ({ id: `r${i}`, name: names[i % names.length]! }));
+    for (let step = 0; step < 80; step++) {
+      items = items.slice();
+      // A few records made anew (some renamed), sometimes many, sometimes two swapping places.
+      const changes = step % 10 === 9 ? 36 : Math.floor(random() * 4);
+      for (let k = 0; k < changes; k++) {
+        const i = Math.floor(random() * items.length);
+        items[i] = { id: items[i]!.id, name: random() < 0.5 ? items[i]!.name : names[Math.floor(random() * names.length)]! };
+      }
+      if (step % 7 === 3) [items[0], items[1]] = [items[1]!, items[0]!];
+      const expected = [...items].sort(compare);
       expect(order.of(items)).toEqual(expected);
       expect([...order.ranks()]).toEqual(expected.map((item, i) => [item.id, i]));
     }

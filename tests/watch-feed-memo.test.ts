@@ -26,4 +26,21 @@ describe('entity feed articles in a watch session', () => {
     expect(entityFeedArticles(archiveOf([article('a', null), article('b', null)], [entity]), true).has('e')).toBe(false);
     expect(entityFeedArticles(archiveOf([a, b], [entity]), true).get('e')!.map((x) => x.id)).toEqual(['b', 'a']);
   });
+
+  it('checks the articles of an entity once per archive, however many of its pages ask', () => {
+    const entity = { id: 'e', articles: ['a', 'b'] };
+    const [a, b] = [article('a', '2024-01-01'), article('b', '2024-02-01')];
+    entityFeedArticles(archiveOf([a, b], [entity]), true);
+    const archive = archiveOf([a, b], [entity]);
+    // Lookups counted on the map the check walks.
+    let lookups = 0;
+    const get = archive.articleById.get.bind(archive.articleById);
+    archive.articleById.get = (id: string) => (lookups++, get(id));
+    const first = entityFeedArticles(archive, true).get('e');
+    const counted = lookups;
+    expect(counted).toBeGreaterThan(0);
+    // Each page of the entity asks again in the same archive: the answer of the first ask holds.
+    for (let i = 0; i < 3; i++) expect(entityFeedArticles(archive, true).get('e')).toBe(first);
+    expect(lookups).toBe(counted);
+  });
 });

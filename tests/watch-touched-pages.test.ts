@@ -25,7 +25,7 @@ function swapOnly(listsTouchedOnly = true): PageReuse {
   };
 }
 
-const entity = (id: string) => ({ id, name: id, type: 'person', url: `entities/${id}/`, articles: [], mentions: 1 });
+const entity = (id: string, name = id) => ({ id, name, type: 'person', url: `entities/${id}/`, articles: [], mentions: 1 });
 const article = (id: string, title = id) => ({ id, title });
 const event = (id: string, entities: string[], articles: string[]) => ({ id, entities, articles, sources: articles.map((articleId) => ({ articleId, anchor: 's-1' })) });
 
@@ -62,7 +62,7 @@ describe('touchedEntities', () => {
 
   it('lists the entities whose record, appearances or co-mentions changed, and those named by an event whose source article or named entity changed', () => {
     const reuse = swapOnly();
-    const [x, y, z, w] = ['x', 'y', 'z', 'w'].map(entity);
+    const [x, y, z, w] = ['x', 'y', 'z', 'w'].map((id) => entity(id));
     const a = article('a');
     const b = article('b');
     const appearancesOfY = [{ article: b }];
@@ -72,8 +72,11 @@ describe('touchedEntities', () => {
     // Nothing changed: nothing touched.
     expect(touchedEntities(contextFor(reuse, archiveOf({ entities: [x, y, z, w], articles: [a, b], events: [shared, byW], appearances: new Map([['y', appearancesOfY]]) })))).toEqual(new Set());
     // Article a's headline changed: x's page lists event e1 with a's headline. Entity w renamed: z's page shows e2 naming it.
-    const touched = touchedEntities(contextFor(reuse, archiveOf({ entities: [x, y, z, entity('w')], articles: [article('a', 'New headline'), b], events: [shared, byW], appearances: new Map([['y', appearancesOfY]]) })));
+    const touched = touchedEntities(contextFor(reuse, archiveOf({ entities: [x, y, z, entity('w', 'W renamed')], articles: [article('a', 'New headline'), b], events: [shared, byW], appearances: new Map([['y', appearancesOfY]]) })));
     expect([...touched!].sort()).toEqual(['w', 'x', 'z']);
+    // New records showing what the old ones showed (an edit changed a count, not a headline or name): only the changed records' own pages.
+    const same = touchedEntities(contextFor(reuse, archiveOf({ entities: [x, y, z, entity('w', 'W renamed')], articles: [article('a', 'New headline'), b], events: [shared, byW], appearances: new Map([['y', appearancesOfY]]) })));
+    expect([...same!].sort()).toEqual(['w']);
     // A new appearance list for y, and an event gone: y, and the entities the gone event named.
     const again = touchedEntities(contextFor(reuse, archiveOf({ entities: [x, y, z, w], articles: [a, b], events: [shared], appearances: new Map([['y', [...appearancesOfY]]]) })));
     expect([...again!].sort()).toEqual(['w', 'x', 'y', 'z']);
@@ -96,7 +99,10 @@ describe('touchedArticles', () => {
     expect(build([a, b, c, d], [x], new Map([['d', around(c, null)]]))).toBeNull();
     expect(build([a, b, c, d], [x], new Map([['d', around(c, null)]]))).toEqual(new Set());
     // a's headline changed: b's page lists e1 with it. x renamed: c's page lists e2 naming it. d's neighbour changed.
-    const touched = build([article('a', 'New'), b, c, d], [entity('x')], new Map([['d', around(b, null)]]));
+    const touched = build([article('a', 'New'), b, c, d], [entity('x', 'X renamed')], new Map([['d', around(b, null)]]));
     expect([...touched!].sort()).toEqual(['a', 'b', 'c', 'd']);
+    // New records of a and x showing the same: a's own page only (its record changed), not b's or c's.
+    const same = build([article('a', 'New'), b, c, d], [entity('x', 'X renamed')], new Map([['d', around(b, null)]]));
+    expect([...same!].sort()).toEqual(['a']);
   });
 });

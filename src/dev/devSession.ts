@@ -248,7 +248,11 @@ export class DevSession {
     this.watcher = await watchFiles(
       this.config,
       (change) => this.changed(change),
-      (error) => this.write(`dossier: the file watcher reported a problem: ${error.message}\n`),
+      (error) => {
+        // Events may have been lost: the next rebuild lists the input folder instead of trusting them.
+        this.steps.forgetListing();
+        this.write(`dossier: the file watcher reported a problem: ${error.message}\n`);
+      },
     );
   }
 }

@@ -28,9 +28,11 @@ export async function watchFiles(config: WatchedPaths, onChange: (change: Change
     ignored: (file: string) => !roots.includes(file) && classifyChange(config, file) === null && isInsideRoots(roots, file),
   });
   const lateChecks = new Map<string, NodeJS.Timeout>();
-  const report = (file: string) => {
-    const change = classifyChange(config, file);
-    if (!change) return;
+  /** `contentsOnly`: the event was a file's 'change' (new contents), which leaves the input's list of files as it was. */
+  const report = (file: string, contentsOnly = false) => {
+    const classified = classifyChange(config, file);
+    if (!classified) return;
+    const change: Change = classified.kind === 'article' && contentsOnly ? { ...classified, contentsOnly } : classified;
     onChange(change);
     const seen = fingerprint(file);
     clearTimeout(lateChecks.get(file));
@@ -38,12 +40,13 @@ export async function watchFiles(config: WatchedPaths, onChange: (change: Change
       file,
       setTimeout(() => {
         lateChecks.delete(file);
+        // Changed again, or gone: which, the late look cannot tell.
         if (fingerprint(file) !== seen) report(file);
       }, CHOKIDAR_THROTTLE_MS + 20),
     );
   };
   watcher.on('all', (event, file) => {
-    if (event !== 'addDir') report(file); // a new folder's files get their own events
+    if (event !== 'addDir') report(file, event === 'change'); // a new folder's files get their own events
   });
   await new Promise<void>((resolve, reject) => {
     watcher.once('ready', resolve);

@@ -7,6 +7,7 @@
  * makes new entries), so every other list stays as it was.
  */
 import type { Article, Entity } from '../types.js';
+import { samePlace } from './articleOrder.js';
 
 /** What an appearance list holds of an article: the article itself first. */
 interface Entry {
@@ -14,9 +15,9 @@ interface Entry {
   article: Article;
 }
 
-export class AppearanceTally<E extends Entry> {
-  /** Each article's entries as last counted, by entity id. */
-  private readonly counted = new Map<Article, ReadonlyMap<string, E>>();
+export class AppearanceTally<E extends Entry, M = unknown> {
+  /** Each article's entries as last counted, with the record and what they were made from (see `update`), by article id (an edited article's new record finds its old one here). */
+  private readonly counted = new Map<string, { article: Article; from: M; own: ReadonlyMap<string, E> }>();
   /** Each entity's entries, by article. */
   private readonly byEntity = new Map<string, Map<Article, E>>();
   /** The lists last given, by entity id (never changed once given: a build that changes any gives a copy). */
@@ -24,37 +25,71 @@ export class AppearanceTally<E extends Entry> {
 
   /**
    * Every entity's list, given the entities by id (`byId`), the ids of those whose record is new,
-   * changed or gone since the last call (`changed`), each article's entries (`entries`: every
-   * article naming a known entity, each with the very map of last build when unchanged) and each
-   * article's place in the listing. Only the lists of the entities whose entries changed are sorted
-   * again; with nothing changed, the very map of the last call comes back.
+   * changed or gone since the last call (`changed`), what each article's entries are made from
+   * (`sources`: every article naming a known entity, by id, with its mentions), the articles by id,
+   * `entriesOf` (a function of the article record and that source, giving the very map of last build
+   * when both are unchanged; not asked while they are the very same) and each article's place in the
+   * listing. Only the lists of the entities whose entries changed are made again: an entry replaced
+   * by one of the same article at the same place in the listing (an edit that moved it nowhere) is
+   * put where the old one was; other changes sort the list again. With nothing changed, the very map
+   * of the last call comes back.
    */
-  update(byId: ReadonlyMap<string, Entity>, changed: Iterable<string>, entries: ReadonlyMap<Article, ReadonlyMap<string, E>>, position: ReadonlyMap<string, number>): Map<string, E[]> {
+  update(
+    byId: ReadonlyMap<string, Entity>,
+    changed: Iterable<string>,
+    sources: ReadonlyMap<string, M>,
+    articleById: ReadonlyMap<string, Article>,
+    entriesOf: (article: Article, from: M) => ReadonlyMap<string, E>,
+    position: ReadonlyMap<string, number>,
+  ): Map<string, E[]> {
     const dirty = new Set<string>();
-    for (const [article, own] of entries) {
-      const last = this.counted.get(article);
-      if (last === own) continue;
-      if (last) this.uncount(article, last, dirty);
-      for (const [id, entry] of own) {
-        dirty.add(id);
-        let articles = this.byEntity.get(id);
-        if (!articles) this.byEntity.set(id, (articles = new Map()));
-        articles.set(article, entry);
+    /** Entries replaced in place, by entity id: each the old entry and its replacement. */
+    const replaced = new Map<string, Array<[E, E]>>();
+    for (const [articleId, from] of sources) {
+      const article = articleById.get(articleId)!;
+      const last = this.counted.get(articleId);
+      if (last && last.article === article && last.from === from) continue;
+      const own = entriesOf(article, from);
+      if (last?.own === own) {
+        last.article = article;
+        last.from = from;
+        continue;
       }
-      this.counted.set(article, own);
+      if (last && samePlace(last.article, article)) this.recount(last.article, last.own, article, own, dirty, replaced);
+      else {
+        if (last) this.uncount(last.article, last.own, dirty);
+        this.count(article, own, dirty);
+      }
+      this.counted.set(articleId, { article, from, own });
     }
-    if (this.counted.size > entries.size) {
-      for (const [article, last] of this.counted) {
-        if (entries.has(article)) continue;
-        this.uncount(article, last, dirty);
-        this.counted.delete(article);
+    if (this.counted.size > sources.size) {
+      for (const [id, last] of this.counted) {
+        if (sources.has(id)) continue;
+        this.uncount(last.article, last.own, dirty);
+        this.counted.delete(id);
       }
     }
     // An entity that came or went gets or loses its list (an entity named nowhere lists nothing).
     for (const id of changed) if (!this.lists?.has(id) || !byId.has(id)) dirty.add(id);
-    if (this.lists && dirty.size === 0) return this.lists;
+    if (this.lists && dirty.size === 0 && replaced.size === 0) return this.lists;
     // A copy of the last map (the render compares the two), or every entity's list on the first call.
     const lists = this.lists ? new Map(this.lists) : new Map<string, E[]>();
+    if (this.lists) {
+      for (const [id, pairs] of replaced) {
+        if (dirty.has(id)) continue;
+        const list: E[] | undefined = this.lists.get(id)?.slice();
+        // Each old entry found where it was (a list without it is sorted again).
+        for (const [old, now] of pairs) {
+          const at = list ? list.indexOf(old) : -1;
+          if (at < 0) {
+            dirty.add(id);
+            break;
+          }
+          list![at] = now;
+        }
+        if (!dirty.has(id)) lists.set(id, list!);
+      }
+    }
     for (const id of this.lists ? dirty : byId.keys()) {
       if (!byId.has(id)) {
         lists.delete(id);
@@ -67,12 +102,53 @@ export class AppearanceTally<E extends Entry> {
     return lists;
   }
 
+  /** Adds an article's entries, marking their entities' lists to sort again. */
+  private count(article: Article, own: ReadonlyMap<string, E>, dirty: Set<string>): void {
+    for (const [id, entry] of own) {
+      dirty.add(id);
+      let articles = this.byEntity.get(id);
+      if (!articles) this.byEntity.set(id, (articles = new Map()));
+      articles.set(article, entry);
+    }
+  }
+
+  /** Takes out an article's entries, marking their entities' lists to sort again. */
   private uncount(article: Article, last: ReadonlyMap<string, E>, dirty: Set<string>): void {
     for (const id of last.keys()) {
       dirty.add(id);
       const articles = this.byEntity.get(id)!;
       articles.delete(article);
       if (articles.size === 0) this.byEntity.delete(id);
+    }
+  }
+
+  /**
+   * Counts again an article that kept its place in the listing (`before` is its last record): an
+   * entity it names before and after has its entry replaced in place (`replaced`); one it no longer
+   * names or newly names has its list sorted again.
+   */
+  private recount(before: Article, last: ReadonlyMap<string, E>, article: Article, own: ReadonlyMap<string, E>, dirty: Set<string>, replaced: Map<string, Array<[E, E]>>): void {
+    for (const [id, entry] of last) {
+      const articles = this.byEntity.get(id)!;
+      articles.delete(before);
+      const now = own.get(id);
+      if (now === undefined) {
+        dirty.add(id);
+        if (articles.size === 0) this.byEntity.delete(id);
+        continue;
+      }
+      articles.set(article, now);
+      if (now === entry) continue;
+      const pairs = replaced.get(id);
+      if (pairs) pairs.push([entry, now]);
+      else replaced.set(id, [[entry, now]]);
+    }
+    for (const [id, entry] of own) {
+      if (last.has(id)) continue;
+      dirty.add(id);
+      let articles = this.byEntity.get(id);
+      if (!articles) this.byEntity.set(id, (articles = new Map()));
+      articles.set(article, entry);
     }
   }
 }

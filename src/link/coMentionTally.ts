@@ -20,15 +20,15 @@ export class CoMentionTally<T> {
   private lists: Map<string, T> | null = null;
 
   /**
-   * Every counted entity's list (`rank` of its row), given each article's top entity ids (`tops`, by
-   * article id: every article of the archive that names any) and the ids of the entities whose
+   * Every counted entity's list (`rank` of its row), given each article's top entity ids (the `top`
+   * of each value of `tops`, by article id: every article of the archive that names any) and the ids of the entities whose
    * record changed, came or went since the last call (`changed`: every entity on the first). `rank`
    * must read nothing but the row and the records of the entities in it. With nothing changed, the
    * very map of the last call comes back.
    */
-  update(tops: ReadonlyMap<string, readonly string[]>, changed: Iterable<string>, rank: RankRow<T>): Map<string, T> {
+  update(tops: ReadonlyMap<string, { readonly top: readonly string[] }>, changed: Iterable<string>, rank: RankRow<T>): Map<string, T> {
     const dirty = new Set<string>();
-    for (const [articleId, ids] of tops) {
+    for (const [articleId, { top: ids }] of tops) {
       const last = this.tops.get(articleId);
       if (last === ids || (last && last.length === ids.length && last.every((id, i) => id === ids[i]))) continue;
       if (last) this.count(last, -1, dirty);

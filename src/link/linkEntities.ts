@@ -125,10 +125,10 @@ export class LinkMemo {
   readonly related = new WeakMap<Article, KeptRelated>();
   /** Each article's entries in its entities' appearances, with the mentions they were made from (see `appearancesOf`). */
   readonly appearances = new WeakMap<Article, { mentions: readonly Mention[]; entries: Map<string, EntityInArticle> }>();
-  /** Each article's entities as the last build counted and ranked them, with the mentions they were counted from, by article id. */
-  ranked = new Map<string, RankedEntities>();
-  /** Each article's mentions as the last build had them, and those of them naming known entities (see `knownMentions`), by article id. */
-  known = new Map<string, { list: Mention[]; known: Mention[] }>();
+  /** Each article's entities as the last build counted and ranked them, with the mentions they were counted from, by article id (changed in place by each build). */
+  readonly ranked = new Map<string, RankedEntities>();
+  /** Each article's mentions as the last build had them, and those of them naming known entities (see `knownMentions`), by article id (changed in place by each build). */
+  readonly known = new Map<string, { list: Mention[]; known: Mention[] }>();
   /** The last build's entity records, to tell which changed (see `EntityHistory`). */
   readonly entities = new EntityHistory();
   /** Entities by name, from build to build. */
@@ -138,7 +138,7 @@ export class LinkMemo {
   /** Co-mention counts, from build to build. */
   readonly coMentionTally = new CoMentionTally<CoMention[]>();
   /** Each entity's appearances, from build to build. */
-  readonly appearanceTally = new AppearanceTally<EntityInArticle>();
+  readonly appearanceTally = new AppearanceTally<EntityInArticle, readonly Mention[]>();
   /** Each article's body links, with the mentions they were chosen from. */
   readonly bodyLinks = new WeakMap<Article, { mentions: readonly Mention[]; links: Map<string, Mention[]> }>();
 }
@@ -176,39 +176,37 @@ export function linkEntities(
   // Alphabetical rank of each entity, so hot sorts compare numbers instead of calling localeCompare.
   const nameRank = memo ? (memo.names.of(entities), memo.names.ranks()) : new Map([...entities].sort(compareByName).map((entity, i) => [entity.id, i]));
   const byName = (a: string, b: string): number => nameRank.get(a)! - nameRank.get(b)!;
-  const position = new Map(articles.map((article, index) => [article.id, index]));
+  // A watch session's listing order knows each article's place already (kept while an edit moves none).
+  const position = memo && sameItems(memo.listing.last, articles) ? memo.listing.ranks() : new Map(articles.map((article, index) => [article.id, index]));
   const mentionsOf = byArticle ? knownMentions(byArticle, byId, articleById, memo, changes?.sameIds) : groupBy(mentions.filter((m) => byId.has(m.entityId) && articleById.has(m.articleId)), (m) => m.articleId);
   // The articles naming an entity whose record changed (before or after): their ranked entities may hold the old record.
   const stale = changes ? articlesOfChanged(changes) : null;
 
   // Entities of each article with how often it names them, ranked (a watch session's memo gives back an unchanged article's).
-  const counts = new Map<string, Map<string, number>>();
-  const tops = new Map<string, string[]>();
+  // The memo's map is changed in place: only the articles an edit touched are set again.
+  const rankedOf = memo?.ranked ?? new Map<string, RankedEntities>();
   const ofArticle = new Map<string, EntityGroupOfType[]>();
   const named = new Map<string, Entity[]>();
-  const rankedNow = new Map<string, RankedEntities>();
   for (const [articleId, list] of mentionsOf) {
     // Ranked entities read only the article's mentions and their records: the same list, none of whose records changed, ranks the same.
-    let ranked = memo?.ranked.get(articleId);
-    if (!(ranked && sameItems(ranked.mentions, list) && !stale!.has(articleId))) ranked = rankEntities(list, byId, byName);
-    rankedNow.set(articleId, ranked);
-    counts.set(articleId, ranked.count);
-    tops.set(articleId, ranked.top);
+    let ranked = rankedOf.get(articleId);
+    if (!(ranked && sameItems(ranked.mentions, list) && !stale!.has(articleId))) rankedOf.set(articleId, (ranked = rankEntities(list, byId, byName)));
     ofArticle.set(articleId, ranked.groups);
     named.set(articleId, ranked.named);
   }
-  if (memo) memo.ranked = rankedNow;
+  // Ids are unique: more entries than articles with mentions means some are gone (only then is each looked for).
+  if (rankedOf.size > mentionsOf.size) for (const articleId of rankedOf.keys()) if (!mentionsOf.has(articleId)) rankedOf.delete(articleId);
   const records = memo?.coMentions ?? new Map<Entity, Map<number, CoMention>>();
   const rankRow = (row: ReadonlyMap<string, number>): CoMention[] =>
     topK(row, MAX_CO_MENTIONS, (x, y) => y[1] - x[1] || byName(x[0], y[0])).map(([other, n]) => coMention(byId.get(other)!, n, records));
-  const coMentions = memo ? memo.coMentionTally.update(tops, changes!.changed, rankRow) : coMentionPairs(tops, rankRow);
+  const coMentions = memo ? memo.coMentionTally.update(rankedOf, changes!.changed, rankRow) : coMentionPairs(rankedOf, rankRow);
 
   return {
     byId,
     ofArticle,
     appearances: appearancesOf(entities, mentionsOf, articleById, position, memo, store, changes),
     coMentions,
-    related: relatedOf(articles, counts, byId, byName, memo?.related, articleById),
+    related: relatedOf(articles, rankedOf, byId, byName, memo?.related, articleById),
     bodyLinks: bodyLinksOf(articles, mentionsOf, memo?.bodyLinks),
     named,
   };
@@ -247,18 +245,22 @@ function articlesOfChanged(changes: EntityChanges): Set<string> {
  */
 function knownMentions(byArticle: ReadonlyMap<string, Mention[]>, byId: ReadonlyMap<string, Entity>, articleById: ReadonlyMap<string, Article>, memo?: LinkMemo, sameIds = false): Map<string, Mention[]> {
   const known = new Map<string, Mention[]>();
-  const checked = new Map<string, { list: Mention[]; known: Mention[] }>();
+  // The memo's map is changed in place: only the lists an edit changed are checked and set again.
+  const checked = memo?.known;
+  let listed = 0;
   for (const [articleId, list] of byArticle) {
     if (!articleById.has(articleId)) continue;
-    let last = sameIds ? memo?.known.get(articleId) : undefined;
-    if (!last || last.list !== list) {
+    listed++;
+    let last = checked?.get(articleId);
+    if (!sameIds || !last || last.list !== list) {
       const all = list.every((m) => byId.has(m.entityId));
       last = { list, known: all ? list : list.filter((m) => byId.has(m.entityId)) };
+      checked?.set(articleId, last);
     }
-    if (memo) checked.set(articleId, last);
     if (last.known.length > 0) known.set(articleId, last.known);
   }
-  if (memo) memo.known = checked;
+  // More entries than lists checked: some article is gone, or no longer in the archive.
+  if (checked && checked.size > listed) for (const articleId of checked.keys()) if (!byArticle.has(articleId) || !articleById.has(articleId)) checked.delete(articleId);
   return known;
 }
 
@@ -272,7 +274,7 @@ function appearancesOf(
   entities: readonly Entity[],
   mentionsOf: Map<string, Mention[]>,
   articleById: ReadonlyMap<string, Article>,
-  position: Map<string, number>,
+  position: ReadonlyMap<string, number>,
   memo?: LinkMemo,
   store?: ValueStore,
   changes?: EntityChanges,
@@ -287,14 +289,8 @@ function appearancesOf(
     memo?.appearances.set(article, { mentions: found, entries });
     return entries;
   };
-  if (memo) {
-    const entries = new Map<Article, Map<string, EntityInArticle>>();
-    for (const [articleId, found] of mentionsOf) {
-      const article = articleById.get(articleId)!;
-      entries.set(article, entriesOf(article, found));
-    }
-    return memo.appearanceTally.update(changes!.byId, changes!.changed, entries, position);
-  }
+  // The tally asks for the entries of only the articles whose record or mentions are not the very ones it last counted.
+  if (memo) return memo.appearanceTally.update(changes!.byId, changes!.changed, mentionsOf, articleById, entriesOf, position);
   const placed = new Map<string, Array<{ at: number; entry: EntityInArticle }>>();
   for (const [articleId, found] of mentionsOf) {
     const at = position.get(articleId) ?? 0;
@@ -322,10 +318,10 @@ function coMention(entity: Entity, articles: number, records: Store<Entity, Map<
   return record;
 }
 
-/** Each entity's most co-mentioned entities, counted from every article's top entities (`tops`). */
-function coMentionPairs(tops: ReadonlyMap<string, readonly string[]>, rank: RankRow<CoMention[]>): Map<string, CoMention[]> {
+/** Each entity's most co-mentioned entities, counted from every article's top entities (`rankedOf`, by article id). */
+function coMentionPairs(rankedOf: ReadonlyMap<string, { readonly top: readonly string[] }>, rank: RankRow<CoMention[]>): Map<string, CoMention[]> {
   const pairs = new Map<string, Map<string, number>>();
-  for (const ids of tops.values()) {
+  for (const { top: ids } of rankedOf.values()) {
     for (const a of ids) {
       let row = pairs.get(a);
       if (!row) pairs.set(a, (row = new Map()));

@@ -13,6 +13,9 @@ export function compareByName(a: Entity, b: Entity): number {
   return a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** Records replaced in place that `KeptOrder` moves one by one; with more, it merges the whole list. */
+const FEW_REPLACED = 32;
+
 export class KeptOrder<T extends { id: string }> {
   /** The records last sorted, as given. */
   private input: readonly T[] = [];
@@ -26,7 +29,18 @@ export class KeptOrder<T extends { id: string }> {
 
   /** `items` sorted by the order (the very list as last time when the records are the same; never change it). */
   of(items: readonly T[]): readonly T[] {
-    if (items.length === this.input.length && items.every((item, i) => item === this.input[i])) return this.sorted;
+    if (items.length === this.input.length) {
+      // The usual edit replaces a few records in place: only they are taken out and put back, each found by binary search.
+      const replaced = this.replaced(items);
+      if (replaced === this.sorted) return this.sorted;
+      if (replaced) {
+        // Each record put where one of the same id was (an edit that moved no record): every id keeps its rank.
+        if (this.rank && !this.samePlaces(replaced, items)) this.rank = null;
+        this.input = items.slice();
+        this.sorted = replaced;
+        return replaced;
+      }
+    }
     const current = new Set(items);
     const kept = this.sorted.filter((item) => current.has(item));
     const keptSet = new Set(kept);
@@ -51,6 +65,64 @@ export class KeptOrder<T extends { id: string }> {
     this.sorted = merged;
     this.rank = null;
     return merged;
+  }
+
+  /**
+   * The order of `items` (as long as the last input) when they differ from the last input in at
+   * most `FEW_REPLACED` places: the last order without the records replaced and with their
+   * replacements put in. The last order itself when none differ; null when more differ, or when a
+   * record taken out is not found or one put in meets an equal one (the general merge decides then).
+   */
+  private replaced(items: readonly T[]): T[] | null {
+    const gone: T[] = [];
+    const come: T[] = [];
+    for (let i = 0; i < items.length; i++) {
+      if (items[i] === this.input[i]) continue;
+      if (gone.length === FEW_REPLACED) return null;
+      gone.push(this.input[i]!);
+      come.push(items[i]!);
+    }
+    if (gone.length === 0) return this.sorted;
+    const merged = this.sorted.slice();
+    for (const item of gone) {
+      let at = this.lowerBound(merged, item);
+      while (at < merged.length && merged[at] !== item && this.compare(merged[at]!, item) === 0) at++;
+      if (merged[at] !== item) return null;
+      merged.splice(at, 1);
+    }
+    for (const item of come) {
+      const at = this.lowerBound(merged, item);
+      if (at < merged.length && this.compare(merged[at]!, item) === 0) return null;
+      merged.splice(at, 0, item);
+    }
+    return merged;
+  }
+
+  /** The order last given (never change it). */
+  get last(): readonly T[] {
+    return this.sorted;
+  }
+
+  /** True when each record of `items` that is not the last input's record at its place sits in `merged` where `rank` has its id. */
+  private samePlaces(merged: readonly T[], items: readonly T[]): boolean {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      if (item === this.input[i]) continue;
+      if (item.id !== this.input[i]!.id || merged[this.rank!.get(item.id) ?? -1] !== item) return false;
+    }
+    return true;
+  }
+
+  /** The first place in `sorted` whose record does not come before `item`. */
+  private lowerBound(sorted: readonly T[], item: T): number {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.compare(sorted[middle]!, item) < 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   /** Position of each record of the last `of`, by id. */

@@ -30,7 +30,8 @@ export interface KeptRelated {
 /** Each article's related articles, best first; with `memo`, an article whose inputs are unchanged gets its last list back. */
 export function relatedOf(
   articles: readonly Article[],
-  counts: Map<string, Map<string, number>>,
+  /** Each article's count of entities (see `RankedEntities`), by article id. */
+  counted: ReadonlyMap<string, { readonly count: Map<string, number> }>,
   byId: Map<string, Entity>,
   byName: (a: string, b: string) => number,
   memo?: Store<Article, KeptRelated>,
@@ -44,7 +45,7 @@ export function relatedOf(
     // archive's size: with the very same records and size, and the listed articles still the
     // current records, the list is the one it was (name ranks keep their order between two entities).
     // The very same count (a watch session gives an article's back while its mentions and their records are unchanged) means the same records.
-    const count = counts.get(article.id);
+    const count = counted.get(article.id)?.count;
     const kept = memo?.get(article);
     const entities = memo && !(kept && kept.count === count) ? [...(count?.keys() ?? [])].map((id) => byId.get(id)!) : (kept?.entities ?? []);
     if (kept && kept.total === total && (kept.count === count || sameItems(kept.entities, entities)) && kept.list.every((related) => articleById.get(related.article.id) === related.article)) {
@@ -53,11 +54,11 @@ export function relatedOf(
     }
     // Scores first, in numbers only; the shared entities are listed for the best few alone.
     const scores = new Map<string, number>();
-    const counted: Entity[] = [];
-    for (const id of counts.get(article.id)?.keys() ?? []) {
+    const shareable: Entity[] = [];
+    for (const id of count?.keys() ?? []) {
       const entity = byId.get(id)!;
       if (entity.articles.length < 2 || (entity.articles.length > Math.min(COMMON_SHARE * total, COMMON_LIMIT) && total >= 20)) continue;
-      counted.push(entity);
+      shareable.push(entity);
       const w = weight(entity);
       for (const other of entity.articles) if (other !== article.id) scores.set(other, (scores.get(other) ?? 0) + w);
     }
@@ -66,7 +67,7 @@ export function relatedOf(
       .map(([id, score]) => ({
         article: articleById.get(id)!,
         score,
-        shared: counted.filter((entity) => entity.articles.includes(id)).sort((a, b) => a.articles.length - b.articles.length || byName(a.id, b.id)).slice(0, 5),
+        shared: shareable.filter((entity) => entity.articles.includes(id)).sort((a, b) => a.articles.length - b.articles.length || byName(a.id, b.id)).slice(0, 5),
       }));
     result.set(article.id, list);
     memo?.set(article, { total, count, entities, list });

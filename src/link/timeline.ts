@@ -33,8 +33,21 @@ export interface TimelineYear {
   split: boolean;
 }
 
-/** Groups events (already sorted by date) into years and months. */
-export function groupTimeline(events: readonly TimelineEvent[]): TimelineYear[] {
+/**
+ * Each list of events' years, made once per list (never change them): a watch session's timeline
+ * memo hands back the very list of the last build when an edit changed no date, and grouping it
+ * again was a walk over every event per edit.
+ */
+const groupedOf = new WeakMap<readonly TimelineEvent[], readonly TimelineYear[]>();
+
+/** Groups events (already sorted by date) into years and months; the same list of events gives back the very same years (see `groupedOf`). */
+export function groupTimeline(events: readonly TimelineEvent[]): readonly TimelineYear[] {
+  let grouped = groupedOf.get(events);
+  if (!grouped) groupedOf.set(events, (grouped = groupEvents(events)));
+  return grouped;
+}
+
+function groupEvents(events: readonly TimelineEvent[]): TimelineYear[] {
   const years = new Map<number, TimelineYear>();
   // Events come sorted by date, so most fall in the group of the one before: found without a lookup or a new string.
   let last: { group: TimelineMonth; entry: TimelineYear } | null = null;

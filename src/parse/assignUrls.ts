@@ -35,6 +35,45 @@ export function assignUrls(drafts: readonly Article[], displayPathOf: (article: 
 }
 
 /**
+ * URLs kept from build to build (a watch session's). Placing is a function of the drafts' paths and
+ * wanted slugs in path order (and of the display paths, fixed for a path within a session): when
+ * the last placing found every draft in path order, drafts with the same paths and slugs in the
+ * same places get the same slugs and warnings, so only the drafts that are new objects (an edit
+ * changes one) are placed again, each with the slug its place got last time. Anything else places
+ * every draft (`assignUrls`).
+ */
+export class KeptUrls {
+  /** The drafts last placed, what they gave and the warnings, while the drafts were in path order (the placed records are then in the drafts' order); else null. */
+  private last: { drafts: readonly Article[]; articles: Article[]; diagnostics: Diagnostic[] } | null = null;
+
+  place(drafts: readonly Article[], displayPathOf: (article: Article) => string): { articles: Article[]; diagnostics: Diagnostic[] } {
+    const last = this.last;
+    if (last && last.drafts.length === drafts.length) {
+      let articles: Article[] | null = null;
+      let same = true;
+      for (let i = 0; i < drafts.length; i++) {
+        const draft = drafts[i]!;
+        const before = last.drafts[i]!;
+        if (draft === before) continue;
+        if (draft.sourcePath !== before.sourcePath || draft.slug !== before.slug) {
+          same = false;
+          break;
+        }
+        (articles ??= last.articles.slice())[i] = placedAs(draft, last.articles[i]!.slug);
+      }
+      if (same) {
+        this.last = { drafts, articles: articles ?? last.articles, diagnostics: last.diagnostics };
+        return { articles: (articles ?? last.articles).slice(), diagnostics: last.diagnostics.slice() };
+      }
+    }
+    const placed = assignUrls(drafts, displayPathOf);
+    const inOrder = placed.articles.every((article, i) => article.sourcePath === drafts[i]!.sourcePath);
+    this.last = inOrder ? { drafts, articles: placed.articles.slice(), diagnostics: placed.diagnostics.slice() } : null;
+    return placed;
+  }
+}
+
+/**
  * The last record placed from each draft, with its slug. A watch session parses an unchanged file
  * once, so its draft is the same object from build to build: it gets the same placed record back
  * instead of a copy of every field of every article on each edit. The record is a function of the

@@ -135,6 +135,8 @@ export function entityFeedArticles(archive: Archive, remember = false): Map<stri
 interface FeedMade {
   /** The article records the entity's ids led to. */
   from: readonly Article[];
+  /** The number of the archive they were last checked in (see `archiveNumber`): asked again in the same archive, they hold without a walk over the ids. */
+  checkedIn: number;
   /** The feed articles (null: none dated, no feed). */
   articles: Article[] | null;
 }
@@ -153,15 +155,31 @@ const feedOfEntity = new WeakMap<Entity, FeedMade>();
  * answer for the next build (see `feedOfEntity`).
  */
 export function feedArticlesOfEntity(archive: Archive, entity: Entity, remember = false): Article[] | null {
-  const ids = entity.articles.length > 0 ? entity.articles : [...(mentionedIn(archive).get(entity.id) ?? [])];
   const last = remember ? feedOfEntity.get(entity) : undefined;
+  // Each of an entity's pages asks (and the feed itself): the first ask of a build checks, the others reuse its answer.
+  const number = archiveNumber(archive);
+  if (last && last.checkedIn === number) return last.articles;
+  const ids = entity.articles.length > 0 ? entity.articles : [...(mentionedIn(archive).get(entity.id) ?? [])];
   // Checked without a list of its own: most entities are unchanged from one watch build to the next.
-  if (last && sameArticles(last.from, ids, archive)) return last.articles;
+  if (last && sameArticles(last.from, ids, archive)) {
+    last.checkedIn = number;
+    return last.articles;
+  }
   const from = ids.flatMap((id) => archive.articleById.get(id) ?? []);
   const made = feedArticles([...from].sort(compareArticles));
   const articles = made.length > 0 ? made : null;
-  if (remember) feedOfEntity.set(entity, { from, articles });
+  if (remember) feedOfEntity.set(entity, { from, articles, checkedIn: number });
   return articles;
+}
+
+/** Each archive's number, given as first asked (a number, so a feed checked long ago keeps no old archive alive). */
+const archiveNumbers = new WeakMap<Archive, number>();
+let lastArchiveNumber = 0;
+
+function archiveNumber(archive: Archive): number {
+  let number = archiveNumbers.get(archive);
+  if (number === undefined) archiveNumbers.set(archive, (number = ++lastArchiveNumber));
+  return number;
 }
 
 /** The articles each entity is mentioned in, by entity id, made once per archive (only entities with no `articles` list need it). */

@@ -130,14 +130,14 @@ export class EntityMemo {
   lastNames: (ResolvedNames & { registry: Registry }) | null = null;
   /** The names of every article's candidates, summed (see `NameTally`). */
   private readonly tally = new NameTally();
-  /** The candidates each article's body texts added to `tally`, one list a text. */
-  private readonly tallied = new Map<Article, readonly Candidate[][]>();
+  /** The candidates each article's body texts added to `tally`, one list a text, by article id (an edited article's new record finds its old one's here). */
+  private readonly tallied = new Map<string, readonly Candidate[][]>();
   /** How many articles' candidates this build has given (`tallyCandidates`), to tell whether any article is gone. */
   private seen = 0;
   /** Word statistics of the articles in `counted`. */
   private readonly stats = emptyWordStats();
   /** The articles of the last count. */
-  private readonly counted = new Set<Article>();
+  private readonly counted = new Map<string, Article>();
   /** Number of counts made. */
   private generation = 0;
   /** Words whose answers changed at the last count. */
@@ -178,13 +178,18 @@ export class EntityMemo {
       const { units, data } = tokensOf(article);
       for (const unit of units) if (unit.role === 'body') countPackedWords(delta, data, unit.first, unit.end, this.words.keys, sign);
     };
-    // The set of every article is made only when some are gone: more counted than kept means so (an edit replaces one record by another).
-    const fresh = sorted.filter((article) => !this.counted.has(article));
-    if (this.counted.size + fresh.length > sorted.length) {
-      const current = new Set(sorted);
-      for (const article of this.counted) if (!current.has(article)) count(article, -1), this.counted.delete(article);
+    // By id: an edited article's new record takes its old one's place, so the set of every id is made only when some are gone.
+    for (const article of sorted) {
+      const was = this.counted.get(article.id);
+      if (was === article) continue;
+      if (was) count(was, -1);
+      count(article, 1);
+      this.counted.set(article.id, article);
     }
-    for (const article of fresh) count(article, 1), this.counted.add(article);
+    if (this.counted.size > sorted.length) {
+      const current = new Set(sorted.map((article) => article.id));
+      for (const [id, article] of this.counted) if (!current.has(id)) count(article, -1), this.counted.delete(id);
+    }
     // A new build's candidates are tallied after this (see `settleNames`).
     this.seen = 0;
     const judge = judgeWords(this.stats);
@@ -259,22 +264,22 @@ export class EntityMemo {
    */
   tallyCandidates(article: Article, found: readonly Candidate[][]): void {
     this.seen++;
-    const last = this.tallied.get(article);
+    const last = this.tallied.get(article.id);
     if (last && last.length === found.length && last.every((list, i) => list === found[i])) return;
     for (const list of last ?? []) this.tally.add(list, -1);
     for (const list of found) this.tally.add(list, 1);
-    this.tallied.set(article, found);
+    this.tallied.set(article.id, found);
   }
 
   /** After every article's (`sorted`) `tallyCandidates`: takes out the candidates of the articles gone; true when some name's sums changed. */
   settleNames(sorted: readonly Article[]): boolean {
-    // Every article tallied this build is in `tallied`: more there means some are gone (only then is the set of every article made).
+    // Every article tallied this build is in `tallied` (by id): more there means some are gone (only then is the set of every id made).
     if (this.tallied.size > this.seen) {
-      const current = new Set(sorted);
-      for (const [article, lists] of this.tallied) {
-        if (current.has(article)) continue;
+      const current = new Set(sorted.map((article) => article.id));
+      for (const [id, lists] of this.tallied) {
+        if (current.has(id)) continue;
         for (const list of lists) this.tally.add(list, -1);
-        this.tallied.delete(article);
+        this.tallied.delete(id);
       }
     }
     this.seen = 0;

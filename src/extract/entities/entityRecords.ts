@@ -8,12 +8,14 @@
  *
  * `extract.ts` makes the records of a cold build the same way, all at once (`entityRecord` is shared).
  */
-import { compareArticles } from '../../link/articleOrder.js';
+import { compareArticles, samePlace } from '../../link/articleOrder.js';
 import type { Article, Entity, Mention } from '../../types.js';
 import type { EntityGroup } from './resolve.js';
 
 /** One article's mentions as last counted, and the same mentions by entity id. */
 interface Counted {
+  /** The article record they were counted for. */
+  article: Article;
   /** The article's mentions (the very list the build gave). */
   list: readonly Mention[];
   /** Its mentions of each entity. */
@@ -21,8 +23,8 @@ interface Counted {
 }
 
 export class EntityRecords {
-  /** Each article's mentions as last counted. */
-  private readonly counted = new Map<Article, Counted>();
+  /** Each article's mentions as last counted, by article id (an edited article's new record finds its old one here). */
+  private readonly counted = new Map<string, Counted>();
   /** Each entity's mentions, by article. */
   private readonly byEntity = new Map<string, Map<Article, Mention[]>>();
   /** Each entity's last record and the group it was made from. */
@@ -43,32 +45,27 @@ export class EntityRecords {
    */
   entities(sorted: readonly Article[], mentionsOf: (article: Article) => readonly Mention[], groups: readonly EntityGroup[], unmentioned: (group: EntityGroup) => void): Entity[] {
     const dirty = new Set<string>();
-    // Every article of `sorted` is in `counted` after this loop: more there means some are gone (only then is the set of every article made).
+    // Every article of `sorted` is in `counted` after this loop: more there means some are gone (only then is the set of every id made).
     for (const article of sorted) {
       const list = mentionsOf(article);
-      const last = this.counted.get(article);
-      if (last?.list === list) continue;
-      if (last) this.uncount(article, last, dirty);
+      const last = this.counted.get(article.id);
+      if (last?.list === list && last.article === article) continue;
       const byEntity = new Map<string, Mention[]>();
       for (const mention of list) {
         const own = byEntity.get(mention.entityId);
         if (own) own.push(mention);
         else byEntity.set(mention.entityId, [mention]);
       }
-      for (const [id, own] of byEntity) {
-        dirty.add(id);
-        let articles = this.byEntity.get(id);
-        if (!articles) this.byEntity.set(id, (articles = new Map()));
-        articles.set(article, own);
-      }
-      this.counted.set(article, { list, byEntity });
+      if (last) this.recount(last, article, byEntity, dirty);
+      else this.count(article, byEntity, dirty);
+      this.counted.set(article.id, { article, list, byEntity });
     }
     if (this.counted.size > sorted.length) {
-      const current = new Set(sorted);
-      for (const [article, last] of this.counted) {
-        if (current.has(article)) continue;
-        this.uncount(article, last, dirty);
-        this.counted.delete(article);
+      const current = new Set(sorted.map((article) => article.id));
+      for (const [id, last] of this.counted) {
+        if (current.has(id)) continue;
+        this.uncount(last.article, last.byEntity, dirty);
+        this.counted.delete(id);
       }
     }
 
@@ -137,14 +134,62 @@ export class EntityRecords {
     return entities;
   }
 
-  private uncount(article: Article, last: Counted, dirty: Set<string>): void {
-    for (const id of last.byEntity.keys()) {
+  /** Adds an article's mentions by entity, marking their entities changed. */
+  private count(article: Article, byEntity: ReadonlyMap<string, Mention[]>, dirty: Set<string>): void {
+    for (const [id, own] of byEntity) {
+      dirty.add(id);
+      let articles = this.byEntity.get(id);
+      if (!articles) this.byEntity.set(id, (articles = new Map()));
+      articles.set(article, own);
+    }
+  }
+
+  /** Takes out an article's mentions by entity, marking their entities changed. */
+  private uncount(article: Article, byEntity: ReadonlyMap<string, Mention[]>, dirty: Set<string>): void {
+    for (const id of byEntity.keys()) {
       dirty.add(id);
       const articles = this.byEntity.get(id)!;
       articles.delete(article);
       if (articles.size === 0) this.byEntity.delete(id);
     }
   }
+
+  /**
+   * Counts an article again (`last` is what was counted for its id). An entity it names as before
+   * (as many mentions, the same surfaces) keeps its record when the article keeps its place in the
+   * listing (same date, title and id, see `compareArticles`): the record reads nothing else of the
+   * article. So an edit that leaves an entity's mentions alone makes no new record of it, and does
+   * not walk (nor sort) the articles of an entity named in thousands.
+   */
+  private recount(last: Counted, article: Article, byEntity: ReadonlyMap<string, Mention[]>, dirty: Set<string>): void {
+    if (!samePlace(last.article, article)) {
+      this.uncount(last.article, last.byEntity, dirty);
+      this.count(article, byEntity, dirty);
+      return;
+    }
+    for (const id of last.byEntity.keys()) {
+      if (byEntity.has(id)) continue;
+      dirty.add(id);
+      const articles = this.byEntity.get(id)!;
+      articles.delete(last.article);
+      if (articles.size === 0) this.byEntity.delete(id);
+    }
+    for (const [id, own] of byEntity) {
+      let articles = this.byEntity.get(id);
+      if (!articles) this.byEntity.set(id, (articles = new Map()));
+      const before = last.byEntity.get(id);
+      if (!before || !sameSurfaces(before, own)) dirty.add(id);
+      articles.delete(last.article);
+      articles.set(article, own);
+    }
+  }
+}
+
+/** As many mentions, with the same surfaces in the same order (what a record reads of one article's mentions of it). */
+function sameSurfaces(a: readonly Mention[], b: readonly Mention[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.surface !== b[i]!.surface) return false;
+  return true;
 }
 
 /**

@@ -21,6 +21,8 @@ interface Read {
   candidates: readonly EventCandidate[];
   /** Its mentions. */
   mentions: readonly Mention[];
+  /** The record and the very list of mentions last seen: given again, the article is not even asked for its candidates (a function of the record). */
+  seen: { article: Article; mentions: readonly Mention[] };
 }
 
 export class TimelineMemo {
@@ -49,12 +51,16 @@ export class TimelineMemo {
     let readAgain = 0;
     let added = 0;
     for (const article of articles) {
-      const candidates = extract(article);
       const mentions = mentionsOf.get(article.id) ?? NO_MENTIONS;
       const last = this.read.get(article.id);
       if (last) readAgain++;
       else added++;
-      if (last && sameRecords(last.candidates, candidates) && sameRecords(last.mentions, mentions)) continue;
+      if (last && last.seen.article === article && last.seen.mentions === mentions) continue;
+      const candidates = extract(article);
+      if (last && sameRecords(last.candidates, candidates) && sameRecords(last.mentions, mentions)) {
+        last.seen = { article, mentions };
+        continue;
+      }
       if (last) this.forget(article.id, last, dirty);
       for (const candidate of candidates) {
         dirty.add(candidate.date);
@@ -62,7 +68,7 @@ export class TimelineMemo {
         if (!ids) this.articlesOf.set(candidate.date, (ids = new Set()));
         ids.add(article.id);
       }
-      this.read.set(article.id, { candidates, mentions });
+      this.read.set(article.id, { candidates, mentions, seen: { article, mentions } });
     }
     if (this.read.size > readAgain + added) {
       const present = new Set(articles.map((article) => article.id));

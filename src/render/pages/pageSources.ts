@@ -9,6 +9,7 @@ import { changedKeys } from '../../link/lists.js';
 import type { TimelineEvent } from '../../types.js';
 import type { NavItem, RenderContext } from '../renderContext.js';
 import { touchedEvents } from './touchedEvents.js';
+import { shownChangedIds } from '../timeline/shown.js';
 
 /** The maps pages are made from, as one build holds them (kept until the next build, see `PageReuse.swap`). */
 export interface PageSources {
@@ -46,7 +47,7 @@ export interface SourcesSince {
   changedArticles: string[];
   /** Ids of the entities added, gone or changed. */
   changedEntities: string[];
-  /** The events added or gone, and those showing a changed article or entity (see `touchedEvents`). */
+  /** The events added or gone, and those naming an article or entity whose view changed (see `touchedEvents`, `shownChangedIds`). */
   events: Set<TimelineEvent>;
 }
 
@@ -84,7 +85,7 @@ export function sourcesSince(ctx: RenderContext): SourcesSince | null {
   if (last && last.nav === now.nav && last.config === now.config && ctx.reuse.listTouchedOnly()) {
     const changedArticles = changedKeys(last.articles, now.articles);
     const changedEntities = changedKeys(last.entities, now.entities);
-    since = { last, now, changedArticles, changedEntities, events: touchedEvents(last.events, now.events, changedArticles, changedEntities) };
+    since = { last, now, changedArticles, changedEntities, events: touchedEvents(last.events, now.events, shownChangedIds(changedArticles, last.articles, now.articles), shownChangedIds(changedEntities, last.entities, now.entities)) };
   }
   sinceOf.set(archive, since);
   return since;

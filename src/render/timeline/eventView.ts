@@ -10,6 +10,7 @@ import { changedKeys } from '../../link/lists.js';
 import { indexTimeline } from '../../link/timeline.js';
 import { sourcesSince, type SourcesSince } from '../pages/pageSources.js';
 import type { RenderContext } from '../renderContext.js';
+import { shownChangedIds, shownOf, type ShownRecord } from './shown.js';
 
 /** A link with its label. */
 export interface LinkView {
@@ -117,22 +118,6 @@ function referencesOf(archive: Archive, since: Changes, event: TimelineEvent): r
   return same ? kept.records : records;
 }
 
-/**
- * What a view shows of an article or entity: its headline or name, and its URL (null when the
- * archive has none). An edit makes a new record for every entity it names (counts change) and for
- * the article edited; a page listing their events must be made again only when what it shows of
- * them changed, so the inputs hold this, compared by content, not the record. One per record.
- */
-function shownOf(record: { title: string; url: string } | { name: string; url: string } | undefined): { label: string; url: string } | null {
-  if (!record) return null;
-  let shown = shownKept.get(record);
-  if (!shown) shownKept.set(record, (shown = { label: 'title' in record ? record.title : record.name, url: record.url }));
-  return shown;
-}
-
-/** Each record's `shownOf`, for as long as the record lives. */
-const shownKept = new WeakMap<object, { label: string; url: string }>();
-
 /** What changed between the last two archives references were resolved in (see `changesSince`). */
 interface Changes {
   /** The later archive's number. */
@@ -140,10 +125,10 @@ interface Changes {
   /** The earlier one's, or -1. */
   previous: number;
   /** Its articles and entities by id, to compare the next archive's with (not the archive: it may hold much more). */
-  articles: ReadonlyMap<string, unknown>;
+  articles: ReadonlyMap<string, ShownRecord>;
   /** Its entities by id. */
-  entities: ReadonlyMap<string, unknown>;
-  /** Events naming an article or entity whose record is not the same in the two. */
+  entities: ReadonlyMap<string, ShownRecord>;
+  /** Events naming an article or entity added, gone, or showing another headline, name or URL in the two (see `shownChangedIds`). */
   stale: ReadonlySet<TimelineEvent>;
 }
 
@@ -173,8 +158,11 @@ function changesSince(archive: Archive, sources: SourcesSince | null): Changes {
     };
     // The page sources compare the same two archives when the last one resolved is the last written (as it is but after a failed build).
     const same = sources !== null && sources.last.articles === lastChanges.articles && sources.last.entities === lastChanges.entities && sources.now.articles === archive.articleById && sources.now.entities === entities;
-    for (const id of same ? sources.changedArticles : changedKeys(lastChanges.articles, archive.articleById)) mark(byArticle.get(id));
-    for (const id of same ? sources.changedEntities : changedKeys(lastChanges.entities, entities)) mark(byEntity.get(id));
+    const articles = same ? sources.changedArticles : changedKeys(lastChanges.articles, archive.articleById);
+    const changed = same ? sources.changedEntities : changedKeys(lastChanges.entities, entities);
+    // A record made anew showing what its older one showed leaves the views naming it as they were.
+    for (const id of shownChangedIds(articles, lastChanges.articles, archive.articleById)) mark(byArticle.get(id));
+    for (const id of shownChangedIds(changed, lastChanges.entities, entities)) mark(byEntity.get(id));
   }
   lastChanges = { generation, previous: lastChanges?.generation ?? -1, articles: archive.articleById, entities, stale };
   return lastChanges;
