@@ -7,6 +7,7 @@
  * the one any sort gives.
  */
 import type { Entity } from '../types.js';
+import { lowerBound } from '../text/lowerBound.js';
 
 /** By name (`localeCompare` in English), then id: a total order. */
 export function compareByName(a: Entity, b: Entity): number {
@@ -49,13 +50,7 @@ export class KeptOrder<T extends { id: string }> {
     const merged: T[] = [];
     let from = 0;
     for (const item of added) {
-      let low = from;
-      let high = kept.length;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if (this.compare(kept[middle]!, item) < 0) low = middle + 1;
-        else high = middle;
-      }
+      const low = lowerBound(from, kept.length, (i) => this.compare(kept[i]!, item) < 0);
       for (let i = from; i < low; i++) merged.push(kept[i]!);
       merged.push(item);
       from = low;
@@ -115,14 +110,7 @@ export class KeptOrder<T extends { id: string }> {
 
   /** The first place in `sorted` whose record does not come before `item`. */
   private lowerBound(sorted: readonly T[], item: T): number {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (this.compare(sorted[middle]!, item) < 0) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return lowerBound(0, sorted.length, (i) => this.compare(sorted[i]!, item) < 0);
   }
 
   /** Position of each record of the last `of`, by id. */

@@ -38,7 +38,7 @@ export const BACKLOG = 4 * 1024 * 1024;
 /** What each value of a batch's operations counts for in the backlog (a file's own cost besides its bytes). */
 const OP_WEIGHT = 64;
 
-/** Pages in a site worth a writer thread: below it, starting the thread costs more than it saves. */
+/** Articles in a build worth a writer thread: below it, starting the thread costs more than it saves. */
 export const WRITER_THREAD_FROM = 300;
 
 /**

@@ -25,6 +25,7 @@ import type { Registry } from './registry.js';
 import type { NameInfo, Resolution } from './resolve.js';
 import type { TextUnit } from './text-units.js';
 import { newWordTable, type Token } from './tokens.js';
+import { lowerBound } from '../../text/lowerBound.js';
 
 export interface ReadUnit extends TextUnit {
   /** Index of its first token in its article's packed tokens. */
@@ -63,13 +64,7 @@ export interface ResolvedNames {
 export function holdsAny(keys: Int32Array | undefined, wanted: Int32Array): boolean {
   if (!keys) return true;
   for (const n of wanted) {
-    let low = 0;
-    let high = keys.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((keys[middle] as number) < n) low = middle + 1;
-      else high = middle;
-    }
+    const low = lowerBound(0, keys.length, (i) => (keys[i] as number) < n);
     if (low < keys.length && keys[low] === n) return true;
   }
   return false;
@@ -77,14 +72,7 @@ export function holdsAny(keys: Int32Array | undefined, wanted: Int32Array): bool
 
 /** Index of the article with id `id` in `sorted` (in id order), or where it would go. */
 function indexOfId(sorted: readonly Article[], id: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle]!.id < id) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return lowerBound(0, sorted.length, (i) => sorted[i]!.id < id);
 }
 
 /** A text's candidates and the answers about word statistics they were found with. */

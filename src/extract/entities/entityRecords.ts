@@ -11,6 +11,7 @@
 import { compareArticles, samePlace } from '../../link/articleOrder.js';
 import type { Article, Entity, Mention } from '../../types.js';
 import type { EntityGroup } from './resolve.js';
+import { lowerBound } from '../../text/lowerBound.js';
 
 /** One article's mentions as last counted, and the same mentions by entity id. */
 interface Counted {
@@ -201,13 +202,7 @@ function sameSurfaces(a: readonly Mention[], b: readonly Mention[]): boolean {
 function replacedIn(given: readonly Entity[], made: readonly Entity[]): Entity[] | null {
   let copy: Entity[] | null = null;
   for (const entity of made) {
-    let low = 0;
-    let high = given.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (given[middle]!.id < entity.id) low = middle + 1;
-      else high = middle;
-    }
+    const low = lowerBound(0, given.length, (i) => given[i]!.id < entity.id);
     if (given[low]?.id !== entity.id) return null;
     if (given[low] !== entity) (copy ??= given.slice())[low] = entity;
   }
