@@ -39,7 +39,7 @@ import type { ParseResult } from './parse/parseArticle.js';
 import type { ReadResult } from './read/readSources.js';
 import { createEnvironment } from './render/environment.js';
 import type { PageReuse } from './render/renderContext.js';
-import type { Article, SourceFile } from './types.js';
+import type { Article, SourceFile, TimelineEvent } from './types.js';
 import { checkOutputFolder } from './write/checkOutputFolder.js';
 import { startWrite, type SiteWriter, type WriteOptions } from './write/writeSite.js';
 import { useWriterThread } from './write/writerThread.js';
@@ -169,6 +169,9 @@ interface StageOutput<T> {
   diagnostics?: Diagnostic[];
 }
 
+/** The plain records of `events` (see `CompactEvent.toJSON`), for the record cache. */
+const plainEvents = (events: TimelineEvent[]): TimelineEvent[] => events.map((event) => ('toJSON' in event ? (event as { toJSON(): TimelineEvent }).toJSON() : event));
+
 /** Each kept article's event candidates, across the builds of a watch session (see `memoPerArticle`). */
 const memoEvents = memoPerArticle(extractEvents);
 /**
@@ -251,7 +254,8 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     const extracted = entities!;
     // The memo reads the mentions by article: an unchanged article's list is then the very one it last read.
     if (steps.timelineMemo) return { value: steps.timelineMemo.timeline(articles, extracted.mentionsByArticle ?? groupBy(extracted.mentions, (mention) => mention.articleId), extract) };
-    return { value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, extracted.mentions, extract, checkpoint)) };
+    // The cache keeps the events' plain records (a `CompactEvent` is not one the cache can copy), until the cache stage saves them.
+    return { value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, extracted.mentions, extract, checkpoint), plainEvents) };
   });
   fromWorkers.clear();
   fromThread?.clear();

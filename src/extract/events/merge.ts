@@ -15,6 +15,9 @@ import { PreparedCandidates } from './prepared.js';
 import { jaccardRanges } from './similarity.js';
 import { Interner } from '../../text/interner.js';
 import { sortedOrder } from './mergeOrder.js';
+import { CompactEvent, eventAnchor, YearEvents } from './compactEvents.js';
+
+export { eventAnchor } from './compactEvents.js';
 
 /** Same date and a shared entity: this much wording overlap makes it the same happening. */
 const SIMILAR_WITH_ENTITY = 0.2;
@@ -53,8 +56,18 @@ export function buildTimeline(candidates: readonly EventCandidate[], mentions: r
   return mergePrepared(prepared, checkpoint);
 }
 
+/** How `mergePrepared` makes its records. */
+export interface MergeOptions {
+  /**
+   * Events with their sentence and URL kept out of the heap (`CompactEvent`): for a cold build,
+   * which holds them all to its last page. Plain records otherwise (a watch session's memo copies
+   * and compares them field by field).
+   */
+  compact?: boolean;
+}
+
 /** The timeline of candidates already prepared (`PreparedCandidates.add`, for every article); finishes `prepared`. */
-export function mergePrepared(prepared: PreparedCandidates, checkpoint: () => void = () => {}): TimelineEvent[] {
+export function mergePrepared(prepared: PreparedCandidates, checkpoint: () => void = () => {}, options: MergeOptions = {}): TimelineEvent[] {
   prepared.finish();
   const order = sortedOrder(prepared.candidates);
   const events: TimelineEvent[] = [];
@@ -76,7 +89,7 @@ export function mergePrepared(prepared: PreparedCandidates, checkpoint: () => vo
       byEntity.clear();
       byWord.clear();
       if (date.slice(0, 4) !== year) {
-        finishYear(ofYear, prepared, events, shared);
+        finishYear(ofYear, prepared, events, shared, options.compact === true);
         ofYear = [];
         year = date.slice(0, 4);
       }
@@ -91,7 +104,7 @@ export function mergePrepared(prepared: PreparedCandidates, checkpoint: () => vo
     const words = prepared.words.data;
     for (let k = prepared.wordsFrom(s), to = Math.min(prepared.wordEnds.data[s]!, k + KEY_WORDS); k < to; k++) remember(byWord, words[k]!, cluster);
   }
-  finishYear(ofYear, prepared, events, shared);
+  finishYear(ofYear, prepared, events, shared, options.compact === true);
   return events;
 }
 
@@ -178,7 +191,9 @@ function sharesAny(pool: Int32Array, a: number, aEnd: number, b: number, bEnd: n
  * Turns a finished year's events into records. The year's size decides which page lists them
  * (`pages.ts`), so each event gets its `url` here, once.
  */
-function finishYear(clusters: readonly Cluster[], prepared: PreparedCandidates, events: TimelineEvent[], shared: Interner): void {
+function finishYear(clusters: readonly Cluster[], prepared: PreparedCandidates, events: TimelineEvent[], shared: Interner, compact: boolean): void {
+  /** A compact year's events (see `CompactEvent`). */
+  const year = compact ? new YearEvents() : null;
   /** How many events of each group (month, or the year-only events) are placed so far: an event's place decides its page. */
   const placed = new Map<string, number>();
   /** Page URL by group and page number: one string for all the events of a page. */
@@ -204,25 +219,16 @@ function finishYear(clusters: readonly Cluster[], prepared: PreparedCandidates, 
     const pageKey = `${group}/${Math.floor(place / MONTH_PAGE_LIMIT)}`;
     let page = pages.get(pageKey);
     if (page === undefined) pages.set(pageKey, (page = eventPageUrl(first, clusters.length, place)));
-    events.push({
-      id,
-      date: shared.get(first.date),
-      precision: first.precision,
-      approximate,
-      future,
-      text: first.text,
-      // Copies the exact size (arrays grown by `push` keep spare room, and the timeline is held to the end of the build).
-      articles: cluster.articles.slice(),
-      entities,
-      sources: members.map((candidate) => ({ articleId: candidate.articleId, anchor: shared.get(candidate.anchor) })),
-      url: [page, eventAnchor(id)].join('#'),
-    });
+    const date = shared.get(first.date);
+    // Copies the exact size (arrays grown by `push` keep spare room, and the timeline is held to the end of the build).
+    const articles = cluster.articles.slice();
+    const sources = members.map((candidate) => ({ articleId: candidate.articleId, anchor: shared.get(candidate.anchor) }));
+    const fields = { id, date, precision: first.precision, approximate, future, text: first.text, articles, entities, sources };
+    // A compact year's record is made once its lists are packed (below); it is the events' place in the year that counts.
+    if (year) events.push(new CompactEvent(fields, year, year.add(fields, page)) as unknown as TimelineEvent);
+    else events.push({ ...fields, url: [page, eventAnchor(id)].join('#') });
   }
-}
-
-/** The HTML id of an event on its timeline page. */
-export function eventAnchor(eventId: string): string {
-  return `e-${eventId}`;
+  year?.finish();
 }
 
 /** The code of `#`, which separates the parts an event id hashes. */

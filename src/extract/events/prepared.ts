@@ -27,6 +27,14 @@ export class IntList {
     }
     this.data[this.length++] = value;
   }
+
+  /** The values in use, in a buffer of their own at their exact size; the list lets go of its own and starts empty. */
+  takeExact(): Int32Array {
+    const exact = this.data.slice(0, this.length);
+    this.data = new Int32Array(0);
+    this.length = 0;
+    return exact;
+  }
 }
 
 /** Every candidate of the archive with its sentence's entities and words, as numbers. */

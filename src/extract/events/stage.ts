@@ -24,6 +24,7 @@ export function extractTimeline(
     prepared.add(extract(article));
     checkpoint();
   }
-  return mergePrepared(prepared, checkpoint);
+  // The build holds the timeline to its last page: its records keep their sentences and URLs compactly (see `CompactEvent`).
+  return mergePrepared(prepared, checkpoint, { compact: true });
 }
 

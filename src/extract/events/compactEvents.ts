@@ -1,0 +1,221 @@
+/**
+ * A cold build's timeline events with their two biggest fields kept out of the JavaScript heap.
+ *
+ * A build holds every event from the timeline stage to its last page, and the synthetic news corpus
+ * states a date in almost every sentence: 4,000 articles make 77,600 events, 53 of the 112 MiB live
+ * after the link stage, and at 100,000 articles the events alone would be over 1.3 GiB. Of an
+ * event's ~690 bytes, a third were its sentence (`text`, a slice that keeps its whole paragraph
+ * alive) and its URL (a string of its own per event), another third its three lists (articles,
+ * entities, sources: six small arrays and an object per source). Every object the heap holds is
+ * also walked by each full garbage collection, which is what made the big builds slower per
+ * article than the small ones.
+ *
+ * So a year's sentences go into one UTF-8 buffer (outside the heap, never walked by the collector),
+ * its lists into arrays of numbers into tables of distinct strings, and an event's URL is made when
+ * asked from its page's (one string per page) and its id. They are read through accessors on
+ * `CompactEvent`'s prototype, so the records stay the shape templates, views and exports read;
+ * `toJSON` puts them back for JSON, in the schema's order.
+ *
+ * Only a cold build's merge makes these (`mergePrepared(…, { compact: true })`): a watch session's
+ * memo copies and compares its events field by field, and keeps them plain.
+ */
+import type { TimelineEvent } from '../../types.js';
+import { IntList } from './prepared.js';
+
+/** Distinct strings by number, each kept once. */
+class StringTable {
+  readonly strings: string[] = [];
+  /** Each string's number, while strings are added (`seal` lets it go). */
+  private numbers: Map<string, number> | null = new Map();
+
+  numberOf(value: string): number {
+    let n = this.numbers!.get(value);
+    if (n === undefined) this.numbers!.set(value, (n = this.strings.push(value) - 1));
+    return n;
+  }
+
+  /** No more strings: only reads by number from now on. */
+  seal(): void {
+    this.numbers = null;
+  }
+}
+
+/** A list of lists of strings, packed: each list's entries as numbers into one table. */
+class PackedLists {
+  private readonly table = new StringTable();
+  private readonly entries = new IntList();
+  private readonly ends = new IntList();
+  private packedEntries: Int32Array | null = null;
+  private packedEnds: Int32Array | null = null;
+
+  add(list: readonly string[]): void {
+    for (const value of list) this.entries.push(this.table.numberOf(value));
+    this.ends.push(this.entries.length);
+  }
+
+  /** Ends adding: the lists move to buffers of their exact size. */
+  finish(): void {
+    this.packedEntries = this.entries.takeExact();
+    this.packedEnds = this.ends.takeExact();
+    this.table.seal();
+  }
+
+  /** The i-th list's entries' numbers: `from` to `to` in `entries`. */
+  range(i: number): { from: number; to: number } {
+    const ends = this.packedEnds!;
+    return { from: i === 0 ? 0 : ends[i - 1]!, to: ends[i]! };
+  }
+
+  /** The string numbered `entries[k]`. */
+  entry(k: number): string {
+    return this.table.strings[this.packedEntries![k]!]!;
+  }
+
+  /** The i-th list, as a new array. */
+  list(i: number): string[] {
+    const { from, to } = this.range(i);
+    const list = new Array<string>(to - from);
+    for (let k = from; k < to; k++) list[k - from] = this.entry(k);
+    return list;
+  }
+}
+
+/** An event as `YearEvents.add` takes it: every field but its URL, which its listing page gives. */
+export type EventFields = Omit<TimelineEvent, 'url'>;
+
+/**
+ * One year's events but their ids, dates and flags: sentences in one UTF-8 buffer, page URLs, and
+ * the articles, entities and sources as numbers into tables of distinct strings.
+ */
+export class YearEvents {
+  private texts: Buffer | null = null;
+  private readonly pending: string[] = [];
+  private textStarts: Int32Array | null = null;
+  private readonly pages = new StringTable();
+  private readonly pageOf = new IntList();
+  private packedPageOf: Int32Array | null = null;
+  private readonly articleLists = new PackedLists();
+  private readonly entityLists = new PackedLists();
+  /** Each source's article id and sentence anchor, one after the other. */
+  private readonly sourceParts = new PackedLists();
+
+  /** Adds an event listed on `page`; its number is the count added before it. */
+  add(event: EventFields, page: string): number {
+    this.pending.push(event.text);
+    this.pageOf.push(this.pages.numberOf(page));
+    this.articleLists.add(event.articles);
+    this.entityLists.add(event.entities);
+    const parts: string[] = [];
+    for (const source of event.sources) parts.push(source.articleId, source.anchor);
+    this.sourceParts.add(parts);
+    return this.pending.length - 1;
+  }
+
+  /** Ends adding: the sentences go to one buffer (its own memory, not a slice of Node's shared pool), the lists to buffers of their exact size. */
+  finish(): void {
+    const starts = new Int32Array(this.pending.length + 1);
+    let length = 0;
+    this.pending.forEach((text, i) => {
+      starts[i] = length;
+      length += Buffer.byteLength(text, 'utf8');
+    });
+    starts[this.pending.length] = length;
+    const bytes = Buffer.allocUnsafeSlow(length);
+    this.pending.forEach((text, i) => bytes.write(text, starts[i]!, 'utf8'));
+    this.texts = bytes;
+    this.textStarts = starts;
+    this.pending.length = 0;
+    this.packedPageOf = this.pageOf.takeExact();
+    this.pages.seal();
+    this.articleLists.finish();
+    this.entityLists.finish();
+    this.sourceParts.finish();
+  }
+
+  text(i: number): string {
+    return this.texts!.toString('utf8', this.textStarts![i], this.textStarts![i + 1]);
+  }
+
+  page(i: number): string {
+    return this.pages.strings[this.packedPageOf![i]!]!;
+  }
+
+  articles(i: number): string[] {
+    return this.articleLists.list(i);
+  }
+
+  entities(i: number): string[] {
+    return this.entityLists.list(i);
+  }
+
+  sources(i: number): TimelineEvent['sources'] {
+    const { from, to } = this.sourceParts.range(i);
+    const sources: TimelineEvent['sources'] = [];
+    for (let k = from; k < to; k += 2) sources.push({ articleId: this.sourceParts.entry(k), anchor: this.sourceParts.entry(k + 1) });
+    return sources;
+  }
+}
+
+/**
+ * A timeline event whose sentence, URL, articles, entities and sources are read from its year's
+ * `YearEvents`. A class, so every record has one shape; the accessors are on the prototype, so they
+ * are not own properties: spreading a record drops them (nothing in a cold build spreads events),
+ * and `toJSON` puts them back for JSON. Each read of a list makes a new array: nothing in a cold
+ * build compares an event's lists by identity.
+ */
+export class CompactEvent {
+  readonly id: string;
+  readonly date: string;
+  readonly precision: TimelineEvent['precision'];
+  readonly approximate: boolean;
+  readonly future: boolean;
+  readonly #year: YearEvents;
+  readonly #index: number;
+
+  /** The `index`-th event of `year` (see `YearEvents.add`). */
+  constructor(event: Pick<TimelineEvent, 'id' | 'date' | 'precision' | 'approximate' | 'future'>, year: YearEvents, index: number) {
+    this.id = event.id;
+    this.date = event.date;
+    this.precision = event.precision;
+    this.approximate = event.approximate;
+    this.future = event.future;
+    this.#year = year;
+    this.#index = index;
+  }
+
+  /** The sentence that states the event, from the first source. */
+  get text(): string {
+    return this.#year.text(this.#index);
+  }
+
+  /** Ids of the articles that report it. */
+  get articles(): string[] {
+    return this.#year.articles(this.#index);
+  }
+
+  /** Ids of the entities the sentence mentions. */
+  get entities(): string[] {
+    return this.#year.entities(this.#index);
+  }
+
+  /** Where it is told: article id and the sentence's anchor on that article's page. */
+  get sources(): TimelineEvent['sources'] {
+    return this.#year.sources(this.#index);
+  }
+
+  /** Path of the timeline page that lists it, with the event's anchor. */
+  get url(): string {
+    return `${this.#year.page(this.#index)}#${eventAnchor(this.id)}`;
+  }
+
+  /** The plain record, in the order of `TimelineEventSchema`. */
+  toJSON(): TimelineEvent {
+    const { id, date, precision, approximate, future, text, articles, entities, sources, url } = this;
+    return { id, date, precision, approximate, future, text, articles, entities, sources, url };
+  }
+}
+
+/** The HTML id of an event on its timeline page. */
+export function eventAnchor(eventId: string): string {
+  return `e-${eventId}`;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { CompactEvent, YearEvents, type EventFields } from '../src/extract/events/compactEvents.js';
+import { TimelineEventSchema, type TimelineEvent } from '../src/types.js';
+
+/** Plain records as a year's merge makes them, with text that is not all ASCII. */
+function plainEvents(): Array<{ fields: EventFields; page: string }> {
+  const texts = ['On 3 May 2024 the council voted — 7 to 2 — to close the depot.', 'Le 4 mai 2024, « la réforme » fut adoptée à Besançon.', '2024年5月5日、東京で会議が開かれた。', 'Fans 🎉 celebrated on May 6, 2024.', ''];
+  return texts.map((text, i) => ({
+    fields: {
+      id: `2024-05-0${i + 3}-0000000${i}`,
+      date: `2024-05-0${i + 3}`,
+      precision: 'day',
+      approximate: i % 2 === 0,
+      future: i === 3,
+      text,
+      articles: i === 4 ? [] : [`article-${i}`, ...(i === 1 ? ['article-0'] : [])],
+      entities: i === 2 ? [] : ['council', `place-${i}`],
+      sources: i === 4 ? [] : [{ articleId: `article-${i}`, anchor: `s-${i}` }, ...(i === 1 ? [{ articleId: 'article-0', anchor: 's-9' }] : [])],
+    },
+    page: i < 3 ? 'timeline/2024/05/' : 'timeline/2024/05/page/2/',
+  }));
+}
+
+describe('compact timeline events', () => {
+  it('read back every field as the plain record had it, and give it back whole as JSON', () => {
+    const plain = plainEvents();
+    const year = new YearEvents();
+    const compact = plain.map(({ fields, page }) => new CompactEvent(fields, year, year.add(fields, page)));
+    year.finish();
+    compact.forEach((event, i) => {
+      const { fields, page } = plain[i]!;
+      const expected: TimelineEvent = { ...fields, url: `${page}#e-${fields.id}` };
+      expect(event.text).toBe(fields.text);
+      expect(event.url).toBe(expected.url);
+      expect(event.articles).toEqual(fields.articles);
+      expect(event.entities).toEqual(fields.entities);
+      expect(event.sources).toEqual(fields.sources);
+      // The same JSON, key for key and in the schema's order, as the plain record.
+      expect(JSON.stringify(event)).toBe(JSON.stringify(expected));
+      expect(TimelineEventSchema.parse(JSON.parse(JSON.stringify(event)))).toEqual(expected);
+    });
+  });
+
+  it('hand out new lists on every read, so a caller changing one changes nothing kept', () => {
+    const [{ fields, page }] = plainEvents();
+    const year = new YearEvents();
+    const event = new CompactEvent(fields!, year, year.add(fields!, page!));
+    year.finish();
+    event.entities.push('intruder');
+    event.sources[0]!.anchor = 'changed';
+    expect(event.entities).toEqual(fields!.entities);
+    expect(event.sources).toEqual(fields!.sources);
+  });
+});
