@@ -1,5 +1,6 @@
 /**
- * A cold build's timeline events with their two biggest fields kept out of the JavaScript heap.
+ * A cold build's timeline events, kept compactly: most of what they hold sits outside the JavaScript
+ * heap, in a few buffers per year.
  *
  * A build holds every event from the timeline stage to its last page, and the synthetic news corpus
  * states a date in almost every sentence: 4,000 articles make 77,600 events, 53 of the 112 MiB live

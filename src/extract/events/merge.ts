@@ -59,7 +59,7 @@ export function buildTimeline(candidates: readonly EventCandidate[], mentions: r
 /** How `mergePrepared` makes its records. */
 export interface MergeOptions {
   /**
-   * Events with their sentence and URL kept out of the heap (`CompactEvent`): for a cold build,
+   * Events with their sentence, lists and URL kept compactly (`CompactEvent`): for a cold build,
    * which holds them all to its last page. Plain records otherwise (a watch session's memo copies
    * and compares them field by field).
    */
@@ -224,8 +224,8 @@ function finishYear(clusters: readonly Cluster[], prepared: PreparedCandidates, 
     const articles = cluster.articles.slice();
     const sources = members.map((candidate) => ({ articleId: candidate.articleId, anchor: shared.get(candidate.anchor) }));
     const fields = { id, date, precision: first.precision, approximate, future, text: first.text, articles, entities, sources };
-    // A compact year's record is made once its lists are packed (below); it is the events' place in the year that counts.
-    if (year) events.push(new CompactEvent(fields, year, year.add(fields, page)) as unknown as TimelineEvent);
+    // A compact record reads its fields from its year's, which packs them once the year is done (below).
+    if (year) events.push(new CompactEvent(fields, year, year.add(fields, page)));
     else events.push({ ...fields, url: [page, eventAnchor(id)].join('#') });
   }
   year?.finish();
