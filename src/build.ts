@@ -264,7 +264,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   const archive = await stage('link', () => {
     const extracted = entities!;
     // Read through, not copied: a watch session's list of every mention is made only if a page asks for it.
-    const value = buildArchive(articles, { entities: extracted.entities, get mentions() { return extracted.mentions; }, ...(extracted.mentionsByArticle ? { mentionsByArticle: extracted.mentionsByArticle } : {}), events }, steps.linkMemo, bodies ?? undefined);
+    const value = buildArchive(articles, { entities: extracted.entities, get mentions() { return extracted.mentions; }, ...(extracted.mentionsByArticle ? { mentionsByArticle: extracted.mentionsByArticle } : {}), ...(extracted.mentionsChanged ? { mentionsChanged: extracted.mentionsChanged } : {}), events }, steps.linkMemo, bodies ?? undefined);
     // The archive keeps what pages need of the mentions (see `firstMentions`): the rest goes now, not after the last page.
     entities = null;
     return { value };

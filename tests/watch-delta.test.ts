@@ -23,15 +23,20 @@ function session(registry: Registry = EMPTY_REGISTRY) {
   const linkMemo = new LinkMemo();
   return (articles: Article[]) => {
     const cold = extractEntities(articles, registry);
-    const { mentionsByArticle, ...warm } = extractEntities(articles, registry, entityMemo);
+    const { mentionsByArticle, mentionsChanged, ...warm } = extractEntities(articles, registry, entityMemo);
     expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
     // The same mentions, one list per article, in the same order.
     expect([...mentionsByArticle!.values()].flat()).toEqual(warm.mentions);
     expect([...mentionsByArticle!].every(([id, list]) => list.every((m) => m.articleId === id))).toBe(true);
     const coldArchive = buildArchive(articles, { ...cold, events: [] });
-    const warmArchive = buildArchive(articles, { ...warm, mentionsByArticle: mentionsByArticle!, events: [] }, linkMemo);
+    // With the lists the link stage has not read, an edit's build changes the last archive's maps in place (see `linkWatched`).
+    const warmArchive = buildArchive(articles, { ...warm, mentionsByArticle: mentionsByArticle!, mentionsChanged: mentionsChanged!, events: [] }, linkMemo);
+    expect(mentionsChanged!.size).toBe(0);
     expect(warmArchive.entities).toEqual(coldArchive.entities);
     expect(warmArchive.entityIndex).toEqual(coldArchive.entityIndex);
+    expect(warmArchive.articles).toEqual(coldArchive.articles);
+    expect(warmArchive.articleById).toEqual(coldArchive.articleById);
+    expect(warmArchive.neighbours).toEqual(coldArchive.neighbours);
     return warm;
   };
 }
@@ -131,22 +136,25 @@ describe('watch-session deltas of the entity and link stages', () => {
 
 describe('watch-session deltas of the link stage alone', () => {
   it('checks the mentions again for unknown entities, and lists appearances, when an entity comes or goes though the lists are the same', () => {
-    const { mentionsByArticle, ...extracted } = extractEntities([a, b, c], EMPTY_REGISTRY, new EntityMemo());
-    const linkMemo = new LinkMemo();
-    const link = (entities: typeof extracted.entities) => {
-      const warm = buildArchive([a, b, c], { ...extracted, entities, mentionsByArticle: mentionsByArticle!, events: [] }, linkMemo);
-      const cold = buildArchive([a, b, c], { ...extracted, entities, events: [] });
-      expect(warm.entityIndex).toEqual(cold.entityIndex);
-    };
-    // The same mention lists each time: only the entities the archive holds change.
-    const brown = extracted.entities.find((entity) => entity.name === 'Gordon Brown')!;
-    link(extracted.entities);
-    link(extracted.entities.filter((entity) => entity !== brown));
-    link(extracted.entities);
-    // An entity no article names still has its (empty) list of appearances, and loses it when it goes.
-    const ghost = { ...brown, id: 'zz-ghost', name: 'Ghost', aliases: [], articles: [], mentions: 0 };
-    link([...extracted.entities, ghost]);
-    link(extracted.entities);
+    const { mentionsByArticle, mentionsChanged: _, ...extracted } = extractEntities([a, b, c], EMPTY_REGISTRY, new EntityMemo());
+    for (const inPlace of [false, true]) {
+      const linkMemo = new LinkMemo();
+      const link = (entities: typeof extracted.entities) => {
+        // In place: told that no list changed, the link stage changes the last archive's maps for the articles naming an entity that came or went.
+        const warm = buildArchive([a, b, c], { ...extracted, entities, mentionsByArticle: mentionsByArticle!, ...(inPlace ? { mentionsChanged: new Set<string>() } : {}), events: [] }, linkMemo);
+        const cold = buildArchive([a, b, c], { ...extracted, entities, events: [] });
+        expect(warm.entityIndex).toEqual(cold.entityIndex);
+      };
+      // The same mention lists each time: only the entities the archive holds change.
+      const brown = extracted.entities.find((entity) => entity.name === 'Gordon Brown')!;
+      link(extracted.entities);
+      link(extracted.entities.filter((entity) => entity !== brown));
+      link(extracted.entities);
+      // An entity no article names still has its (empty) list of appearances, and loses it when it goes.
+      const ghost = { ...brown, id: 'zz-ghost', name: 'Ghost', aliases: [], articles: [], mentions: 0 };
+      link([...extracted.entities, ghost]);
+      link(extracted.entities);
+    }
   });
 });
 

@@ -112,6 +112,12 @@ export class EntityMemo {
   readonly keysOf = new WeakMap<Article, Int32Array>();
   /** Each article's mentions, with the matcher they were found with. */
   readonly mentions = new WeakMap<Article, { matcher: NameMatcher; mentions: Mention[] }>();
+  /**
+   * Ids of the articles whose list of mentions is another list than the one the link stage last
+   * read (see `EntityExtraction.mentionsChanged`): added to by each extraction, emptied by the link
+   * stage once it has read them, so a build that failed in between leaves them for the next.
+   */
+  readonly mentionsChanged = new Set<string>();
   /** Each entity's record, made again only when its mentions or group changed. */
   readonly records = new EntityRecords();
   /** The last resolution, and the registry it was made with (from the names in `tally` as last settled). */

@@ -47,6 +47,12 @@ export interface EntityExtraction {
    * same, so the link stage can tell them at a glance.
    */
   mentionsByArticle?: Map<string, Mention[]>;
+  /**
+   * With a watch session's memo: the ids of the articles whose list in `mentionsByArticle` is not
+   * the very list the link stage last read (new, changed or gone; see `EntityMemo.mentionsChanged`).
+   * The link stage empties it once it has read them.
+   */
+  mentionsChanged?: Set<string>;
   /** Notes about the registry (entries never mentioned). */
   diagnostics: Diagnostic[];
 }
@@ -117,6 +123,8 @@ export function extractEntities(articles: readonly Article[], registry: Registry
     let own = articleMentions(article.id, units, data, words.keys, matcher, types, surfaces);
     // The same mentions as before (a new matcher that finds the same here) stay the very same list, so later steps see nothing changed.
     if (kept && sameMentions(kept.mentions, own)) own = kept.mentions;
+    // A list the link stage has not read: an unchanged record keeps its list, so only these need reading.
+    if (own !== kept?.mentions) memo?.mentionsChanged.add(article.id);
     memo?.mentions.set(article, { matcher, mentions: own });
     if (mentionsByArticle) {
       if (own.length > 0) mentionsByArticle.set(article.id, own);
@@ -138,6 +146,7 @@ export function extractEntities(articles: readonly Article[], registry: Registry
         return (flat ??= flatMentions(byArticle));
       },
       mentionsByArticle: byArticle,
+      mentionsChanged: memo.mentionsChanged,
       diagnostics,
     };
   }
