@@ -172,6 +172,21 @@ describe('watch-session deltas of the candidates', () => {
     expect(flipped.entities.map((e) => e.name)).not.toContain('Wharfside');
     build([a2, c2, other('The council met on Tuesday.')]);
   });
+
+  it('checks the kept candidates against every answer changed since they were checked, after edits that changed none', () => {
+    const build = session();
+    const a2 = article('a', 'Officials met at Wharfside on Monday and later left Wharfside by boat. Tony Blair visited Wharfside.');
+    const c2 = article('c', 'Ships reached Wharfside at noon, said Angela Merkel.');
+    const other = (text: string) => article('z', text);
+    build([a2, c2, other('The council met on Tuesday.')]);
+    // Edits of z alone that change no word's answer: a's and c's candidates are not even looked at.
+    build([a2, c2, other('The council met on Wednesday.')]);
+    build([a2, c2, other('The council met on Thursday.')]);
+    // Then one that does: a's and c's candidates, last checked builds ago, are found again.
+    expect(build([a2, c2, other('The wharfside was busy. A wharfside master said the wharfside would close. The wharfside reopened and the wharfside shops too.')]).entities.map((e) => e.name)).not.toContain('Wharfside');
+    build([a2, c2, other('The council met on Friday.')]);
+    expect(build([a2, c2, other('The council met on Friday, at Wharfside.')]).entities.map((e) => e.name)).toContain('Wharfside');
+  });
 });
 
 describe('watch-session deltas of the timeline', () => {
