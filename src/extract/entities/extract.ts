@@ -78,8 +78,9 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   const checked = memo?.checkedCount();
   // Each article's texts' candidates, in order (a watch session's memo gives them back unchanged when it can).
   const found: Candidate[][] = [];
-  // When the count changed no word's answer, an unchanged article's candidates are its last ones, tallied already: only the replaced records are looked at.
-  for (const article of replaced && checked && checked.flipped.length === 0 ? replaced : sorted) {
+  // An unchanged article's candidates are its last ones, tallied already, unless it asked about a word whose answer changed: in an edit's build only the replaced records and those are looked at.
+  const visit = replaced && checked ? (checked.flipped.length === 0 ? replaced : [...new Set([...replaced, ...memo!.askedAbout(checked)])]) : sorted;
+  for (const article of visit) {
     // An unchanged article whose texts were all checked at the count before, when that count changed no answer: its last lists.
     const kept = memo && checked ? memo.keptCandidates(article, checked) : null;
     if (kept) {
