@@ -253,7 +253,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     // A watch session merges again only the dates an edit changed.
     const extracted = entities!;
     // The memo reads the mentions by article: an unchanged article's list is then the very one it last read.
-    if (steps.timelineMemo) return { value: steps.timelineMemo.timeline(articles, extracted.mentionsByArticle ?? groupBy(extracted.mentions, (mention) => mention.articleId), extract) };
+    if (steps.timelineMemo) return { value: steps.timelineMemo.timeline(articles, extracted.mentionsByArticle ?? groupBy(extracted.mentions, (mention) => mention.articleId), extract, extracted.mentionsChanged) };
     // The cache keeps the events' plain records (a `CompactEvent` is not one the cache can copy), until the cache stage saves them.
     return { value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, extracted.mentions, extract, checkpoint), plainEvents) };
   });

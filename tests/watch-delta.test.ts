@@ -210,7 +210,10 @@ describe('watch-session deltas of the timeline', () => {
       const { mentions } = extractEntities(articles, EMPTY_REGISTRY);
       const cold = extractTimeline(articles, mentions);
       // The mentions by article as a watch session gives them (an unchanged article's list kept).
-      const warm = memo.timeline(articles, extractEntities(articles, EMPTY_REGISTRY, entityMemo).mentionsByArticle!, extractEvents);
+      // With the ids whose mentions changed (an edit's build then reads only those and the records replaced), emptied as the link stage would.
+      const { mentionsByArticle, mentionsChanged } = extractEntities(articles, EMPTY_REGISTRY, entityMemo);
+      const warm = memo.timeline(articles, mentionsByArticle!, extractEvents, mentionsChanged);
+      mentionsChanged!.clear();
       expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
       return warm;
     };
@@ -226,6 +229,9 @@ describe('watch-session deltas of the timeline', () => {
     expect(again).toBe(first);
     build([quiet, ...archive.slice(1)]);
     build([dated('a0', 8, 3, 'the court heard the strike report'), ...archive.slice(1)]);
+    // An edit that names someone new in sentences it keeps: its events list the entity.
+    build([dated('a0', 8, 3, 'Tony Blair heard the strike report'), ...archive.slice(1)]);
+    build([dated('a0', 8, 3, 'Tony Blair heard the strike report'), dated('a1', 8, 1, 'Tony Blair heard the report'), ...archive.slice(2)]);
     build(archive.slice(2));
     build([dated('renamed', 8, 0), ...archive.slice(1)]);
     build(archive);

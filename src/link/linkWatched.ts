@@ -12,6 +12,7 @@ import type { Archive, Neighbours } from './archive.js';
 import type { ArticleChanges } from './articleChanges.js';
 import type { Extracted } from './buildArchive.js';
 import { changedKeys } from './lists.js';
+import { replacedRecords } from '../text/replaced.js';
 import { linkEntities, noteRelated, updateEntityIndex, type KeptArchive, type LinkMemo } from './linkEntities.js';
 
 /** The archive of a watch build (see the file's comment); what `buildArchive` gives without a memo, the mentions read through. */
@@ -24,22 +25,6 @@ export function linkWatched(articles: readonly Article[], extracted: Extracted, 
   extracted.mentionsChanged?.clear();
   // Read through when a page asks (seldom: data exports): reducing them would cost every edit a pass over all of them.
   return Object.defineProperty(archive, 'mentions', { enumerable: true, get: () => extracted.mentions });
-}
-
-/**
- * The records of `articles` that are not the very ones of `given` (the last build's input) at the
- * same place, or null when some article came, went or moved in the input (an id not where it was).
- */
-function replacedRecords(given: readonly Article[], articles: readonly Article[]): Article[] | null {
-  if (given.length !== articles.length) return null;
-  const replaced: Article[] = [];
-  for (let i = 0; i < articles.length; i++) {
-    const article = articles[i]!;
-    if (article === given[i]) continue;
-    if (article.id !== given[i]!.id) return null;
-    replaced.push(article);
-  }
-  return replaced;
 }
 
 /** Links the whole archive, and logs what changed against the maps last kept (none before the first build). */
