@@ -163,6 +163,19 @@ export async function build(config: Config, options: BuildOptions): Promise<Buil
   return result;
 }
 
+/**
+ * Each diagnostic tagged with the stage that found it, once per diagnostic: a watch session's
+ * unchanged files give back their very diagnostics build after build, and the session then gets
+ * the same tagged ones (it prints only new notes, by their text: see `DevSession.finish`).
+ */
+const taggedOf = new WeakMap<Diagnostic, Diagnostic>();
+
+function taggedWith(d: Diagnostic, name: string): Diagnostic {
+  let tagged = taggedOf.get(d);
+  if (tagged?.stage !== (d.stage ?? name)) taggedOf.set(d, (tagged = { ...d, stage: d.stage ?? name }));
+  return tagged;
+}
+
 /** What a stage returns: its value, and any problems it found. */
 interface StageOutput<T> {
   value: T;
@@ -196,7 +209,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     // The stage's temporary data is garbage now: collected here, not on top of the next stage's.
     if (options.collectGarbage !== false) collectGarbage();
     timings[name] = performance.now() - started;
-    for (const d of result.diagnostics ?? []) diagnostics.push({ ...d, stage: d.stage ?? name });
+    for (const d of result.diagnostics ?? []) diagnostics.push(taggedWith(d, name));
     return result.value;
   };
   const failed = (archive: Archive | null, articles = 0): BuildResult => ({ ok: false, diagnostics, articles, pages: 0, timings, archive });
@@ -208,8 +221,8 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     const result = steps.read(config.input, options.cwd);
     return { value: { ...result, registry: readRegistry(result.registryPath, options.cwd) }, diagnostics: result.diagnostics };
   });
-  // What identifies each input outlives parsing; the texts themselves are let go once parsed.
-  const inputFiles = read.sources.map(({ relativePath, format, contentHash }) => ({ relativePath, format, contentHash }));
+  // What identifies each input outlives parsing (the texts themselves are let go once parsed); only the record cache asks.
+  const inputFiles = options.cacheDir ? read.sources.map(({ relativePath, format, contentHash }) => ({ relativePath, format, contentHash })) : [];
   const fromWorkers = new EventsFromWorkers();
   /** Where a cold build keeps article bodies and other values read once per stage (see `BodyStore`). */
   let bodies: BodyStore | null = null;

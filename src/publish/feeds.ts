@@ -172,6 +172,20 @@ export function feedArticlesOfEntity(archive: Archive, entity: Entity, remember 
   return articles;
 }
 
+/**
+ * True when the entity gets a feed (`feedArticlesOfEntity` is not null): when any of its articles is
+ * dated. Stops at the first dated one: the `entityFeed` filter asks only this, and a watch build asks
+ * it again of every entity each page it looks at links (see `RenderMemo`), some named by thousands of articles.
+ */
+export function hasEntityFeed(archive: Archive, entity: Entity): boolean {
+  const ids = entity.articles.length > 0 ? entity.articles : mentionedIn(archive).get(entity.id) ?? [];
+  for (const id of ids) {
+    const article = archive.articleById.get(id);
+    if (article !== undefined && article.date !== null) return true;
+  }
+  return false;
+}
+
 /** Each archive's number, given as first asked (a number, so a feed checked long ago keeps no old archive alive). */
 const archiveNumbers = new WeakMap<Archive, number>();
 let lastArchiveNumber = 0;
