@@ -122,6 +122,11 @@ export interface BuildSteps {
   keep(article: Article): Article;
   /** Gives the parsed drafts their URLs as `assignUrls` does (the default); a watch session's places again only the drafts an edit changed (see `KeptUrls`). */
   placeUrls?: typeof assignUrls;
+  /**
+   * A watch session's: what parsing every file gives (`parseEverything`, which it calls when it must),
+   * made from the last build's when only a few files' contents changed (see `IncrementalSteps.parseEdited`).
+   */
+  parseEdited?(sources: readonly SourceFile[], parseEverything: () => { value: Article[]; diagnostics: Diagnostic[] }): { value: Article[]; diagnostics: Diagnostic[] };
   /** True when another build follows with these steps (a watch session): per-article render results are then kept for it. */
   remember?: boolean;
   /** Last build's pages, reused when their inputs did not change; only with `environment`'s memo (a watch session's). */
@@ -244,7 +249,8 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     };
     // A single build reads each body once per stage, one article at a time: they wait on disk (see `BodyStore`).
     if (!options.steps) bodies = new BodyStore();
-    return parseAll(read.sources, { ...steps, parse: cachedParse(cache, parseFresh) }, bodies);
+    const parseEverything = () => parseAll(read.sources, { ...steps, parse: cachedParse(cache, parseFresh) }, bodies);
+    return steps.parseEdited ? steps.parseEdited(read.sources, parseEverything) : parseEverything();
   });
   read.sources = [];
   if (hasErrors(diagnostics)) {
