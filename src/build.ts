@@ -122,6 +122,11 @@ export interface BuildSteps {
   keep(article: Article): Article;
   /** Gives the parsed drafts their URLs as `assignUrls` does (the default); a watch session's places again only the drafts an edit changed (see `KeptUrls`). */
   placeUrls?: typeof assignUrls;
+  /**
+   * A watch session's: what parsing every file gives (`parseEverything`, which it calls when it must),
+   * made from the last build's when only a few files' contents changed (see `IncrementalSteps.parseEdited`).
+   */
+  parseEdited?(sources: readonly SourceFile[], parseEverything: () => { value: Article[]; diagnostics: Diagnostic[] }): { value: Article[]; diagnostics: Diagnostic[] };
   /** True when another build follows with these steps (a watch session): per-article render results are then kept for it. */
   remember?: boolean;
   /** Last build's pages, reused when their inputs did not change; only with `environment`'s memo (a watch session's). */
@@ -163,6 +168,19 @@ export async function build(config: Config, options: BuildOptions): Promise<Buil
   return result;
 }
 
+/**
+ * Each diagnostic tagged with the stage that found it, once per diagnostic: a watch session's
+ * unchanged files give back their very diagnostics build after build, and the session then gets
+ * the same tagged ones (it prints only new notes, by their text: see `DevSession.finish`).
+ */
+const taggedOf = new WeakMap<Diagnostic, Diagnostic>();
+
+function taggedWith(d: Diagnostic, name: string): Diagnostic {
+  let tagged = taggedOf.get(d);
+  if (tagged?.stage !== (d.stage ?? name)) taggedOf.set(d, (tagged = { ...d, stage: d.stage ?? name }));
+  return tagged;
+}
+
 /** What a stage returns: its value, and any problems it found. */
 interface StageOutput<T> {
   value: T;
@@ -196,7 +214,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     // The stage's temporary data is garbage now: collected here, not on top of the next stage's.
     if (options.collectGarbage !== false) collectGarbage();
     timings[name] = performance.now() - started;
-    for (const d of result.diagnostics ?? []) diagnostics.push({ ...d, stage: d.stage ?? name });
+    for (const d of result.diagnostics ?? []) diagnostics.push(taggedWith(d, name));
     return result.value;
   };
   const failed = (archive: Archive | null, articles = 0): BuildResult => ({ ok: false, diagnostics, articles, pages: 0, timings, archive });
@@ -208,8 +226,8 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     const result = steps.read(config.input, options.cwd);
     return { value: { ...result, registry: readRegistry(result.registryPath, options.cwd) }, diagnostics: result.diagnostics };
   });
-  // What identifies each input outlives parsing; the texts themselves are let go once parsed.
-  const inputFiles = read.sources.map(({ relativePath, format, contentHash }) => ({ relativePath, format, contentHash }));
+  // What identifies each input outlives parsing (the texts themselves are let go once parsed); only the record cache asks.
+  const inputFiles = options.cacheDir ? read.sources.map(({ relativePath, format, contentHash }) => ({ relativePath, format, contentHash })) : [];
   const fromWorkers = new EventsFromWorkers();
   /** Where a cold build keeps article bodies and other values read once per stage (see `BodyStore`). */
   let bodies: BodyStore | null = null;
@@ -231,7 +249,8 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     };
     // A single build reads each body once per stage, one article at a time: they wait on disk (see `BodyStore`).
     if (!options.steps) bodies = new BodyStore();
-    return parseAll(read.sources, { ...steps, parse: cachedParse(cache, parseFresh) }, bodies);
+    const parseEverything = () => parseAll(read.sources, { ...steps, parse: cachedParse(cache, parseFresh) }, bodies);
+    return steps.parseEdited ? steps.parseEdited(read.sources, parseEverything) : parseEverything();
   });
   read.sources = [];
   if (hasErrors(diagnostics)) {
@@ -253,7 +272,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     // A watch session merges again only the dates an edit changed.
     const extracted = entities!;
     // The memo reads the mentions by article: an unchanged article's list is then the very one it last read.
-    if (steps.timelineMemo) return { value: steps.timelineMemo.timeline(articles, extracted.mentionsByArticle ?? groupBy(extracted.mentions, (mention) => mention.articleId), extract) };
+    if (steps.timelineMemo) return { value: steps.timelineMemo.timeline(articles, extracted.mentionsByArticle ?? groupBy(extracted.mentions, (mention) => mention.articleId), extract, extracted.mentionsChanged) };
     // The cache keeps the events' plain records (a `CompactEvent` is not one the cache can copy), until the cache stage saves them.
     return { value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, extracted.mentions, extract, checkpoint), plainEvents) };
   });
@@ -264,7 +283,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   const archive = await stage('link', () => {
     const extracted = entities!;
     // Read through, not copied: a watch session's list of every mention is made only if a page asks for it.
-    const value = buildArchive(articles, { entities: extracted.entities, get mentions() { return extracted.mentions; }, ...(extracted.mentionsByArticle ? { mentionsByArticle: extracted.mentionsByArticle } : {}), events }, steps.linkMemo, bodies ?? undefined);
+    const value = buildArchive(articles, { entities: extracted.entities, get mentions() { return extracted.mentions; }, ...(extracted.mentionsByArticle ? { mentionsByArticle: extracted.mentionsByArticle } : {}), ...(extracted.mentionsChanged ? { mentionsChanged: extracted.mentionsChanged } : {}), events }, steps.linkMemo, bodies ?? undefined);
     // The archive keeps what pages need of the mentions (see `firstMentions`): the rest goes now, not after the last page.
     entities = null;
     return { value };

@@ -339,5 +339,5 @@ describe('the BBC corpus', () => {
 
 /** A memo's result as JSON, without the mentions by article only a memo gives (the same mentions again, see `EntityExtraction`). */
 function withoutByArticle(result: ReturnType<typeof extractEntities>): string {
-  return JSON.stringify({ ...result, mentionsByArticle: undefined });
+  return JSON.stringify({ ...result, mentionsByArticle: undefined, mentionsChanged: undefined });
 }

@@ -23,15 +23,20 @@ function session(registry: Registry = EMPTY_REGISTRY) {
   const linkMemo = new LinkMemo();
   return (articles: Article[]) => {
     const cold = extractEntities(articles, registry);
-    const { mentionsByArticle, ...warm } = extractEntities(articles, registry, entityMemo);
+    const { mentionsByArticle, mentionsChanged, ...warm } = extractEntities(articles, registry, entityMemo);
     expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
     // The same mentions, one list per article, in the same order.
     expect([...mentionsByArticle!.values()].flat()).toEqual(warm.mentions);
     expect([...mentionsByArticle!].every(([id, list]) => list.every((m) => m.articleId === id))).toBe(true);
     const coldArchive = buildArchive(articles, { ...cold, events: [] });
-    const warmArchive = buildArchive(articles, { ...warm, mentionsByArticle: mentionsByArticle!, events: [] }, linkMemo);
+    // With the lists the link stage has not read, an edit's build changes the last archive's maps in place (see `linkWatched`).
+    const warmArchive = buildArchive(articles, { ...warm, mentionsByArticle: mentionsByArticle!, mentionsChanged: mentionsChanged!, events: [] }, linkMemo);
+    expect(mentionsChanged!.size).toBe(0);
     expect(warmArchive.entities).toEqual(coldArchive.entities);
     expect(warmArchive.entityIndex).toEqual(coldArchive.entityIndex);
+    expect(warmArchive.articles).toEqual(coldArchive.articles);
+    expect(warmArchive.articleById).toEqual(coldArchive.articleById);
+    expect(warmArchive.neighbours).toEqual(coldArchive.neighbours);
     return warm;
   };
 }
@@ -131,22 +136,25 @@ describe('watch-session deltas of the entity and link stages', () => {
 
 describe('watch-session deltas of the link stage alone', () => {
   it('checks the mentions again for unknown entities, and lists appearances, when an entity comes or goes though the lists are the same', () => {
-    const { mentionsByArticle, ...extracted } = extractEntities([a, b, c], EMPTY_REGISTRY, new EntityMemo());
-    const linkMemo = new LinkMemo();
-    const link = (entities: typeof extracted.entities) => {
-      const warm = buildArchive([a, b, c], { ...extracted, entities, mentionsByArticle: mentionsByArticle!, events: [] }, linkMemo);
-      const cold = buildArchive([a, b, c], { ...extracted, entities, events: [] });
-      expect(warm.entityIndex).toEqual(cold.entityIndex);
-    };
-    // The same mention lists each time: only the entities the archive holds change.
-    const brown = extracted.entities.find((entity) => entity.name === 'Gordon Brown')!;
-    link(extracted.entities);
-    link(extracted.entities.filter((entity) => entity !== brown));
-    link(extracted.entities);
-    // An entity no article names still has its (empty) list of appearances, and loses it when it goes.
-    const ghost = { ...brown, id: 'zz-ghost', name: 'Ghost', aliases: [], articles: [], mentions: 0 };
-    link([...extracted.entities, ghost]);
-    link(extracted.entities);
+    const { mentionsByArticle, mentionsChanged: _, ...extracted } = extractEntities([a, b, c], EMPTY_REGISTRY, new EntityMemo());
+    for (const inPlace of [false, true]) {
+      const linkMemo = new LinkMemo();
+      const link = (entities: typeof extracted.entities) => {
+        // In place: told that no list changed, the link stage changes the last archive's maps for the articles naming an entity that came or went.
+        const warm = buildArchive([a, b, c], { ...extracted, entities, mentionsByArticle: mentionsByArticle!, ...(inPlace ? { mentionsChanged: new Set<string>() } : {}), events: [] }, linkMemo);
+        const cold = buildArchive([a, b, c], { ...extracted, entities, events: [] });
+        expect(warm.entityIndex).toEqual(cold.entityIndex);
+      };
+      // The same mention lists each time: only the entities the archive holds change.
+      const brown = extracted.entities.find((entity) => entity.name === 'Gordon Brown')!;
+      link(extracted.entities);
+      link(extracted.entities.filter((entity) => entity !== brown));
+      link(extracted.entities);
+      // An entity no article names still has its (empty) list of appearances, and loses it when it goes.
+      const ghost = { ...brown, id: 'zz-ghost', name: 'Ghost', aliases: [], articles: [], mentions: 0 };
+      link([...extracted.entities, ghost]);
+      link(extracted.entities);
+    }
   });
 });
 
@@ -163,6 +171,21 @@ describe('watch-session deltas of the candidates', () => {
     const flipped = build([a2, c2, other('The wharfside was busy. A wharfside master said the wharfside would close. The wharfside reopened and the wharfside shops too.')]);
     expect(flipped.entities.map((e) => e.name)).not.toContain('Wharfside');
     build([a2, c2, other('The council met on Tuesday.')]);
+  });
+
+  it('checks the kept candidates against every answer changed since they were checked, after edits that changed none', () => {
+    const build = session();
+    const a2 = article('a', 'Officials met at Wharfside on Monday and later left Wharfside by boat. Tony Blair visited Wharfside.');
+    const c2 = article('c', 'Ships reached Wharfside at noon, said Angela Merkel.');
+    const other = (text: string) => article('z', text);
+    build([a2, c2, other('The council met on Tuesday.')]);
+    // Edits of z alone that change no word's answer: a's and c's candidates are not even looked at.
+    build([a2, c2, other('The council met on Wednesday.')]);
+    build([a2, c2, other('The council met on Thursday.')]);
+    // Then one that does: a's and c's candidates, last checked builds ago, are found again.
+    expect(build([a2, c2, other('The wharfside was busy. A wharfside master said the wharfside would close. The wharfside reopened and the wharfside shops too.')]).entities.map((e) => e.name)).not.toContain('Wharfside');
+    build([a2, c2, other('The council met on Friday.')]);
+    expect(build([a2, c2, other('The council met on Friday, at Wharfside.')]).entities.map((e) => e.name)).toContain('Wharfside');
   });
 });
 
@@ -187,7 +210,10 @@ describe('watch-session deltas of the timeline', () => {
       const { mentions } = extractEntities(articles, EMPTY_REGISTRY);
       const cold = extractTimeline(articles, mentions);
       // The mentions by article as a watch session gives them (an unchanged article's list kept).
-      const warm = memo.timeline(articles, extractEntities(articles, EMPTY_REGISTRY, entityMemo).mentionsByArticle!, extractEvents);
+      // With the ids whose mentions changed (an edit's build then reads only those and the records replaced), emptied as the link stage would.
+      const { mentionsByArticle, mentionsChanged } = extractEntities(articles, EMPTY_REGISTRY, entityMemo);
+      const warm = memo.timeline(articles, mentionsByArticle!, extractEvents, mentionsChanged);
+      mentionsChanged!.clear();
       expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
       return warm;
     };
@@ -203,6 +229,9 @@ describe('watch-session deltas of the timeline', () => {
     expect(again).toBe(first);
     build([quiet, ...archive.slice(1)]);
     build([dated('a0', 8, 3, 'the court heard the strike report'), ...archive.slice(1)]);
+    // An edit that names someone new in sentences it keeps: its events list the entity.
+    build([dated('a0', 8, 3, 'Tony Blair heard the strike report'), ...archive.slice(1)]);
+    build([dated('a0', 8, 3, 'Tony Blair heard the strike report'), dated('a1', 8, 1, 'Tony Blair heard the report'), ...archive.slice(2)]);
     build(archive.slice(2));
     build([dated('renamed', 8, 0), ...archive.slice(1)]);
     build(archive);

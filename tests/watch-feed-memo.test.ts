@@ -27,6 +27,20 @@ describe('entity feed articles in a watch session', () => {
     expect(entityFeedArticles(archiveOf([a, b], [entity]), true).get('e')!.map((x) => x.id)).toEqual(['b', 'a']);
   });
 
+  it('puts an edited record in the place of the old one when it sorts the same, and sorts again when it does not', () => {
+    const entity = { id: 'e', articles: ['a', 'b', 'c'] };
+    const [a, b, c] = [article('a', '2024-01-01'), article('b', '2024-02-01'), article('c', '2024-02-01', 'c title')];
+    expect(entityFeedArticles(archiveOf([a, b, c], [entity]), true).get('e')!.map((x) => x.id)).toEqual(['b', 'c', 'a']);
+    // A new record of b with the same date and title: the order holds, with the new record in it.
+    const edited = article('b', '2024-02-01');
+    const feed = entityFeedArticles(archiveOf([a, edited, c], [entity]), true).get('e')!;
+    expect(feed.map((x) => x.id)).toEqual(['b', 'c', 'a']);
+    expect(feed[0]).toBe(edited);
+    // A new title that sorts after c's on the same date, then a new date: sorted again.
+    expect(entityFeedArticles(archiveOf([a, article('b', '2024-02-01', 'zz'), c], [entity]), true).get('e')!.map((x) => x.id)).toEqual(['c', 'b', 'a']);
+    expect(entityFeedArticles(archiveOf([a, article('b', '2023-01-01', 'zz'), c], [entity]), true).get('e')!.map((x) => x.id)).toEqual(['c', 'a', 'b']);
+  });
+
   it('checks the articles of an entity once per archive, however many of its pages ask', () => {
     const entity = { id: 'e', articles: ['a', 'b'] };
     const [a, b] = [article('a', '2024-01-01'), article('b', '2024-02-01')];

@@ -5,6 +5,7 @@ import { touchedArticles } from '../src/render/pages/touchedArticles.js';
 import { touchedEntities } from '../src/render/pages/touchedEntities.js';
 import type { PageReuse, RenderContext } from '../src/render/renderContext.js';
 import type { Config } from '../src/config.js';
+import { ArticleChangeLog, type ArticleChanges } from '../src/link/articleChanges.js';
 
 /** A memo that only keeps what `swap` is given, as a watch session's does between builds that wrote their site. */
 function swapOnly(listsTouchedOnly = true): PageReuse {
@@ -104,5 +105,52 @@ describe('touchedArticles', () => {
     // New records of a and x showing the same: a's own page only (its record changed), not b's or c's.
     const same = build([article('a', 'New'), b, c, d], [entity('x', 'X renamed')], new Map([['d', around(b, null)]]));
     expect([...same!].sort()).toEqual(['a']);
+  });
+});
+
+describe('touchedArticles with a watch session log', () => {
+  const config = {} as Config;
+  const nav: RenderContext['nav'] = [];
+
+  /** A memo whose swapped values are kept only when its build wrote its site (`written`), as `RenderMemo` keeps them. */
+  function writtenOnly(): PageReuse & { written(): void } {
+    const kept = new Map<string, unknown>();
+    const pending = new Map<string, unknown>();
+    return {
+      ...swapOnly(),
+      swap: <T>(key: string, value: T): T | null => {
+        pending.set(key, value);
+        return (kept.get(key) as T | undefined) ?? null;
+      },
+      written: () => {
+        for (const [key, value] of pending) kept.set(key, value);
+        pending.clear();
+      },
+    };
+  }
+
+  it('lists what the log says changed since the last build that wrote its site, a failed build in between included', () => {
+    const reuse = writtenOnly();
+    const log = new ArticleChangeLog();
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((id) => article(id));
+    // One set of maps for every build, changed in place as a watch session's are: only the log tells what changed.
+    const parts = { entities: [], articles: [a, b, c, d], events: [] };
+    const archive = archiveOf(parts);
+    const build = (changes: ArticleChanges | null) => {
+      const now = { ...archive, changes: { log, version: log.add(changes) } } as Archive;
+      return touchedArticles({ archive: now, config, nav, env: null as never, reuse });
+    };
+    expect(build(null)).toBeNull();
+    reuse.written();
+    const newA = article('a', 'New');
+    archive.articleById.set('a', newA as never);
+    // This build fails after linking: its site is not written.
+    expect([...build({ records: new Map([['a', a as never]]), pages: new Set(['b']) })!].sort()).toEqual(['a', 'b']);
+    expect([...build({ records: new Map(), pages: new Set(['d']) })!].sort()).toEqual(['a', 'b', 'd']);
+    reuse.written();
+    expect([...build({ records: new Map(), pages: new Set(['c']) })!]).toEqual(['c']);
+    reuse.written();
+    // A build that changed everything (articles came or went): every page is looked at.
+    expect(build(null)).toBeNull();
   });
 });

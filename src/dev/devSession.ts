@@ -223,8 +223,8 @@ export class DevSession {
     this.lastResult = result;
     // Errors every time; warnings and notes only when new, so a note about the settings is not repeated after every save.
     const seen = this.printedNotes;
-    this.printedNotes = new Set(diagnostics.filter((d) => d.severity !== 'error').map(formatDiagnostic));
-    const shown = ok ? diagnostics.filter((d) => d.severity === 'error' || !seen.has(formatDiagnostic(d))) : diagnostics.filter((d) => d.severity === 'error');
+    this.printedNotes = new Set(diagnostics.filter((d) => d.severity !== 'error').map(formatted));
+    const shown = ok ? diagnostics.filter((d) => d.severity === 'error' || !seen.has(formatted(d))) : diagnostics.filter((d) => d.severity === 'error');
     printDiagnostics(shown, this.options.quiet ?? false, (line) => (this.write(line), true));
     if (!ok) this.printedNotes = seen;
     const out = path.relative(this.options.cwd, this.config.output) || '.';
@@ -255,6 +255,18 @@ export class DevSession {
       },
     );
   }
+}
+
+/**
+ * Each diagnostic's text, made once: an unchanged file's diagnostics are the very same objects from
+ * one build to the next (see `taggedWith` in build.ts), and a big archive has thousands of notes.
+ */
+const formattedOf = new WeakMap<Diagnostic, string>();
+
+function formatted(d: Diagnostic): string {
+  let text = formattedOf.get(d);
+  if (text === undefined) formattedOf.set(d, (text = formatDiagnostic(d)));
+  return text;
 }
 
 /** A thrown error as diagnostics: a UsageError's own, or one line for anything else. */

@@ -16,13 +16,15 @@ export interface ExtractedEntities {
   mentions: Mention[];
   /** A watch session's: the mentions by article, each list kept from build to build while unchanged (see `EntityExtraction`). */
   mentionsByArticle?: Map<string, Mention[]>;
+  /** A watch session's: the ids of the articles whose list the link stage has not read yet (see `EntityExtraction.mentionsChanged`). */
+  mentionsChanged?: Set<string>;
 }
 
 /** `memo`: what a watch session keeps between builds to redo less (see `EntityMemo`); a cold build passes none and keeps nothing. */
 export function extractEntitiesStage(articles: readonly Article[], registrySource: RegistrySource | null, memo?: EntityMemo): { value: ExtractedEntities; diagnostics: Diagnostic[] } {
   const parsed = registrySource ? registryOf(registrySource.text, registrySource.displayPath) : { registry: EMPTY_REGISTRY, diagnostics: [] };
   const extraction = extractEntities(articles, parsed.registry, memo);
-  const { entities, mentionsByArticle, diagnostics } = extraction;
+  const { entities, mentionsByArticle, mentionsChanged, diagnostics } = extraction;
   // A watch session's list of every mention is made only if a page asks for it (see `EntityExtraction.mentions`): read through, not read here.
   const value: ExtractedEntities = mentionsByArticle
     ? {
@@ -31,6 +33,7 @@ export function extractEntitiesStage(articles: readonly Article[], registrySourc
           return extraction.mentions;
         },
         mentionsByArticle,
+        ...(mentionsChanged ? { mentionsChanged } : {}),
       }
     : { entities, mentions: extraction.mentions };
   return { value, diagnostics: [...parsed.diagnostics, ...diagnostics] };

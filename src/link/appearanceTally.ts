@@ -32,7 +32,8 @@ export class AppearanceTally<E extends Entry, M = unknown> {
    * listing. Only the lists of the entities whose entries changed are made again: an entry replaced
    * by one of the same article at the same place in the listing (an edit that moved it nowhere) is
    * put where the old one was; other changes sort the list again. With nothing changed, the very map
-   * of the last call comes back.
+   * of the last call comes back. `only`: the ids of the only articles whose record or source may
+   * have changed since the last call (an article not in `sources` is then gone only if listed there).
    */
   update(
     byId: ReadonlyMap<string, Entity>,
@@ -41,13 +42,19 @@ export class AppearanceTally<E extends Entry, M = unknown> {
     articleById: ReadonlyMap<string, Article>,
     entriesOf: (article: Article, from: M) => ReadonlyMap<string, E>,
     position: ReadonlyMap<string, number>,
+    only?: Iterable<string>,
   ): Map<string, E[]> {
     const dirty = new Set<string>();
     /** Entries replaced in place, by entity id: each the old entry and its replacement. */
     const replaced = new Map<string, Array<[E, E]>>();
-    for (const [articleId, from] of sources) {
-      const article = articleById.get(articleId)!;
+    for (const articleId of only ?? sources.keys()) {
+      const from = sources.get(articleId);
       const last = this.counted.get(articleId);
+      if (from === undefined) {
+        if (last) this.uncount(last.article, last.own, dirty), this.counted.delete(articleId);
+        continue;
+      }
+      const article = articleById.get(articleId)!;
       if (last && last.article === article && last.from === from) continue;
       const own = entriesOf(article, from);
       if (last?.own === own) {
@@ -62,7 +69,7 @@ export class AppearanceTally<E extends Entry, M = unknown> {
       }
       this.counted.set(articleId, { article, from, own });
     }
-    if (this.counted.size > sources.size) {
+    if (!only && this.counted.size > sources.size) {
       for (const [id, last] of this.counted) {
         if (sources.has(id)) continue;
         this.uncount(last.article, last.own, dirty);

@@ -4,6 +4,7 @@
  */
 import type { Article, Entity, Mention, TimelineEvent } from '../types.js';
 import type { EntityIndex } from './linkEntities.js';
+import type { LoggedChanges } from './articleChanges.js';
 
 /** An article's chronological neighbours. */
 export interface Neighbours {
@@ -32,4 +33,11 @@ export interface Archive {
   entityIndex: EntityIndex;
   /** Every timeline event, oldest first. */
   events: TimelineEvent[];
+  /**
+   * A watch session's: where this archive's build stands in the log of what each build changed of
+   * the articles. Its maps by article (`articleById`, `neighbours`, and the entity index's maps by
+   * article) are then the session's, changed in place by the next build: the render asks the log
+   * what changed instead of comparing two builds' maps.
+   */
+  changes?: LoggedChanges;
 }

@@ -7,6 +7,7 @@ import type { Archive, Neighbours } from './archive.js';
 import { linkEntities, type LinkMemo, type ValueStore } from './linkEntities.js';
 import { compareArticles } from './articleOrder.js';
 import { compareByName } from './nameOrder.js';
+import { linkWatched } from './linkWatched.js';
 
 /** What the extract stage hands over. */
 export interface Extracted {
@@ -16,6 +17,8 @@ export interface Extracted {
   mentions: Mention[];
   /** A watch session's: the same mentions by article id, each list kept while unchanged (see `EntityExtraction`). */
   mentionsByArticle?: Map<string, Mention[]>;
+  /** A watch session's: the ids of the articles whose list in `mentionsByArticle` the link stage has not read (emptied once it has; see `EntityExtraction.mentionsChanged`). */
+  mentionsChanged?: Set<string>;
   /** Timeline events. */
   events: TimelineEvent[];
 }
@@ -25,7 +28,9 @@ export interface Extracted {
  * may pass a `store` to keep the appearances' sentences out of memory (see `ValueStore`).
  */
 export function buildArchive(articles: readonly Article[], extracted: Extracted = { entities: [], mentions: [], events: [] }, memo?: LinkMemo, store?: ValueStore): Archive {
-  const ordered = memo ? [...memo.listing.of(articles)] : [...articles].sort(compareArticles);
+  // A watch session's builds change the last archive's maps in place when they can (see `linkWatched`).
+  if (memo) return linkWatched(articles, extracted, memo);
+  const ordered = [...articles].sort(compareArticles);
   const neighbours = new Map<string, Neighbours>();
   ordered.forEach((article, index) => {
     neighbours.set(article.id, { previous: ordered[index + 1] ?? null, next: ordered[index - 1] ?? null });
@@ -36,14 +41,12 @@ export function buildArchive(articles: readonly Article[], extracted: Extracted 
     articles: ordered,
     articleById,
     neighbours,
-    entities: memo ? [...memo.names.of(extracted.entities)] : [...extracted.entities].sort(compareByName),
+    entities: [...extracted.entities].sort(compareByName),
     mentions: [] as Mention[],
     // With the mentions by article, the list of every mention is not read here (a watch session's is made only if a page asks for it).
-    entityIndex: linkEntities(ordered, extracted.entities, byArticle ? [] : extracted.mentions, memo, store, byArticle, articleById),
+    entityIndex: linkEntities(ordered, extracted.entities, byArticle ? [] : extracted.mentions, undefined, store, byArticle, articleById),
     events: extracted.events,
   };
-  // A watch session keeps them all, read through when a page asks (seldom: data exports): reducing them would cost every edit a pass over all of them (BBC: 3–5 ms).
-  if (memo) return Object.defineProperty(archive, 'mentions', { enumerable: true, get: () => extracted.mentions });
   archive.mentions = firstMentions(extracted.mentions);
   return archive;
 }

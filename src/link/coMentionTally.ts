@@ -24,18 +24,25 @@ export class CoMentionTally<T> {
    * of each value of `tops`, by article id: every article of the archive that names any) and the ids of the entities whose
    * record changed, came or went since the last call (`changed`: every entity on the first). `rank`
    * must read nothing but the row and the records of the entities in it. With nothing changed, the
-   * very map of the last call comes back.
+   * very map of the last call comes back. `only`: the ids of the only articles whose top may have
+   * changed since the last call (with it, an article not in `tops` is gone only if listed there).
    */
-  update(tops: ReadonlyMap<string, { readonly top: readonly string[] }>, changed: Iterable<string>, rank: RankRow<T>): Map<string, T> {
+  update(tops: ReadonlyMap<string, { readonly top: readonly string[] }>, changed: Iterable<string>, rank: RankRow<T>, only?: Iterable<string>): Map<string, T> {
     const dirty = new Set<string>();
-    for (const [articleId, { top: ids }] of tops) {
+    // Told the only articles that may have changed (a watch edit's), only they are looked at; else every one.
+    for (const articleId of only ?? tops.keys()) {
+      const ids = tops.get(articleId)?.top;
       const last = this.tops.get(articleId);
+      if (!ids) {
+        if (last) this.count(last, -1, dirty), this.tops.delete(articleId);
+        continue;
+      }
       if (last === ids || (last && last.length === ids.length && last.every((id, i) => id === ids[i]))) continue;
       if (last) this.count(last, -1, dirty);
       this.count(ids, 1, dirty);
       this.tops.set(articleId, ids);
     }
-    if (this.tops.size > tops.size) {
+    if (!only && this.tops.size > tops.size) {
       for (const [articleId, last] of this.tops) {
         if (tops.has(articleId)) continue;
         this.count(last, -1, dirty);

@@ -16,6 +16,8 @@ import { compareByName, KeptOrder } from './nameOrder.js';
 import { EntityHistory, type EntityChanges } from './entityChanges.js';
 import { relatedOf, type KeptRelated } from './relatedArticles.js';
 import { articleEntries, type BlockSentence } from './appearanceEntries.js';
+import { ArticleChangeLog } from './articleChanges.js';
+import type { Neighbours } from './archive.js';
 
 /** An article related to another by the entities they share. */
 export interface RelatedArticle {
@@ -102,7 +104,7 @@ export const ENTITY_TYPES: ReadonlyArray<{ type: EntityType; label: string }> = 
 ];
 
 /** Entities listed as appearing together with each entity. */
-const MAX_CO_MENTIONS = 10;
+export const MAX_CO_MENTIONS = 10;
 /** Articles with more entities than this count only their most mentioned ones for co-mentions. */
 const MAX_ENTITIES_PER_ARTICLE = 25;
 
@@ -141,6 +143,24 @@ export class LinkMemo {
   readonly appearanceTally = new AppearanceTally<EntityInArticle, readonly Mention[]>();
   /** Each article's body links, with the mentions they were chosen from. */
   readonly bodyLinks = new WeakMap<Article, { mentions: readonly Mention[]; links: Map<string, Mention[]> }>();
+  /** The articles as the last link stage was given them, in that order (to tell the records an edit replaced). */
+  given: readonly Article[] = [];
+  /** The last archive's maps by article, changed in place by the next edit (see `linkWatched.ts`); null before the first build. */
+  kept: KeptArchive | null = null;
+  /** Which articles list each article among their related ones (article id → their ids): an edited record is listed anew by those alone. */
+  readonly relatedBy = new Map<string, Set<string>>();
+  /** What each build changed of the articles' maps, for the render (see `ArticleChangeLog`). */
+  readonly log = new ArticleChangeLog();
+}
+
+/** The maps by article of the last archive a watch session linked. */
+export interface KeptArchive {
+  /** Articles by id. */
+  articleById: Map<string, Article>;
+  /** Each article's neighbours. */
+  neighbours: Map<string, Neighbours>;
+  /** The entity index (its maps by article are changed in place). */
+  index: EntityIndex;
 }
 
 /** An article's entities: how often it names each, most named first, and by type. */
@@ -213,7 +233,7 @@ export function linkEntities(
 }
 
 /** An article's entities counted from its mentions (`list`) and ranked: most mentioned first, ties by name. */
-function rankEntities(list: readonly Mention[], byId: ReadonlyMap<string, Entity>, byName: (a: string, b: string) => number): RankedEntities {
+export function rankEntities(list: readonly Mention[], byId: ReadonlyMap<string, Entity>, byName: (a: string, b: string) => number): RankedEntities {
   const count = new Map<string, number>();
   for (const m of list) count.set(m.entityId, (count.get(m.entityId) ?? 0) + 1);
   const ranked = [...count]
@@ -228,7 +248,7 @@ function rankEntities(list: readonly Mention[], byId: ReadonlyMap<string, Entity
  * The ids of the articles that name an entity whose record changed, came or went, by its record
  * before and after (each record lists the articles naming it, `Entity.articles`).
  */
-function articlesOfChanged(changes: EntityChanges): Set<string> {
+export function articlesOfChanged(changes: EntityChanges): Set<string> {
   const ids = new Set<string>();
   for (const id of changes.changed) {
     for (const articleId of changes.before.get(id)?.articles ?? []) ids.add(articleId);
@@ -270,7 +290,7 @@ function knownMentions(byArticle: ReadonlyMap<string, Mention[]>, byId: Readonly
  * mentions of known entities and articles, by article, in text order. With a memo, each article's
  * entries are kept and the lists changed by the articles whose entries changed (`AppearanceTally`).
  */
-function appearancesOf(
+export function appearancesOf(
   entities: readonly Entity[],
   mentionsOf: Map<string, Mention[]>,
   articleById: ReadonlyMap<string, Article>,
@@ -278,6 +298,8 @@ function appearancesOf(
   memo?: LinkMemo,
   store?: ValueStore,
   changes?: EntityChanges,
+  /** With a memo: the only articles whose record or mentions may have changed (see `AppearanceTally.update`). */
+  only?: Iterable<string>,
 ): Map<string, EntityInArticle[]> {
   const entriesOf = (article: Article, found: readonly Mention[]): Map<string, EntityInArticle> => {
     // An entry is made from its article and that article's mentions alone: the same record and the
@@ -290,7 +312,7 @@ function appearancesOf(
     return entries;
   };
   // The tally asks for the entries of only the articles whose record or mentions are not the very ones it last counted.
-  if (memo) return memo.appearanceTally.update(changes!.byId, changes!.changed, mentionsOf, articleById, entriesOf, position);
+  if (memo) return memo.appearanceTally.update(changes!.byId, changes!.changed, mentionsOf, articleById, entriesOf, position, only);
   const placed = new Map<string, Array<{ at: number; entry: EntityInArticle }>>();
   for (const [articleId, found] of mentionsOf) {
     const at = position.get(articleId) ?? 0;
@@ -310,7 +332,7 @@ function appearancesOf(
 }
 
 /** One co-mention record per entity and count (see `LinkMemo`). */
-function coMention(entity: Entity, articles: number, records: Store<Entity, Map<number, CoMention>>): CoMention {
+export function coMention(entity: Entity, articles: number, records: Store<Entity, Map<number, CoMention>>): CoMention {
   let byCount = records.get(entity);
   if (!byCount) records.set(entity, (byCount = new Map()));
   let record = byCount.get(articles);
@@ -329,4 +351,95 @@ function coMentionPairs(rankedOf: ReadonlyMap<string, { readonly top: readonly s
     }
   }
   return new Map([...pairs].map(([id, row]) => [id, rank(row)]));
+}
+
+/**
+ * A watch edit's entity index: `index` (last build's, kept in `memo`) with its maps by article
+ * changed in place, for the only articles an edit may have changed: those given a new record or
+ * other mentions (`touched`), and those naming an entity whose record changed. Related articles
+ * are looked at for those and for the articles listing a replaced record (`replaced`, see
+ * `LinkMemo.relatedBy`). Every article keeps its id (the caller checks), so the archive's size,
+ * which weighs related articles, is the same. Adds to `pages` the ids of the articles whose body
+ * links, entities by type or related articles changed. Gives what `linkEntities` gives.
+ */
+export function updateEntityIndex(
+  articles: readonly Article[],
+  entities: readonly Entity[],
+  byArticle: ReadonlyMap<string, Mention[]>,
+  memo: LinkMemo,
+  index: EntityIndex,
+  articleById: ReadonlyMap<string, Article>,
+  touched: Iterable<string>,
+  replaced: readonly string[],
+  pages: Set<string>,
+): EntityIndex {
+  const changes = memo.entities.next(entities);
+  const { byId } = changes;
+  memo.names.of(entities);
+  const nameRank = memo.names.ranks();
+  const byName = (a: string, b: string): number => nameRank.get(a)! - nameRank.get(b)!;
+  const position = sameItems(memo.listing.last, articles) ? memo.listing.ranks() : new Map(articles.map((article, i) => [article.id, i]));
+  const stale = articlesOfChanged(changes);
+  const look = new Set(touched);
+  for (const id of stale) look.add(id);
+  // The known mentions of the articles looked at (those with none are left out, as `knownMentions` leaves them).
+  const mentionsOf = new Map<string, Mention[]>();
+  for (const id of look) {
+    const list = articleById.has(id) ? byArticle.get(id) : undefined;
+    let last = list && memo.known.get(id);
+    if (!list) memo.known.delete(id);
+    else if (!last || last.list !== list || stale.has(id)) memo.known.set(id, (last = { list, known: list.filter((m) => byId.has(m.entityId)) }));
+    const known = last && last.known.length > 0 ? last.known : undefined;
+    if (!known) {
+      memo.ranked.delete(id);
+      if (index.ofArticle.delete(id)) pages.add(id);
+      index.named.delete(id);
+      continue;
+    }
+    mentionsOf.set(id, known);
+    let ranked = memo.ranked.get(id);
+    if (!(ranked && sameItems(ranked.mentions, known) && !stale.has(id))) memo.ranked.set(id, (ranked = rankEntities(known, byId, byName)));
+    if (index.ofArticle.get(id) !== ranked.groups) index.ofArticle.set(id, ranked.groups), pages.add(id);
+    index.named.set(id, ranked.named);
+  }
+  const rankRow = (row: ReadonlyMap<string, number>): CoMention[] =>
+    topK(row, MAX_CO_MENTIONS, (x, y) => y[1] - x[1] || byName(x[0], y[0])).map(([other, n]) => coMention(byId.get(other)!, n, memo.coMentions));
+  const coMentions = memo.coMentionTally.update(memo.ranked, changes.changed, rankRow, look);
+  const appearances = appearancesOf(entities, mentionsOf, articleById, position, memo, undefined, changes, look);
+  // Related articles: those looked at, and those listing a record the edit replaced.
+  const relate = new Set(look);
+  for (const id of replaced) for (const other of memo.relatedBy.get(id) ?? []) relate.add(other);
+  const related = relatedOf(
+    [...relate].flatMap((id) => articleById.get(id) ?? []),
+    memo.ranked,
+    byId,
+    byName,
+    memo.related,
+    articleById,
+    articles.length,
+  );
+  for (const [id, list] of related) {
+    const before = index.related.get(id);
+    if (before === list) continue;
+    index.related.set(id, list);
+    pages.add(id);
+    noteRelated(memo.relatedBy, id, before, list);
+  }
+  const links = bodyLinksOf([...look].flatMap((id) => articleById.get(id) ?? []), mentionsOf, memo.bodyLinks);
+  for (const [id, own] of links) if (index.bodyLinks.get(id) !== own) index.bodyLinks.set(id, own), pages.add(id);
+  return { byId, ofArticle: index.ofArticle, appearances, coMentions, related: index.related, bodyLinks: index.bodyLinks, named: index.named };
+}
+
+/** Moves article `id` in the reverse index of related articles from the articles of `before` to those of `after`. */
+export function noteRelated(relatedBy: Map<string, Set<string>>, id: string, before: readonly RelatedArticle[] | undefined, after: readonly RelatedArticle[]): void {
+  for (const { article } of before ?? []) {
+    const by = relatedBy.get(article.id);
+    by?.delete(id);
+    if (by?.size === 0) relatedBy.delete(article.id);
+  }
+  for (const { article } of after) {
+    let by = relatedBy.get(article.id);
+    if (!by) relatedBy.set(article.id, (by = new Set()));
+    by.add(id);
+  }
 }

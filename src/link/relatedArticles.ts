@@ -36,8 +36,10 @@ export function relatedOf(
   byName: (a: string, b: string) => number,
   memo?: Store<Article, KeptRelated>,
   articleById: ReadonlyMap<string, Article> = new Map(articles.map((article) => [article.id, article])),
+  /** Number of articles in the archive (`articles` may be a few of them: those a watch edit may have changed). */
+  archiveSize = articles.length,
 ): Map<string, RelatedArticle[]> {
-  const total = Math.max(articles.length, 1);
+  const total = Math.max(archiveSize, 1);
   const weight = (entity: Entity): number => Math.log((total + 1) / entity.articles.length);
   const result = new Map<string, RelatedArticle[]>();
   for (const article of articles) {

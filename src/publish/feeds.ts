@@ -7,7 +7,7 @@
  */
 import type { Config } from '../config.js';
 import type { Archive } from '../link/archive.js';
-import { compareArticles } from '../link/articleOrder.js';
+import { compareArticles, samePlace } from '../link/articleOrder.js';
 import { groupSets } from '../link/group.js';
 import type { Page } from '../render/page.js';
 import { madeText, type PageReuse } from '../render/renderContext.js';
@@ -139,6 +139,8 @@ interface FeedMade {
   checkedIn: number;
   /** The feed articles (null: none dated, no feed). */
   articles: Article[] | null;
+  /** The same records as `from`, in listing order (the feed is its first dated ones). */
+  sorted: readonly Article[];
 }
 
 /**
@@ -166,10 +168,45 @@ export function feedArticlesOfEntity(archive: Archive, entity: Entity, remember 
     return last.articles;
   }
   const from = ids.flatMap((id) => archive.articleById.get(id) ?? []);
-  const made = feedArticles([...from].sort(compareArticles));
+  const sorted = (last && resorted(last, from)) ?? [...from].sort(compareArticles);
+  const made = feedArticles(sorted);
   const articles = made.length > 0 ? made : null;
-  if (remember) feedOfEntity.set(entity, { from, articles, checkedIn: number });
+  if (remember) feedOfEntity.set(entity, { from, articles, checkedIn: number, sorted });
   return articles;
+}
+
+/**
+ * `from` in listing order, from the last order of `last.from`, when each record of `from` is the one
+ * at its place there or a new record of that article sorting the same (an edit that moved it
+ * nowhere, see `samePlace`): its new record then takes the old one's place. Else null. A watch edit
+ * changes one article, named by entities of thousands; sorting them again compared titles with
+ * `localeCompare` for each of those entities' feeds.
+ */
+function resorted(last: FeedMade, from: readonly Article[]): Article[] | null {
+  if (last.from.length !== from.length) return null;
+  const replaced = new Map<Article, Article>();
+  for (let i = 0; i < from.length; i++) {
+    const now = from[i]!;
+    const was = last.from[i]!;
+    if (now === was) continue;
+    if (!samePlace(was, now)) return null;
+    replaced.set(was, now);
+  }
+  return last.sorted.map((article) => replaced.get(article) ?? article);
+}
+
+/**
+ * True when the entity gets a feed (`feedArticlesOfEntity` is not null): when any of its articles is
+ * dated. Stops at the first dated one: the `entityFeed` filter asks only this, and a watch build asks
+ * it again of every entity each page it looks at links (see `RenderMemo`), some named by thousands of articles.
+ */
+export function hasEntityFeed(archive: Archive, entity: Entity): boolean {
+  const ids = entity.articles.length > 0 ? entity.articles : mentionedIn(archive).get(entity.id) ?? [];
+  for (const id of ids) {
+    const article = archive.articleById.get(id);
+    if (article !== undefined && article.date !== null) return true;
+  }
+  return false;
 }
 
 /** Each archive's number, given as first asked (a number, so a feed checked long ago keeps no old archive alive). */

@@ -5,7 +5,7 @@
 import type nunjucks from 'nunjucks';
 import type { Archive } from '../link/archive.js';
 import type { Article, Entity, EntityType } from '../types.js';
-import { entityFeedPath, feedArticlesOfEntity } from './feeds.js';
+import { entityFeedPath, hasEntityFeed } from './feeds.js';
 import { breadcrumbJsonLd, newsArticleJsonLd, type StructuredDataConfig } from './structuredData.js';
 
 /** Filter labels of the entity types, as shown in the search page's filters. */
@@ -75,6 +75,6 @@ export function addPublishingFilters(env: nunjucks.Environment, archive: Archive
   env.addFilter('entityFeed', (entity: Pick<Entity, 'id' | 'url'>) => {
     // Asked per entity page rendered: a watch rebuild renders only the entities an edit touched.
     const record = entity ? archive.entityIndex.byId.get(entity.id) : undefined;
-    return record && feedArticlesOfEntity(archive, record, remember) ? entityFeedPath(entity) : '';
+    return record && hasEntityFeed(archive, record) ? entityFeedPath(entity) : '';
   });
 }

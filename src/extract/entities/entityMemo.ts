@@ -70,6 +70,9 @@ export function holdsAny(keys: Int32Array | undefined, wanted: Int32Array): bool
   return false;
 }
 
+/** Candidates noted between two sweeps of the askers (see `EntityMemo.askedAbout`). */
+const ASKERS_SWEEP = 4096;
+
 /** Index of the article with id `id` in `sorted` (in id order), or where it would go. */
 function indexOfId(sorted: readonly Article[], id: string): number {
   return lowerBound(0, sorted.length, (i) => sorted[i]!.id < id);
@@ -93,6 +96,12 @@ export interface CheckedCount {
   generation: number;
   /** Keys whose `nameLike` or `common` answer differs from the count before. */
   flipped: readonly string[];
+  /**
+   * The last count before this one that changed some answer (0: none did). A text or article
+   * checked at that count or later was checked against every answer that changed before this
+   * count: only `flipped` can have changed its result (see `keptCandidates`, `unitCandidates`).
+   */
+  quietFrom: number;
 }
 
 export class EntityMemo {
@@ -112,6 +121,14 @@ export class EntityMemo {
   readonly keysOf = new WeakMap<Article, Int32Array>();
   /** Each article's mentions, with the matcher they were found with. */
   readonly mentions = new WeakMap<Article, { matcher: NameMatcher; mentions: Mention[] }>();
+  /**
+   * Ids of the articles whose list of mentions is another list than the one the link stage last
+   * read (see `EntityExtraction.mentionsChanged`): added to by each extraction, emptied by the link
+   * stage once it has read them, so a build that failed in between leaves them for the next.
+   */
+  readonly mentionsChanged = new Set<string>();
+  /** The last build's mentions by article id (see `EntityExtraction.mentionsByArticle`), changed in place by an edit's build. */
+  byArticle: Map<string, Mention[]> | null = null;
   /** Each entity's record, made again only when its mentions or group changed. */
   readonly records = new EntityRecords();
   /** The last resolution, and the registry it was made with (from the names in `tally` as last settled). */
@@ -130,6 +147,13 @@ export class EntityMemo {
   private generation = 0;
   /** Words whose answers changed at the last count. */
   private flipped: string[] = [];
+  /** The last count before the latest that changed some answer (see `CheckedCount.quietFrom`). */
+  private lastFlipped = 0;
+  /**
+   * The records the last `sortedById` found new in place of others of the same ids (an edit's), or
+   * null when articles came, went or the list was sorted anew: then every article is looked at.
+   */
+  replaced: readonly Article[] | null = null;
 
   /** The articles as last given to `sortedById`, and in id order. */
   private lastArticles: { given: readonly Article[]; sorted: Article[] } = { given: [], sorted: [] };
@@ -142,15 +166,17 @@ export class EntityMemo {
    */
   sortedById(articles: readonly Article[]): readonly Article[] {
     const last = this.lastArticles;
-    let sorted: Article[] | null = articles.length === last.given.length ? last.sorted : null;
+    let sorted: Article[] | null = articles.length === last.given.length && articles.length > 0 ? last.sorted : null;
+    const replaced: Article[] = [];
     for (let i = 0; sorted && i < articles.length; i++) {
       const now = articles[i]!;
       const was = last.given[i]!;
       if (now === was) continue;
       const at = indexOfId(last.sorted, was.id);
       if (now.id !== was.id || last.sorted[at] !== was) sorted = null;
-      else (sorted = sorted === last.sorted ? sorted.slice() : sorted)[at] = now;
+      else (sorted = sorted === last.sorted ? sorted.slice() : sorted)[at] = now, replaced.push(now);
     }
+    this.replaced = sorted ? replaced : null;
     sorted ??= [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     this.lastArticles = { given: articles, sorted };
     return sorted;
@@ -160,21 +186,22 @@ export class EntityMemo {
    * The word statistics of `sorted`, from the last count's: the words of articles no longer there
    * taken out, those of new articles added. `tokensOf` gives an article's tokens (valid until the next call).
    */
-  countWords(sorted: readonly Article[], tokensOf: (article: Article) => ArticleTokens): WordStats {
+  countWords(sorted: readonly Article[], tokensOf: (article: Article) => ArticleTokens, only?: readonly Article[]): WordStats {
     const delta = emptyWordStats();
     const count = (article: Article, sign: 1 | -1) => {
       const { units, data } = tokensOf(article);
       for (const unit of units) if (unit.role === 'body') countPackedWords(delta, data, unit.first, unit.end, this.words.keys, sign);
     };
     // By id: an edited article's new record takes its old one's place, so the set of every id is made only when some are gone.
-    for (const article of sorted) {
+    // `only`: the records an edit put in place of others of the same ids (see `replaced`), the only ones to count again.
+    for (const article of only ?? sorted) {
       const was = this.counted.get(article.id);
       if (was === article) continue;
       if (was) count(was, -1);
       count(article, 1);
       this.counted.set(article.id, article);
     }
-    if (this.counted.size > sorted.length) {
+    if (!only && this.counted.size > sorted.length) {
       const current = new Set(sorted.map((article) => article.id));
       for (const [id, article] of this.counted) if (!current.has(id)) count(article, -1), this.counted.delete(id);
     }
@@ -192,6 +219,7 @@ export class EntityMemo {
       }
       if (judge.nameLike(key) + ',' + judge.common(key) !== before) flipped.push(key);
     }
+    if (this.flipped.length > 0) this.lastFlipped = this.generation;
     this.generation++;
     this.flipped = flipped;
     return this.stats;
@@ -204,7 +232,7 @@ export class EntityMemo {
    */
   keptCandidates(article: Article, count: CheckedCount): Candidate[][] | null {
     const last = this.articleFound.get(article);
-    if (!last || (last.checked !== count.generation - 1 && last.checked !== count.generation)) return null;
+    if (!last || last.checked < count.quietFrom) return null;
     if (count.flipped.length > 0 && (last.asked === null || holdsAny(last.asked, this.flippedNumbers(count)))) return null;
     last.checked = count.generation;
     return last.lists;
@@ -226,6 +254,51 @@ export class EntityMemo {
       }
     }
     this.articleFound.set(article, { lists, checked: count.generation, asked: known ? Int32Array.from(asked).sort() : null });
+    if (known) for (const n of asked) this.askersOf(n).push(article);
+    else this.askedUnknown.add(article);
+    if (++this.notedSinceSweep >= ASKERS_SWEEP) this.sweepAskers();
+  }
+
+  /**
+   * The records that asked about each word key (by number) as their candidates were last found: an
+   * edit's build whose count changed some answers looks at the askers of those words alone, not at
+   * every article (see `askedAbout`). Records replaced since stay listed until the next sweep (they
+   * are told by `counted`, which holds each id's current record).
+   */
+  private readonly askers = new Map<number, Article[]>();
+  /** Records that asked about a key with no number (its answers cannot be looked up): looked at after every change of answers. */
+  private readonly askedUnknown = new Set<Article>();
+  /** Candidates noted since the askers were last swept of replaced records. */
+  private notedSinceSweep = 0;
+
+  private askersOf(n: number): Article[] {
+    let list = this.askers.get(n);
+    if (!list) this.askers.set(n, (list = []));
+    return list;
+  }
+
+  /** Drops the records no longer current (each id's current record is in `counted`) from the askers, so they hold no old record for long. */
+  private sweepAskers(): void {
+    this.notedSinceSweep = 0;
+    const current = (article: Article) => this.counted.get(article.id) === article;
+    for (const [n, list] of this.askers) {
+      const kept = list.filter(current);
+      if (kept.length === 0) this.askers.delete(n);
+      else if (kept.length < list.length) this.askers.set(n, kept);
+    }
+    for (const article of this.askedUnknown) if (!current(article)) this.askedUnknown.delete(article);
+  }
+
+  /**
+   * The current records whose last candidates asked about a word whose answer `count` changed, or
+   * about a word with no number: with the records an edit replaced, the only articles whose
+   * candidates can differ from their last ones.
+   */
+  askedAbout(count: CheckedCount): Article[] {
+    const found = new Set<Article>();
+    for (const n of this.flippedNumbers(count)) for (const article of this.askers.get(n) ?? []) if (this.counted.get(article.id) === article) found.add(article);
+    for (const article of this.askedUnknown) if (this.counted.get(article.id) === article) found.add(article);
+    return [...found];
   }
 
   /** The key numbers of a count's flipped words, sorted (made once per count). */
@@ -242,7 +315,7 @@ export class EntityMemo {
 
   /** The count the candidates of this build are checked against (after `countWords`). */
   checkedCount(): CheckedCount {
-    return { generation: this.generation, flipped: this.flipped };
+    return { generation: this.generation, flipped: this.flipped, quietFrom: this.lastFlipped };
   }
 
   /**
@@ -260,9 +333,10 @@ export class EntityMemo {
   }
 
   /** After every article's (`sorted`) `tallyCandidates`: takes out the candidates of the articles gone; true when some name's sums changed. */
-  settleNames(sorted: readonly Article[]): boolean {
+  settleNames(sorted: readonly Article[], sameIds = false): boolean {
     // Every article tallied this build is in `tallied` (by id): more there means some are gone (only then is the set of every id made).
-    if (this.tallied.size > this.seen) {
+    // `sameIds`: the build's articles have the ids of the last's (an edit's build, which tallies only the records replaced).
+    if (!sameIds && this.tallied.size > this.seen) {
       const current = new Set(sorted.map((article) => article.id));
       for (const [id, lists] of this.tallied) {
         if (current.has(id)) continue;
@@ -319,7 +393,7 @@ function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 export function unitCandidates(memo: EntityMemo, count: CheckedCount, unit: ReadUnit, tokens: () => Token[], judge: WordJudge, gazetteer: Gazetteer): Candidate[] {
   const last = memo.found.get(unit);
   if (last) {
-    const still = last.checked === count.generation || (last.checked === count.generation - 1 ? sameFlipped(last, count.flipped, judge) : sameAnswers(last.nameLike, judge.nameLike) && sameAnswers(last.common, judge.common));
+    const still = last.checked === count.generation || (last.checked >= count.quietFrom ? sameFlipped(last, count.flipped, judge) : sameAnswers(last.nameLike, judge.nameLike) && sameAnswers(last.common, judge.common));
     if (still) {
       last.checked = count.generation;
       return last.candidates;

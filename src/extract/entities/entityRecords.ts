@@ -44,10 +44,11 @@ export class EntityRecords {
    * article's mentions (the same list as last build for an article whose mentions are unchanged).
    * `unmentioned` is told of each group without any mention.
    */
-  entities(sorted: readonly Article[], mentionsOf: (article: Article) => readonly Mention[], groups: readonly EntityGroup[], unmentioned: (group: EntityGroup) => void): Entity[] {
+  entities(sorted: readonly Article[], mentionsOf: (article: Article) => readonly Mention[], groups: readonly EntityGroup[], unmentioned: (group: EntityGroup) => void, only?: readonly Article[]): Entity[] {
     const dirty = new Set<string>();
     // Every article of `sorted` is in `counted` after this loop: more there means some are gone (only then is the set of every id made).
-    for (const article of sorted) {
+    // `only`: the only articles whose record or mentions may have changed (an edit's, with every id as last build's).
+    for (const article of only ?? sorted) {
       const list = mentionsOf(article);
       const last = this.counted.get(article.id);
       if (last?.list === list && last.article === article) continue;
@@ -61,7 +62,7 @@ export class EntityRecords {
       else this.count(article, byEntity, dirty);
       this.counted.set(article.id, { article, list, byEntity });
     }
-    if (this.counted.size > sorted.length) {
+    if (!only && this.counted.size > sorted.length) {
       const current = new Set(sorted.map((article) => article.id));
       for (const [id, last] of this.counted) {
         if (current.has(id)) continue;

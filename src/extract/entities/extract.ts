@@ -35,6 +35,9 @@ import { newWordTable, tokenizeInto, type Token } from './tokens.js';
 
 export { EntityMemo } from './entityMemo.js';
 
+/** The list of an article whose mentions all went in an edit's build (see `mentionsByArticle`). */
+const NO_MENTIONS: Mention[] = [];
+
 /** What `extractEntities` returns. */
 export interface EntityExtraction {
   /** Every entity mentioned at least once, sorted by id. */
@@ -44,9 +47,16 @@ export interface EntityExtraction {
   /**
    * With a watch session's memo: the same mentions, one list per article that has any, by article
    * id (in the order of `mentions`), each the very list of last build while the article's are the
-   * same, so the link stage can tell them at a glance.
+   * same, so the link stage can tell them at a glance. An edit's build changes last build's map in
+   * place (an article whose mentions all went keeps its place, with an empty list).
    */
   mentionsByArticle?: Map<string, Mention[]>;
+  /**
+   * With a watch session's memo: the ids of the articles whose list in `mentionsByArticle` is not
+   * the very list the link stage last read (new, changed or gone; see `EntityMemo.mentionsChanged`).
+   * The link stage empties it once it has read them.
+   */
+  mentionsChanged?: Set<string>;
   /** Notes about the registry (entries never mentioned). */
   diagnostics: Diagnostic[];
 }
@@ -56,17 +66,21 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   const gazetteer = loadGazetteer();
   const isPlaceKey = (key: string): boolean => gazetteer.countryWords.has(key);
   const sorted = memo ? memo.sortedById(articles) : [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // An edit's build (every id as last build's, a few records replaced): the other articles' tokens, candidates and mentions are last build's.
+  const replaced = memo?.replaced ?? null;
   const words = memo?.words ?? newWordTable();
   // Without a memo the tokens are kept (compact, about 8 bytes a word) only until this call returns.
   const tokensOf = tokenSource(words, memo?.tokens ?? new Map<Article, KeptTokens>(), isPlaceKey, memo !== undefined);
 
   // Each pass unpacks one article's tokens at a time into a scratch buffer.
-  const stats = memo ? memo.countWords(sorted, tokensOf) : countAll(sorted, tokensOf, words.keys);
+  const stats = memo ? memo.countWords(sorted, tokensOf, replaced ?? undefined) : countAll(sorted, tokensOf, words.keys);
   const judge = judgeWords(stats);
   const checked = memo?.checkedCount();
   // Each article's texts' candidates, in order (a watch session's memo gives them back unchanged when it can).
   const found: Candidate[][] = [];
-  for (const article of sorted) {
+  // An unchanged article's candidates are its last ones, tallied already, unless it asked about a word whose answer changed: in an edit's build only the replaced records and those are looked at.
+  const visit = replaced && checked ? (checked.flipped.length === 0 ? replaced : [...new Set([...replaced, ...memo!.askedAbout(checked)])]) : sorted;
+  for (const article of visit) {
     // An unchanged article whose texts were all checked at the count before, when that count changed no answer: its last lists.
     const kept = memo && checked ? memo.keptCandidates(article, checked) : null;
     if (kept) {
@@ -92,7 +106,7 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   let resolved: ResolvedNames;
   const previous = memo?.lastNames ?? null;
   if (memo) {
-    const changed = memo.settleNames(sorted);
+    const changed = memo.settleNames(sorted, replaced !== null);
     resolved = (!changed && memo.lastNames?.registry === registry ? memo.lastNames : null) ?? memo.sameMatching(resolvedFrom(memo.names(), registry, gazetteer));
     memo.lastNames = { registry, ...resolved };
   } else {
@@ -102,10 +116,14 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   // A new matcher: only the articles holding a word that starts a name it matches differently can find other mentions.
   const changed = memo && previous && previous.matcher !== matcher ? changedFirstWords(previous, resolved, words) : null;
   const mentions: Mention[] = [];
-  const mentionsByArticle = memo ? new Map<string, Mention[]>() : null;
+  // The same matcher as last build's, in an edit's build: only the replaced records can have other mentions, and last build's map by article is changed in place.
+  const inPlace = memo && replaced && previous?.matcher === matcher && memo.byArticle ? memo.byArticle : null;
+  const mentionsByArticle = inPlace ?? (memo ? new Map<string, Mention[]>() : null);
   // Names as written repeat across the archive, and mentions are held to the end of the build: one copy of each.
   const surfaces = new Interner();
-  for (const article of sorted) {
+  /** True when an article that had no list now has mentions: its list must go in its place, so the map is made again. */
+  let unplaced = false;
+  for (const article of inPlace ? replaced! : sorted) {
     const kept = memo?.mentions.get(article);
     if (kept && (kept.matcher === matcher || (changed && kept.matcher === previous?.matcher && !holdsAny(memo!.keysOf.get(article), changed)))) {
       if (kept.matcher !== matcher) memo!.mentions.set(article, { matcher, mentions: kept.mentions });
@@ -117,11 +135,25 @@ export function extractEntities(articles: readonly Article[], registry: Registry
     let own = articleMentions(article.id, units, data, words.keys, matcher, types, surfaces);
     // The same mentions as before (a new matcher that finds the same here) stay the very same list, so later steps see nothing changed.
     if (kept && sameMentions(kept.mentions, own)) own = kept.mentions;
+    // A list the link stage has not read: an unchanged record keeps its list, so only these need reading.
+    if (own !== kept?.mentions) memo?.mentionsChanged.add(article.id);
     memo?.mentions.set(article, { matcher, mentions: own });
-    if (mentionsByArticle) {
+    if (inPlace) {
+      // An article whose mentions all went keeps its place with an empty list.
+      if (inPlace.has(article.id)) inPlace.set(article.id, own.length > 0 ? own : NO_MENTIONS);
+      else if (own.length > 0) unplaced = true;
+    } else if (mentionsByArticle) {
       if (own.length > 0) mentionsByArticle.set(article.id, own);
     } else for (const mention of own) mentions.push(mention);
   }
+  if (inPlace && unplaced) {
+    inPlace.clear();
+    for (const article of sorted) {
+      const own = memo!.mentions.get(article)!.mentions;
+      if (own.length > 0) inPlace.set(article.id, own);
+    }
+  }
+  if (memo) memo.byArticle = mentionsByArticle;
 
   const diagnostics: Diagnostic[] = [];
   const unmentioned = (group: EntityGroup): void => {
@@ -133,11 +165,12 @@ export function extractEntities(articles: readonly Article[], registry: Registry
     // Every mention in one list is made only when asked for: a watch session's stages read them by article.
     let flat: Mention[] | null = null;
     return {
-      entities: memo.records.entities(sorted, (article) => memo.mentions.get(article)!.mentions, resolution.groups, unmentioned),
+      entities: memo.records.entities(sorted, (article) => memo.mentions.get(article)!.mentions, resolution.groups, unmentioned, inPlace ? replaced! : undefined),
       get mentions() {
         return (flat ??= flatMentions(byArticle));
       },
       mentionsByArticle: byArticle,
+      mentionsChanged: memo.mentionsChanged,
       diagnostics,
     };
   }

@@ -14,6 +14,7 @@ import type { Article, Mention, TimelineEvent } from '../../types.js';
 import type { EventCandidate } from './candidate.js';
 import { buildTimeline, eventAnchor } from './merge.js';
 import { placeEvents } from './pages.js';
+import { replacedRecords } from '../../text/replaced.js';
 
 /** What the timeline last read of one article. */
 interface Read {
@@ -38,6 +39,8 @@ export class TimelineMemo {
   private readonly mergedOf = new WeakMap<TimelineEvent, TimelineEvent>();
   /** The timeline last given. */
   private last: TimelineEvent[] = [];
+  /** The articles as last given (to tell the records an edit replaced). */
+  private given: readonly Article[] = [];
 
   /**
    * The archive's timeline: as `extractTimeline(articles, mentions, extract)` gives it, given the
@@ -45,12 +48,14 @@ export class TimelineMemo {
    * entity extraction kept (the very list of last build while an article's mentions are unchanged),
    * so an unchanged article is told at a glance, without regrouping every mention of the archive.
    */
-  timeline(articles: readonly Article[], mentionsOf: ReadonlyMap<string, readonly Mention[]>, extract: (article: Article) => EventCandidate[]): TimelineEvent[] {
+  timeline(articles: readonly Article[], mentionsOf: ReadonlyMap<string, readonly Mention[]>, extract: (article: Article) => EventCandidate[], mentionsChanged?: ReadonlySet<string>): TimelineEvent[] {
     const dirty = new Set<string>();
     // Articles ids are unique: when every id read before is read again, none is gone (no set of every id needed).
     let readAgain = 0;
     let added = 0;
-    for (const article of articles) {
+    const look = mentionsChanged ? this.lookAt(articles, mentionsChanged) : null;
+    this.given = articles;
+    for (const article of look ?? articles) {
       const mentions = mentionsOf.get(article.id) ?? NO_MENTIONS;
       const last = this.read.get(article.id);
       if (last) readAgain++;
@@ -70,7 +75,7 @@ export class TimelineMemo {
       }
       this.read.set(article.id, { candidates, mentions, seen: { article, mentions } });
     }
-    if (this.read.size > readAgain + added) {
+    if (!look && this.read.size > readAgain + added) {
       const present = new Set(articles.map((article) => article.id));
       for (const [id, last] of this.read) {
         if (present.has(id)) continue;
@@ -103,6 +108,27 @@ export class TimelineMemo {
     for (const year of [...this.ofYear.keys()].sort()) for (const event of this.ofYear.get(year)!) events.push(event);
     this.last = events;
     return events;
+  }
+
+  /**
+   * In an edit's build (every id where it was last time), the only articles whose record or
+   * mentions may differ from what was last read: the records replaced, and those whose mentions
+   * the entity stage made again (`mentionsChanged`: every id whose list changed since the link
+   * stage last read them, so since this memo last did too). Null when every article must be read.
+   */
+  private lookAt(articles: readonly Article[], mentionsChanged: ReadonlySet<string>): Article[] | null {
+    const replaced = this.given.length > 0 ? replacedRecords(this.given, articles) : null;
+    if (!replaced) return null;
+    const look = new Set(replaced);
+    const ids = new Set(replaced.map((article) => article.id));
+    for (const id of mentionsChanged) {
+      if (ids.has(id)) continue;
+      // Not replaced: the record last read is the current one.
+      const article = this.read.get(id)?.seen.article;
+      if (!article) return null;
+      look.add(article);
+    }
+    return [...look];
   }
 
   /** Takes out what `last` (article `id`) added, marking its dates changed. */

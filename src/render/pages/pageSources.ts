@@ -6,7 +6,7 @@
  */
 import type { Archive } from '../../link/archive.js';
 import { changedKeys } from '../../link/lists.js';
-import type { TimelineEvent } from '../../types.js';
+import type { Article, TimelineEvent } from '../../types.js';
 import type { NavItem, RenderContext } from '../renderContext.js';
 import { touchedEvents } from './touchedEvents.js';
 import { shownChangedIds } from '../timeline/shown.js';
@@ -35,6 +35,8 @@ export interface PageSources {
   nav: readonly NavItem[];
   /** The settings. */
   config: RenderContext['config'];
+  /** A watch session's: the archive's version in its log of changes (see `Archive.changes`); its maps by article are then changed in place by later builds. */
+  version?: number;
 }
 
 /** This build's sources against the last written build's. */
@@ -49,6 +51,12 @@ export interface SourcesSince {
   changedEntities: string[];
   /** The events added or gone, and those naming an article or entity whose view changed (see `touchedEvents`, `shownChangedIds`). */
   events: Set<TimelineEvent>;
+  /**
+   * From the archive's log (see `Archive.changes`), when it has one: the articles whose neighbours,
+   * body links, entities by type or related articles changed. Their maps are then the very same
+   * maps in `last` and `now` (changed in place), which only the log tells apart.
+   */
+  articlePages?: ReadonlySet<string>;
 }
 
 /** Each archive's comparison, made once for both page kinds. */
@@ -78,11 +86,23 @@ export function sourcesSince(ctx: RenderContext): SourcesSince | null {
     events: archive.events,
     nav: ctx.nav,
     config: ctx.config,
+    ...(archive.changes ? { version: archive.changes.version } : {}),
   };
   const last = ctx.reuse.swap('page sources', now);
   let since: SourcesSince | null = null;
   // Only a writer that keeps the groups it is not given on disk lets the render list only the touched ones.
-  if (last && last.nav === now.nav && last.config === now.config && ctx.reuse.listTouchedOnly()) {
+  if (last && last.nav === now.nav && last.config === now.config && archive.changes) {
+    // The log tells what changed since the build that wrote the site (or nothing: then every page is looked at).
+    const logged = last.version === undefined ? null : archive.changes.log.between(last.version, archive.changes.version);
+    if (logged && ctx.reuse.listTouchedOnly()) {
+      const changedArticles = [...logged.records.keys()];
+      const before = new Map<string, Article>();
+      for (const [id, record] of logged.records) if (record) before.set(id, record);
+      const changedEntities = changedKeys(last.entities, now.entities);
+      const events = touchedEvents(last.events, now.events, shownChangedIds(changedArticles, before, now.articles), shownChangedIds(changedEntities, last.entities, now.entities));
+      since = { last, now, changedArticles, changedEntities, events, articlePages: logged.pages };
+    }
+  } else if (last && last.nav === now.nav && last.config === now.config && ctx.reuse.listTouchedOnly()) {
     const changedArticles = changedKeys(last.articles, now.articles);
     const changedEntities = changedKeys(last.entities, now.entities);
     since = { last, now, changedArticles, changedEntities, events: touchedEvents(last.events, now.events, shownChangedIds(changedArticles, last.articles, now.articles), shownChangedIds(changedEntities, last.entities, now.entities)) };

@@ -17,6 +17,12 @@ export function touchedArticles(ctx: RenderContext): ReadonlySet<string> | null 
   if (!since) return null;
   const { last, now } = since;
   const touched = new Set<string>(since.changedArticles);
+  // A watch session's archive logs which articles' maps it changed (they are changed in place).
+  if (since.articlePages) {
+    for (const id of since.articlePages) touched.add(id);
+    for (const event of since.events) for (const id of event.articles) touched.add(id);
+    return touched;
+  }
   // Neighbour records are made anew each build: compared by the articles they name.
   for (const [id, around] of now.neighbours) {
     const before = last.neighbours.get(id);

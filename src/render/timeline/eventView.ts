@@ -130,6 +130,8 @@ interface Changes {
   entities: ReadonlyMap<string, ShownRecord>;
   /** Events naming an article or entity added, gone, or showing another headline, name or URL in the two (see `shownChangedIds`). */
   stale: ReadonlySet<TimelineEvent>;
+  /** A watch session's: the later archive's version in its log of changes (its articles by id are changed in place; see `Archive.changes`). */
+  version?: number;
 }
 
 /** Each archive's number, in the order references were first resolved in them. */
@@ -158,12 +160,19 @@ function changesSince(archive: Archive, sources: SourcesSince | null): Changes {
     };
     // The page sources compare the same two archives when the last one resolved is the last written (as it is but after a failed build).
     const same = sources !== null && sources.last.articles === lastChanges.articles && sources.last.entities === lastChanges.entities && sources.now.articles === archive.articleById && sources.now.entities === entities;
-    const articles = same ? sources.changedArticles : changedKeys(lastChanges.articles, archive.articleById);
     const changed = same ? sources.changedEntities : changedKeys(lastChanges.entities, entities);
-    // A record made anew showing what its older one showed leaves the views naming it as they were.
-    for (const id of shownChangedIds(articles, lastChanges.articles, archive.articleById)) mark(byArticle.get(id));
+    // A watch session's articles by id are changed in place: its log tells which changed since the last archive resolved.
+    const logged = archive.changes && lastChanges.version !== undefined ? archive.changes.log.between(lastChanges.version, archive.changes.version) : null;
+    if (archive.changes && !logged) for (const event of archive.events) stale.add(event);
+    else {
+      const before = new Map<string, ShownRecord>();
+      if (logged) for (const [id, record] of logged.records) if (record) before.set(id, record);
+      const articles = logged ? logged.records.keys() : same ? sources.changedArticles : changedKeys(lastChanges.articles, archive.articleById);
+      // A record made anew showing what its older one showed leaves the views naming it as they were.
+      for (const id of shownChangedIds(articles, logged ? before : lastChanges.articles, archive.articleById)) mark(byArticle.get(id));
+    }
     for (const id of shownChangedIds(changed, lastChanges.entities, entities)) mark(byEntity.get(id));
   }
-  lastChanges = { generation, previous: lastChanges?.generation ?? -1, articles: archive.articleById, entities, stale };
+  lastChanges = { generation, previous: lastChanges?.generation ?? -1, articles: archive.articleById, entities, stale, ...(archive.changes ? { version: archive.changes.version } : {}) };
   return lastChanges;
 }
