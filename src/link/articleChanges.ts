@@ -1,6 +1,6 @@
 /**
  * What each of a watch session's link stages changed of the article side of the archive, logged
- * by build: a watch edit changes the archive's maps in place (see `linkChanged.ts`), so the render
+ * by build: a watch edit changes the archive's maps in place (see `linkWatched.ts`), so the render
  * can no longer compare last build's maps with this build's; it asks the log what changed since
  * the build it last wrote (failed builds included: their changes stay in the log).
  */
