@@ -13,7 +13,8 @@ import type { ArticleChanges } from './articleChanges.js';
 import type { Extracted } from './buildArchive.js';
 import { changedKeys } from './lists.js';
 import { replacedRecords } from '../text/replaced.js';
-import { linkEntities, noteRelated, updateEntityIndex, type KeptArchive, type LinkMemo } from './linkEntities.js';
+import { linkEntities, type KeptArchive, type LinkMemo } from './linkEntities.js';
+import { noteRelated, updateEntityIndex } from './updateEntityIndex.js';
 
 /** The archive of a watch build (see the file's comment); what `buildArchive` gives without a memo, the mentions read through. */
 export function linkWatched(articles: readonly Article[], extracted: Extracted, memo: LinkMemo): Archive {
