@@ -21,25 +21,8 @@
  * memo copies and compares its events field by field, and keeps them plain.
  */
 import type { TimelineEvent } from '../../types.js';
-import { IntList } from './prepared.js';
-
-/** Distinct strings by number, each kept once. */
-class StringTable {
-  readonly strings: string[] = [];
-  /** Each string's number, while strings are added (`seal` lets it go). */
-  private numbers: Map<string, number> | null = new Map();
-
-  numberOf(value: string): number {
-    let n = this.numbers!.get(value);
-    if (n === undefined) this.numbers!.set(value, (n = this.strings.push(value) - 1));
-    return n;
-  }
-
-  /** No more strings: only reads by number from now on. */
-  seal(): void {
-    this.numbers = null;
-  }
-}
+import { IntList } from '../../text/intList.js';
+import { StringTable } from '../../text/stringTable.js';
 
 /** A list of lists of strings, packed: each list's entries as numbers into one table. */
 class PackedLists {

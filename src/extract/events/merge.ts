@@ -13,7 +13,6 @@ import type { EventCandidate } from './candidate.js';
 import { eventPageUrl, groupKey, MONTH_PAGE_LIMIT } from './pages.js';
 import { PreparedCandidates } from './prepared.js';
 import { jaccardRanges } from './similarity.js';
-import { Interner } from '../../text/interner.js';
 import { sortedOrder } from './mergeOrder.js';
 import { CompactEvent, eventAnchor, YearEvents } from './compactEvents.js';
 
@@ -34,8 +33,8 @@ const COMPARED_MEMBERS = 8;
 interface Cluster {
   /** Numbers of the candidates merged so far (in `PreparedCandidates`), in sorted order. */
   members: number[];
-  /** Articles already in it, in order; all of one article's candidates of a date come together, so the last one tells. */
-  articles: string[];
+  /** Articles already in it (as `PreparedCandidates.articleNumber`), in order; all of one article's candidates of a date come together, so the last one tells. */
+  articles: number[];
   /** Index of the last candidate that looked at this event (to look at it once per candidate). */
   visited: number;
 }
@@ -69,27 +68,24 @@ export interface MergeOptions {
 /** The timeline of candidates already prepared (`PreparedCandidates.add`, for every article); finishes `prepared`. */
 export function mergePrepared(prepared: PreparedCandidates, checkpoint: () => void = () => {}, options: MergeOptions = {}): TimelineEvent[] {
   prepared.finish();
-  const order = sortedOrder(prepared.candidates);
+  const order = sortedOrder(prepared.orderKeys(), prepared.count);
   const events: TimelineEvent[] = [];
   const byEntity: KeyIndex = new Map();
   const byWord: KeyIndex = new Map();
   const merging = new Merging(prepared, byEntity, byWord);
-  // Dates and sentence anchors repeat across events: each kept once (every candidate brought its own copy).
-  const shared = new Interner();
   let date: string | null = null;
   let year: string | null = null;
   let ofYear: Cluster[] = [];
   for (let i = 0; i < order.length; i++) {
     const c = order[i]!;
-    const candidate = prepared.candidates[c]!;
     if ((i & CHECK_EVERY) === 0) checkpoint();
-    if (candidate.date !== date) {
+    if (prepared.date(c) !== date) {
       // Candidates are sorted by date, and dates of one year sort together (`2024`, `2024-01`, `2024-01-03`).
-      date = candidate.date;
+      date = prepared.date(c);
       byEntity.clear();
       byWord.clear();
       if (date.slice(0, 4) !== year) {
-        finishYear(ofYear, prepared, events, shared, options.compact === true);
+        finishYear(ofYear, prepared, events, options.compact === true);
         ofYear = [];
         year = date.slice(0, 4);
       }
@@ -97,14 +93,15 @@ export function mergePrepared(prepared: PreparedCandidates, checkpoint: () => vo
     let cluster = merging.bestCluster(c, i);
     if (!cluster) ofYear.push((cluster = { members: [], articles: [], visited: -1 }));
     cluster.members.push(c);
-    if (cluster.articles[cluster.articles.length - 1] !== candidate.articleId) cluster.articles.push(candidate.articleId);
+    const article = prepared.articleNumber(c);
+    if (cluster.articles[cluster.articles.length - 1] !== article) cluster.articles.push(article);
     const s = prepared.sentenceOf.data[c]!;
     const entities = prepared.entities.data;
     for (let k = prepared.entitiesFrom(s), to = prepared.entityEnds.data[s]!; k < to; k++) remember(byEntity, entities[k]!, cluster);
     const words = prepared.words.data;
     for (let k = prepared.wordsFrom(s), to = Math.min(prepared.wordEnds.data[s]!, k + KEY_WORDS); k < to; k++) remember(byWord, words[k]!, cluster);
   }
-  finishYear(ofYear, prepared, events, shared, options.compact === true);
+  finishYear(ofYear, prepared, events, options.compact === true);
   return events;
 }
 
@@ -134,7 +131,7 @@ class Merging {
   bestCluster(c: number, serial: number): Cluster | null {
     const { prepared } = this;
     const s = prepared.sentenceOf.data[c]!;
-    const articleId = prepared.candidates[c]!.articleId;
+    const article = prepared.articleNumber(c);
     let best: Cluster | null = null;
     let bestScore = 0;
     const consider = (list: Cluster[] | undefined) => {
@@ -142,7 +139,7 @@ class Merging {
       for (const cluster of list) {
         if (cluster.visited === serial) continue;
         cluster.visited = serial;
-        if (cluster.articles[cluster.articles.length - 1] === articleId) continue;
+        if (cluster.articles[cluster.articles.length - 1] === article) continue;
         const score = this.similarity(cluster, s);
         if (score > bestScore) {
           best = cluster;
@@ -191,7 +188,7 @@ function sharesAny(pool: Int32Array, a: number, aEnd: number, b: number, bEnd: n
  * Turns a finished year's events into records. The year's size decides which page lists them
  * (`pages.ts`), so each event gets its `url` here, once.
  */
-function finishYear(clusters: readonly Cluster[], prepared: PreparedCandidates, events: TimelineEvent[], shared: Interner, compact: boolean): void {
+function finishYear(clusters: readonly Cluster[], prepared: PreparedCandidates, events: TimelineEvent[], compact: boolean): void {
   /** A compact year's events (see `CompactEvent`). */
   const year = compact ? new YearEvents() : null;
   /** How many events of each group (month, or the year-only events) are placed so far: an event's place decides its page. */
@@ -199,31 +196,32 @@ function finishYear(clusters: readonly Cluster[], prepared: PreparedCandidates, 
   /** Page URL by group and page number: one string for all the events of a page. */
   const pages = new Map<string, string>();
   for (const cluster of clusters) {
-    const members = cluster.members.map((c) => prepared.candidates[c]!);
+    const members = cluster.members;
     const first = members[0]!;
+    // One string per distinct date and anchor, shared by every event (see `PreparedCandidates`).
+    const date = prepared.date(first);
+    const precision = prepared.precision(first);
     // Joined, not `+`-ed: a join makes one flat string, `+` a tree of pieces, and events are held to the end of the build.
-    const id = [first.date, eventHash(first.articleId, first.anchor, first.date)].join('-');
+    const id = [date, eventHash(prepared.articleId(first), prepared.anchor(first), date)].join('-');
     let approximate = true;
     let future = true;
-    for (const candidate of members) {
-      approximate &&= candidate.approximate;
-      future &&= candidate.future;
+    for (const c of members) {
+      approximate &&= prepared.approximate(c);
+      future &&= prepared.future(c);
     }
     // Every member's entities, each once, in order of appearance.
-    const sentences = cluster.members.map((c) => prepared.sentenceOf.data[c]!);
+    const sentences = members.map((c) => prepared.sentenceOf.data[c]!);
     const entities = sentences.length === 1 ? prepared.entityIdsOf(sentences[0]!) : [...new Set(sentences.flatMap((s) => prepared.entityIdsOf(s)))];
     // Clusters come in date order, the order the pages list them in (`placeEvents` gives the same URLs).
-    const group = groupKey(first);
+    const group = groupKey({ date, precision });
     const place = placed.get(group) ?? 0;
     placed.set(group, place + 1);
     const pageKey = `${group}/${Math.floor(place / MONTH_PAGE_LIMIT)}`;
     let page = pages.get(pageKey);
-    if (page === undefined) pages.set(pageKey, (page = eventPageUrl(first, clusters.length, place)));
-    const date = shared.get(first.date);
-    // Copies the exact size (arrays grown by `push` keep spare room, and the timeline is held to the end of the build).
-    const articles = cluster.articles.slice();
-    const sources = members.map((candidate) => ({ articleId: candidate.articleId, anchor: shared.get(candidate.anchor) }));
-    const fields = { id, date, precision: first.precision, approximate, future, text: first.text, articles, entities, sources };
+    if (page === undefined) pages.set(pageKey, (page = eventPageUrl({ date, precision }, clusters.length, place)));
+    const articles = cluster.articles.map((n) => prepared.articleIdOfNumber(n));
+    const sources = members.map((c) => ({ articleId: prepared.articleId(c), anchor: prepared.anchor(c) }));
+    const fields = { id, date, precision, approximate, future, text: prepared.text(first), articles, entities, sources };
     // A compact record reads its fields from its year's, which packs them once the year is done (below).
     if (year) events.push(new CompactEvent(fields, year, year.add(fields, page)));
     else events.push({ ...fields, url: [page, eventAnchor(id)].join('#') });

@@ -1,46 +1,51 @@
 /**
- * What the timeline merge reads of each candidate, kept compact: every sentence's entities and
- * content words as numbers in two shared pools of 32-bit integers, not as arrays and objects per
- * sentence. At 16,000 articles the merge holds about 400,000 candidates until every date is known;
- * as objects and small arrays its working data was about 690 bytes a candidate (260 MiB), as pools
- * it is about 100.
+ * Every candidate of the archive as the timeline merge reads it, kept compact: the merge holds all
+ * of them until every date is known (2.3 million at 100,000 synthetic articles), so none is kept as
+ * an object. Each candidate's fields are numbers in typed lists (dates, article ids, anchors and
+ * dates as written as numbers into tables of distinct strings), each sentence's text is UTF-8
+ * outside the heap, and its entities and content words are numbers in two shared pools. As objects
+ * with their strings, the candidates were the timeline stage's peak: over 300 bytes each on the
+ * heap, plus the paragraph each sentence was cut from.
  *
  * Candidates are added one article at a time as they are extracted (`add`), so nothing is gathered
  * twice; `finish` then renumbers the words in blocking order once the whole vocabulary is known.
  */
-import type { Mention } from '../../types.js';
+import type { Mention, Precision } from '../../types.js';
+import { IntList } from '../../text/intList.js';
+import { StringTable } from '../../text/stringTable.js';
+import { Utf8Texts } from '../../text/utf8Texts.js';
 import type { EventCandidate } from './candidate.js';
+import type { MergeOrderKeys } from './mergeOrder.js';
 import { Vocabulary } from './similarity.js';
 
-/** A growable list of 32-bit integers. */
-export class IntList {
-  /** The values; only the first `length` are in use. */
-  data = new Int32Array(1024);
-  /** How many values are in use. */
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-
-  /** The values in use, in a buffer of their own at their exact size; the list lets go of its own and starts empty. */
-  takeExact(): Int32Array {
-    const exact = this.data.slice(0, this.length);
-    this.data = new Int32Array(0);
-    this.length = 0;
-    return exact;
-  }
-}
+/** Precisions by their code in a candidate's flags (bits 0–1). */
+const PRECISIONS: readonly Precision[] = ['day', 'month', 'year'];
+/** Flag bits above the precision's code. */
+const APPROXIMATE = 4;
+const FUTURE = 8;
 
 /** Every candidate of the archive with its sentence's entities and words, as numbers. */
 export class PreparedCandidates {
-  /** The candidates, in the order they were added. */
-  readonly candidates: EventCandidate[] = [];
+  /** Each candidate's article, as a number in `articleIds`. */
+  private readonly articleOf = new IntList();
+  /** Each candidate's date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), as a number in `dates`. */
+  private readonly dateOf = new IntList();
+  /** Each candidate's block position, text part and offset in that part: its reading order. */
+  private readonly blockIndexOf = new IntList();
+  private readonly partOf = new IntList();
+  private readonly startOf = new IntList();
+  /** Each candidate's date as written, as a number in `datesAsWritten` (only the merge order reads it). */
+  private readonly dateTextOf = new IntList();
+  /** Each candidate's sentence anchor, as a number in `anchors`. */
+  private readonly anchorOf = new IntList();
+  /** Each candidate's precision code and its APPROXIMATE and FUTURE bits. */
+  private readonly flagsOf = new IntList();
+  private readonly articleIds = new StringTable();
+  private readonly dates = new StringTable(true);
+  private readonly datesAsWritten = new StringTable(true);
+  private readonly anchors = new StringTable(true);
+  /** Each sentence's text, by sentence number. */
+  private readonly texts = new Utf8Texts();
   /** Sentence number of each candidate (candidates of one sentence, one per date it states, share it). */
   readonly sentenceOf = new IntList();
   /** End of each sentence's words in `words` (a sentence's words start where the previous one's end). */
@@ -59,6 +64,8 @@ export class PreparedCandidates {
   private readonly mentionsOf = new Map<string, Mention[]>();
   /** The mentions of the article last looked at, by block. */
   private blocksOf: { articleId: string; blocks: Map<string, Mention[]> } | null = null;
+  /** The candidate added last: the next one of the same sentence shares its sentence's number. */
+  private last: EventCandidate | null = null;
 
   constructor(mentions: readonly Mention[]) {
     for (const m of mentions) {
@@ -68,19 +75,31 @@ export class PreparedCandidates {
     }
   }
 
+  /** How many candidates were added. */
+  get count(): number {
+    return this.articleOf.length;
+  }
+
   /** Adds candidates; those of one sentence arriving one after the other share its entities and words. */
   add(candidates: readonly EventCandidate[]): void {
-    let last = this.candidates.length > 0 ? this.candidates[this.candidates.length - 1]! : null;
     for (const candidate of candidates) {
-      if (!last || !sameSentence(last, candidate)) this.addSentence(candidate);
-      this.candidates.push(candidate);
+      if (!this.last || !sameSentence(this.last, candidate)) this.addSentence(candidate);
+      this.articleOf.push(this.articleIds.numberOf(candidate.articleId));
+      this.dateOf.push(this.dates.numberOf(candidate.date));
+      this.blockIndexOf.push(candidate.blockIndex);
+      this.partOf.push(candidate.part);
+      this.startOf.push(candidate.start);
+      this.dateTextOf.push(this.datesAsWritten.numberOf(candidate.dateText));
+      this.anchorOf.push(this.anchors.numberOf(candidate.anchor));
+      this.flagsOf.push(PRECISIONS.indexOf(candidate.precision) | (candidate.approximate ? APPROXIMATE : 0) | (candidate.future ? FUTURE : 0));
       this.sentenceOf.push(this.wordEnds.length - 1);
-      last = candidate;
+      this.last = candidate;
     }
   }
 
   /** Renumbers the words in blocking order (only possible once every word is known), each sentence's ascending. */
   finish(): void {
+    this.last = null;
     const rank = this.vocabulary.ranks();
     const words = this.words.data;
     const ends = this.wordEnds.data;
@@ -91,6 +110,66 @@ export class PreparedCandidates {
       words.subarray(from, to).sort();
       from = to;
     }
+  }
+
+  /** What the merge sorts the candidates by (see `sortedOrder`): strings as their ranks, compared as numbers. */
+  orderKeys(): MergeOrderKeys {
+    const ranked = (list: IntList, table: StringTable) => {
+      const ranks = table.ranks();
+      const out = new Int32Array(list.length);
+      for (let c = 0; c < out.length; c++) out[c] = ranks[list.data[c]!]!;
+      return out;
+    };
+    return {
+      dates: ranked(this.dateOf, this.dates),
+      articles: ranked(this.articleOf, this.articleIds),
+      blockIndexes: this.blockIndexOf.data,
+      parts: this.partOf.data,
+      starts: this.startOf.data,
+      datesAsWritten: ranked(this.dateTextOf, this.datesAsWritten),
+    };
+  }
+
+  /** Candidate `c`'s article, as a number (equal numbers, equal articles). */
+  articleNumber(c: number): number {
+    return this.articleOf.data[c]!;
+  }
+
+  /** The id of the article numbered `n` (see `articleNumber`). */
+  articleIdOfNumber(n: number): string {
+    return this.articleIds.strings[n]!;
+  }
+
+  /** Id of the article candidate `c` comes from. */
+  articleId(c: number): string {
+    return this.articleIdOfNumber(this.articleOf.data[c]!);
+  }
+
+  /** Candidate `c`'s date; equal dates are the very same string. */
+  date(c: number): string {
+    return this.dates.strings[this.dateOf.data[c]!]!;
+  }
+
+  /** Where candidate `c`'s sentence is on its article's page. */
+  anchor(c: number): string {
+    return this.anchors.strings[this.anchorOf.data[c]!]!;
+  }
+
+  precision(c: number): Precision {
+    return PRECISIONS[this.flagsOf.data[c]! & 3]!;
+  }
+
+  approximate(c: number): boolean {
+    return (this.flagsOf.data[c]! & APPROXIMATE) !== 0;
+  }
+
+  future(c: number): boolean {
+    return (this.flagsOf.data[c]! & FUTURE) !== 0;
+  }
+
+  /** Candidate `c`'s sentence, trimmed. */
+  text(c: number): string {
+    return this.texts.get(this.sentenceOf.data[c]!);
   }
 
   /** First word of sentence `s` in `words`. */
@@ -124,6 +203,7 @@ export class PreparedCandidates {
     this.entityEnds.push(this.entities.length);
     for (const word of this.vocabulary.read(candidate.text)) this.words.push(word);
     this.wordEnds.push(this.words.length);
+    this.texts.add(candidate.text);
   }
 
   /**
