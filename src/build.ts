@@ -124,7 +124,7 @@ export interface BuildSteps {
   placeUrls?: typeof assignUrls;
   /**
    * A watch session's: what parsing every file gives (`parseEverything`, which it calls when it must),
-   * made from the last build's when only a few files' contents changed (see `IncrementalSteps.parseEdited`).
+   * made from the last build's when only a few files' contents changed (see `SavedInPlace.parseEdited`).
    */
   parseEdited?(sources: readonly SourceFile[], parseEverything: () => { value: Article[]; diagnostics: Diagnostic[] }): { value: Article[]; diagnostics: Diagnostic[] };
   /** True when another build follows with these steps (a watch session): per-article render results are then kept for it. */

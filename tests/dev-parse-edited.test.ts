@@ -1,6 +1,6 @@
 /**
  * A watch session's read and parse stages after a save take the last build's sources and records
- * and put the saved files in their places (`IncrementalSteps.readSaved`, `parseEdited`): each build
+ * and put the saved files in their places (`SavedInPlace.readSaved`, `parseEdited`): each build
  * must give what a cold build of the same files gives, records and diagnostics alike, whether the
  * save took that path or fell back to reading and parsing everything.
  */

@@ -3,6 +3,8 @@
  * the next one redoes only what changed:
  * - read lists the input folder only when a file may have come or gone (a save of a listed file
  *   reuses the last listing), and reads only files that are new or were reported changed;
+ * - after a save, read and parse put the files saved in their places in the last build's sources
+ *   and records instead of walking every file (`SavedInPlace`);
  * - parse answers from a cache keyed by path and content hash;
  * - keep hands back last build's record when an article is unchanged, so unchanged records keep
  *   their identity and the render memo can skip their pages;
@@ -38,6 +40,7 @@ import { TimelineMemo } from '../extract/events/timelineMemo.js';
 import { RenderMemo } from './renderMemo.js';
 import { nextTurn } from './quietWork.js';
 import { ChangedFilesWriter, type Unlisted } from './writeChanged.js';
+import { SavedInPlace } from './savedInPlace.js';
 
 /** What changed since the last build, by kind. Paths are relative to their folder, `/`-separated. */
 export type Change =
@@ -77,6 +80,23 @@ export class IncrementalSteps implements BuildSteps {
   yieldToEdits: () => Promise<void> = nextTurn;
   /** Files read and parsed by the last build, for the terminal and tests. */
   counts = { read: 0, parsed: 0 };
+  /** The URLs of the last build's drafts (see `KeptUrls`). */
+  private readonly urls = new KeptUrls();
+  /** A save's read and parse: the files saved put in their places in the last build's lists. */
+  private readonly saves: SavedInPlace;
+
+  constructor() {
+    // Here and not as a field: `parse` and `keep` are fields declared further down, and every field is made before this runs.
+    this.saves = new SavedInPlace({
+      files: this.files,
+      changedFiles: this.changedFiles,
+      readFile: (inputDir, relativePath, cwd) => this.readFile(inputDir, relativePath, cwd),
+      parsed: this.parsed,
+      parse: this.parse,
+      urls: this.urls,
+      keep: this.keep,
+    });
+  }
 
   /**
    * The input's files as last listed, while every change noted since is new contents of one of them
@@ -127,7 +147,7 @@ export class IncrementalSteps implements BuildSteps {
     const known = this.listing;
     if (known) {
       try {
-        return this.readSaved(inputDir, cwd, known) ?? this.readListed(inputDir, cwd, known);
+        return this.saves.readSaved(inputDir, cwd, known) ?? this.readListed(inputDir, cwd, known);
       } catch {
         // A file saved and then gone before this read (its removal not yet reported): the folder is listed after all.
         this.listing = null;
@@ -139,41 +159,6 @@ export class IncrementalSteps implements BuildSteps {
     return this.readListed(inputDir, cwd, listed);
   };
 
-  /**
-   * The last read, of the same listing, with each source's place in it by path: a save's read
-   * puts the files saved in their places instead of walking the whole listing (see `readSaved`).
-   */
-  private lastRead: { listed: string[]; result: ReadResult; at: Map<string, number> } | null = null;
-
-  /**
-   * The last read with the files reported changed read again and put in their places, when the
-   * listing is the one last read and each of those files is an article with no diagnostics, before
-   * and after (the list of diagnostics is then the last one); else null, and the whole listing is read.
-   */
-  private readSaved(inputDir: string, cwd: string, listed: string[]): ReadResult | null {
-    const last = this.lastRead;
-    if (!last || last.listed !== listed) return null;
-    for (const relativePath of this.changedFiles) {
-      const before = this.files.get(relativePath);
-      if (!last.at.has(relativePath) || !before?.source || before.diagnostics.length > 0 || before.isRegistry) return null;
-    }
-    const sources = last.result.sources.slice();
-    let plain = true;
-    for (const relativePath of this.changedFiles) {
-      const found = readSourceFile(inputDir, relativePath, cwd);
-      this.files.set(relativePath, found);
-      this.counts.read++;
-      // Read now: the whole listing's read takes it as it is.
-      this.changedFiles.delete(relativePath);
-      if (!found.source || found.diagnostics.length > 0 || found.isRegistry) plain = false;
-      else sources[last.at.get(relativePath)!] = found.source;
-    }
-    if (!plain) return null;
-    const result = { sources, registryPath: last.result.registryPath, diagnostics: last.result.diagnostics };
-    this.lastRead = { listed, result, at: last.at };
-    return { sources: sources.slice(), registryPath: result.registryPath, diagnostics: result.diagnostics.slice() };
-  }
-
   /** Reads the files of `listed` that are new or reported changed, and takes the others as last read. */
   private readListed(inputDir: string, cwd: string, listed: string[]): ReadResult {
     const diagnostics: Diagnostic[] = [];
@@ -182,19 +167,23 @@ export class IncrementalSteps implements BuildSteps {
     let registryPath: string | null = null;
     for (const relativePath of listed) {
       let found = this.files.get(relativePath);
-      if (!found || this.changedFiles.has(relativePath)) {
-        found = readSourceFile(inputDir, relativePath, cwd);
-        this.files.set(relativePath, found);
-        this.counts.read++;
-      }
+      if (!found || this.changedFiles.has(relativePath)) found = this.readFile(inputDir, relativePath, cwd);
       diagnostics.push(...found.diagnostics);
       if (found.source) at.set(relativePath, sources.length), sources.push(found.source);
       if (found.isRegistry) registryPath = path.join(inputDir, relativePath);
     }
     this.changedFiles.clear();
     this.listing = listed;
-    this.lastRead = { listed, result: { sources, registryPath, diagnostics }, at };
+    this.saves.noteRead(listed, { sources, registryPath, diagnostics }, at);
     return { sources: sources.slice(), registryPath, diagnostics: diagnostics.slice() };
+  }
+
+  /** Reads an input file, keeping it as last read and counting it. */
+  private readFile(inputDir: string, relativePath: string, cwd: string): FileRead {
+    const found = readSourceFile(inputDir, relativePath, cwd);
+    this.files.set(relativePath, found);
+    this.counts.read++;
+    return found;
   }
 
   parse = (source: SourceFile): ParseResult => {
@@ -206,65 +195,16 @@ export class IncrementalSteps implements BuildSteps {
     return result;
   };
 
-  /** The URLs of the last build's drafts (see `KeptUrls`). */
-  private readonly urls = new KeptUrls();
-
+  /** Places the drafts through the kept URLs, and notes the placing: a save's parse starts from it (see `SavedInPlace`). */
   placeUrls = (drafts: readonly Article[], displayPathOf: (article: Article) => string) => {
     const placed = this.urls.place(drafts, displayPathOf);
-    this.lastPlacing = { drafts, articles: placed.articles.slice(), diagnostics: placed.diagnostics.length };
+    this.saves.notePlacing(drafts, placed);
     return placed;
   };
 
-  /** The drafts last placed, the records placed and how many diagnostics placing gave (they close the parse stage's list). */
-  private lastPlacing: { drafts: readonly Article[]; articles: readonly Article[]; diagnostics: number } | null = null;
-  /** The last parse stage's sources and result, when each source gave a draft (its drafts are then in the sources' order). */
-  private lastParse: { sources: readonly SourceFile[]; placing: NonNullable<IncrementalSteps['lastPlacing']>; result: { value: Article[]; diagnostics: Diagnostic[] } } | null = null;
-
-  /**
-   * What parsing every file gives, from the last build's when the sources are its own but for a
-   * few replaced in their places (a save): those parsed again, each giving a draft with its old slug
-   * and no diagnostics, as before; the drafts placed (`KeptUrls` gives the others back) and the
-   * records placed anew kept. Else `parseEverything()`. At 16,000 articles the walk over every file
-   * took ~10 ms an edit.
-   */
-  parseEdited = (sources: readonly SourceFile[], parseEverything: () => { value: Article[]; diagnostics: Diagnostic[] }): { value: Article[]; diagnostics: Diagnostic[] } => {
-    const again = this.parsedAgain(sources);
-    if (again) return again;
-    this.lastParse = null;
-    this.lastPlacing = null;
-    const result = parseEverything();
-    const placing = this.lastPlacing as IncrementalSteps['lastPlacing'];
-    if (placing && placing.drafts.length === sources.length) this.lastParse = { sources, placing, result: { value: result.value.slice(), diagnostics: result.diagnostics.slice() } };
-    return result;
-  };
-
-  private parsedAgain(sources: readonly SourceFile[]): { value: Article[]; diagnostics: Diagnostic[] } | null {
-    const last = this.lastParse;
-    if (!last || last.sources.length !== sources.length) return null;
-    const drafts = last.placing.drafts.slice();
-    for (let i = 0; i < sources.length; i++) {
-      const source = sources[i]!;
-      const was = last.sources[i]!;
-      if (source === was) continue;
-      if (source.relativePath !== was.relativePath) return null;
-      const before = this.parsed.get(source.relativePath)?.result;
-      const now = this.parse(source);
-      const draft = now.article;
-      if (!draft || now.diagnostics.length > 0 || !before?.article || before.diagnostics.length > 0 || draft.slug !== drafts[i]!.slug || draft.sourcePath !== drafts[i]!.sourcePath) return null;
-      drafts[i] = draft;
-    }
-    let displayPaths: Map<string, string> | null = null;
-    const displayPathOf = (article: Article) => (displayPaths ??= new Map(drafts.map((draft, i) => [draft.sourcePath, sources[i]!.displayPath]))).get(article.sourcePath) ?? article.sourcePath;
-    const placing = last.placing;
-    const placed = this.urls.place(drafts, displayPathOf);
-    const value = last.result.value.slice();
-    // A record placed as last build's is kept as it was then; the others go through `keep` as `parseAll` puts them.
-    for (let i = 0; i < value.length; i++) if (placed.articles[i] !== placing.articles[i]) value[i] = this.keep(placed.articles[i]!);
-    const diagnostics = [...last.result.diagnostics.slice(0, last.result.diagnostics.length - placing.diagnostics), ...placed.diagnostics];
-    this.lastPlacing = { drafts, articles: placed.articles.slice(), diagnostics: placed.diagnostics.length };
-    this.lastParse = { sources, placing: this.lastPlacing, result: { value, diagnostics } };
-    return { value: value.slice(), diagnostics: diagnostics.slice() };
-  }
+  /** What parsing every file gives, from the last build's after a save (see `SavedInPlace.parseEdited`). */
+  parseEdited = (sources: readonly SourceFile[], parseEverything: () => { value: Article[]; diagnostics: Diagnostic[] }): { value: Article[]; diagnostics: Diagnostic[] } =>
+    this.saves.parseEdited(sources, parseEverything);
 
   keep = (article: Article): Article => {
     const previous = this.kept.get(article.sourcePath);

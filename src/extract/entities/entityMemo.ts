@@ -6,7 +6,8 @@
  *   adds those of the new ones, instead of counting every article again, and notes which words'
  *   answers (`WordJudge`) that changed;
  * - each text's last candidates, given back while the answers to the questions it asked still hold
- *   (after one build, only the words whose answers changed need asking again);
+ *   (after one build, only the words whose answers changed need asking again), and which articles
+ *   asked about which words (`WordAskers`), so only those are looked at again;
  * - the archive's names summed over every text's candidates (`NameTally`), changed by the texts
  *   whose candidates changed; the last resolution of names is given back when no name's sums changed
  *   and the registry is the same (the resolution is a pure function of them and the fixed gazetteer);
@@ -25,6 +26,7 @@ import type { Registry } from './registry.js';
 import type { NameInfo, Resolution } from './resolve.js';
 import type { TextUnit } from './text-units.js';
 import { newWordTable, type Token } from './tokens.js';
+import { WordAskers } from './wordAskers.js';
 import { lowerBound } from '../../text/lowerBound.js';
 
 export interface ReadUnit extends TextUnit {
@@ -69,9 +71,6 @@ export function holdsAny(keys: Int32Array | undefined, wanted: Int32Array): bool
   }
   return false;
 }
-
-/** Candidates noted between two sweeps of the askers (see `EntityMemo.askedAbout`). */
-const ASKERS_SWEEP = 4096;
 
 /** Index of the article with id `id` in `sorted` (in id order), or where it would go. */
 function indexOfId(sorted: readonly Article[], id: string): number {
@@ -143,6 +142,8 @@ export class EntityMemo {
   private readonly stats = emptyWordStats();
   /** The articles of the last count. */
   private readonly counted = new Map<string, Article>();
+  /** Which records asked about which words as their candidates were last found (each id's current record is in `counted`): see `askedAbout`. */
+  private readonly askers = new WordAskers(this.counted);
   /** Number of counts made. */
   private generation = 0;
   /** Words whose answers changed at the last count. */
@@ -254,51 +255,12 @@ export class EntityMemo {
       }
     }
     this.articleFound.set(article, { lists, checked: count.generation, asked: known ? Int32Array.from(asked).sort() : null });
-    if (known) for (const n of asked) this.askersOf(n).push(article);
-    else this.askedUnknown.add(article);
-    if (++this.notedSinceSweep >= ASKERS_SWEEP) this.sweepAskers();
+    this.askers.note(article, known ? asked : null);
   }
 
-  /**
-   * The records that asked about each word key (by number) as their candidates were last found: an
-   * edit's build whose count changed some answers looks at the askers of those words alone, not at
-   * every article (see `askedAbout`). Records replaced since stay listed until the next sweep (they
-   * are told by `counted`, which holds each id's current record).
-   */
-  private readonly askers = new Map<number, Article[]>();
-  /** Records that asked about a key with no number (its answers cannot be looked up): looked at after every change of answers. */
-  private readonly askedUnknown = new Set<Article>();
-  /** Candidates noted since the askers were last swept of replaced records. */
-  private notedSinceSweep = 0;
-
-  private askersOf(n: number): Article[] {
-    let list = this.askers.get(n);
-    if (!list) this.askers.set(n, (list = []));
-    return list;
-  }
-
-  /** Drops the records no longer current (each id's current record is in `counted`) from the askers, so they hold no old record for long. */
-  private sweepAskers(): void {
-    this.notedSinceSweep = 0;
-    const current = (article: Article) => this.counted.get(article.id) === article;
-    for (const [n, list] of this.askers) {
-      const kept = list.filter(current);
-      if (kept.length === 0) this.askers.delete(n);
-      else if (kept.length < list.length) this.askers.set(n, kept);
-    }
-    for (const article of this.askedUnknown) if (!current(article)) this.askedUnknown.delete(article);
-  }
-
-  /**
-   * The current records whose last candidates asked about a word whose answer `count` changed, or
-   * about a word with no number: with the records an edit replaced, the only articles whose
-   * candidates can differ from their last ones.
-   */
+  /** The current records whose last candidates asked about a word whose answer `count` changed (see `WordAskers.askedAbout`). */
   askedAbout(count: CheckedCount): Article[] {
-    const found = new Set<Article>();
-    for (const n of this.flippedNumbers(count)) for (const article of this.askers.get(n) ?? []) if (this.counted.get(article.id) === article) found.add(article);
-    for (const article of this.askedUnknown) if (this.counted.get(article.id) === article) found.add(article);
-    return [...found];
+    return this.askers.askedAbout(this.flippedNumbers(count));
   }
 
   /** The key numbers of a count's flipped words, sorted (made once per count). */
