@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { CompactEvent, YearEvents, type EventFields } from '../src/extract/events/compactEvents.js';
+import { CompactEvent, eventId, YearEvents, type EventFields } from '../src/extract/events/compactEvents.js';
 import { TimelineEventSchema, type TimelineEvent } from '../src/types.js';
 
 /** Plain records as a year's merge makes them, with text that is not all ASCII. */
-function plainEvents(): Array<{ fields: EventFields; page: string }> {
+function plainEvents(): Array<{ fields: EventFields; page: string; hash: number }> {
   const texts = ['On 3 May 2024 the council voted — 7 to 2 — to close the depot.', 'Le 4 mai 2024, « la réforme » fut adoptée à Besançon.', '2024年5月5日、東京で会議が開かれた。', 'Fans 🎉 celebrated on May 6, 2024.', ''];
+  // Hashes with the high bit set too (kept as signed 32-bit numbers, written as unsigned hex).
+  const hashes = [0x0000_0001, 0xdead_beef | 0, 0x7fff_ffff, 0x8000_0000 | 0, 0x0123_4567];
+  const precisions = ['day', 'month', 'year', 'day', 'month'] as const;
   return texts.map((text, i) => ({
+    hash: hashes[i]!,
     fields: {
-      id: `2024-05-0${i + 3}-0000000${i}`,
+      id: eventId(`2024-05-0${i + 3}`, hashes[i]!),
       date: `2024-05-0${i + 3}`,
-      precision: 'day',
+      precision: precisions[i]!,
       approximate: i % 2 === 0,
       future: i === 3,
       text,
@@ -25,11 +29,17 @@ describe('compact timeline events', () => {
   it('read back every field as the plain record had it, and give it back whole as JSON', () => {
     const plain = plainEvents();
     const year = new YearEvents();
-    const compact = plain.map(({ fields, page }) => new CompactEvent(fields, year, year.add(fields, page)));
+    expect(plain.map(({ fields }) => fields.id.slice(11))).toEqual(['00000001', 'deadbeef', '7fffffff', '80000000', '01234567']);
+    const compact = plain.map(({ fields, page, hash }) => new CompactEvent(year, year.add(fields, page, hash)));
     year.finish();
     compact.forEach((event, i) => {
       const { fields, page } = plain[i]!;
       const expected: TimelineEvent = { ...fields, url: `${page}#e-${fields.id}` };
+      expect(event.id).toBe(fields.id);
+      expect(event.date).toBe(fields.date);
+      expect(event.precision).toBe(fields.precision);
+      expect(event.approximate).toBe(fields.approximate);
+      expect(event.future).toBe(fields.future);
       expect(event.text).toBe(fields.text);
       expect(event.url).toBe(expected.url);
       expect(event.articles).toEqual(fields.articles);
@@ -42,9 +52,9 @@ describe('compact timeline events', () => {
   });
 
   it('hand out new lists on every read, so a caller changing one changes nothing kept', () => {
-    const [{ fields, page }] = plainEvents();
+    const [{ fields, page, hash }] = plainEvents();
     const year = new YearEvents();
-    const event = new CompactEvent(fields!, year, year.add(fields!, page!));
+    const event = new CompactEvent(year, year.add(fields!, page!, hash!));
     year.finish();
     event.entities.push('intruder');
     event.sources[0]!.anchor = 'changed';

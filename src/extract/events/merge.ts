@@ -14,7 +14,7 @@ import { eventPageUrl, groupKey, MONTH_PAGE_LIMIT } from './pages.js';
 import { PreparedCandidates } from './prepared.js';
 import { jaccardRanges } from './similarity.js';
 import { sortedOrder } from './mergeOrder.js';
-import { CompactEvent, eventAnchor, YearEvents } from './compactEvents.js';
+import { CompactEvent, eventAnchor, eventId, YearEvents } from './compactEvents.js';
 
 export { eventAnchor } from './compactEvents.js';
 
@@ -201,8 +201,8 @@ function finishYear(clusters: readonly Cluster[], prepared: PreparedCandidates, 
     // One string per distinct date and anchor, shared by every event (see `PreparedCandidates`).
     const date = prepared.date(first);
     const precision = prepared.precision(first);
-    // Joined, not `+`-ed: a join makes one flat string, `+` a tree of pieces, and events are held to the end of the build.
-    const id = [date, eventHash(prepared.articleId(first), prepared.anchor(first), date)].join('-');
+    const hash = eventHash(prepared.articleId(first), prepared.anchor(first), date);
+    const id = eventId(date, hash);
     let approximate = true;
     let future = true;
     for (const c of members) {
@@ -223,7 +223,7 @@ function finishYear(clusters: readonly Cluster[], prepared: PreparedCandidates, 
     const sources = members.map((c) => ({ articleId: prepared.articleId(c), anchor: prepared.anchor(c) }));
     const fields = { id, date, precision, approximate, future, text: prepared.text(first), articles, entities, sources };
     // A compact record reads its fields from its year's, which packs them once the year is done (below).
-    if (year) events.push(new CompactEvent(fields, year, year.add(fields, page)));
+    if (year) events.push(new CompactEvent(year, year.add(fields, page, hash)));
     else events.push({ ...fields, url: [page, eventAnchor(id)].join('#') });
   }
   year?.finish();
@@ -233,14 +233,14 @@ function finishYear(clusters: readonly Cluster[], prepared: PreparedCandidates, 
 const HASH_SEPARATOR = 0x23;
 
 /**
- * 32-bit FNV-1a of `articleId#anchor#date` as 8 hex digits: short, stable event ids. The parts are
+ * 32-bit FNV-1a of `articleId#anchor#date`: short, stable event ids (see `eventId`). The parts are
  * hashed one after the other, so the joined text is never made (nor flattened to be read).
  */
-function eventHash(articleId: string, anchor: string, date: string): string {
+function eventHash(articleId: string, anchor: string, date: string): number {
   let hash = fnv1a(0x811c9dc5, articleId);
   hash = fnv1a(Math.imul(hash ^ HASH_SEPARATOR, 0x01000193), anchor);
   hash = fnv1a(Math.imul(hash ^ HASH_SEPARATOR, 0x01000193), date);
-  return (hash >>> 0).toString(16).padStart(8, '0');
+  return hash;
 }
 
 /** 32-bit FNV-1a of `text`, continuing from `hash`. */
