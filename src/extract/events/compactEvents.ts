@@ -67,11 +67,20 @@ class PackedLists {
 /** An event as `YearEvents.add` takes it: every field but its URL, which its listing page gives. */
 export type EventFields = Omit<TimelineEvent, 'url'>;
 
-/** Precisions by their code in an event's flags (bits 0–1). */
+/** Precisions by their code in packed flags (bits 0–1). */
 const PRECISIONS: readonly Precision[] = ['day', 'month', 'year'];
 /** Flag bits above the precision's code. */
 const APPROXIMATE = 4;
 const FUTURE = 8;
+
+/** A date's precision and whether it is approximate and future, as one number (see `flagPrecision`, `flagApproximate`, `flagFuture`). */
+export function packFlags(precision: Precision, approximate: boolean, future: boolean): number {
+  return PRECISIONS.indexOf(precision) | (approximate ? APPROXIMATE : 0) | (future ? FUTURE : 0);
+}
+
+export const flagPrecision = (flags: number): Precision => PRECISIONS[flags & 3]!;
+export const flagApproximate = (flags: number): boolean => (flags & APPROXIMATE) !== 0;
+export const flagFuture = (flags: number): boolean => (flags & FUTURE) !== 0;
 
 /**
  * One year's events: their ids as the hash part (the date gives the rest), dates as numbers into a
@@ -85,7 +94,7 @@ export class YearEvents {
   private readonly dates = new StringTable();
   private readonly dateOf = new IntList();
   private packedDateOf: Int32Array | null = null;
-  /** Each event's precision code and its APPROXIMATE and FUTURE bits. */
+  /** Each event's precision and flags (`packFlags`). */
   private readonly flags = new IntList();
   private packedFlags: Int32Array | null = null;
   private texts: Buffer | null = null;
@@ -103,7 +112,7 @@ export class YearEvents {
   add(event: EventFields, page: string, hash: number): number {
     this.hashes.push(hash);
     this.dateOf.push(this.dates.numberOf(event.date));
-    this.flags.push(PRECISIONS.indexOf(event.precision) | (event.approximate ? APPROXIMATE : 0) | (event.future ? FUTURE : 0));
+    this.flags.push(packFlags(event.precision, event.approximate, event.future));
     this.pending.push(event.text);
     this.pageOf.push(this.pages.numberOf(page));
     this.articleLists.add(event.articles);
@@ -148,15 +157,15 @@ export class YearEvents {
   }
 
   precision(i: number): Precision {
-    return PRECISIONS[this.packedFlags![i]! & 3]!;
+    return flagPrecision(this.packedFlags![i]!);
   }
 
   approximate(i: number): boolean {
-    return (this.packedFlags![i]! & APPROXIMATE) !== 0;
+    return flagApproximate(this.packedFlags![i]!);
   }
 
   future(i: number): boolean {
-    return (this.packedFlags![i]! & FUTURE) !== 0;
+    return flagFuture(this.packedFlags![i]!);
   }
 
   text(i: number): string {

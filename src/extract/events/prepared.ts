@@ -15,14 +15,9 @@ import { IntList } from '../../text/intList.js';
 import { StringTable } from '../../text/stringTable.js';
 import { Utf8Texts } from '../../text/utf8Texts.js';
 import type { EventCandidate } from './candidate.js';
+import { flagApproximate, flagFuture, flagPrecision, packFlags } from './compactEvents.js';
 import type { MergeOrderKeys } from './mergeOrder.js';
 import { Vocabulary } from './similarity.js';
-
-/** Precisions by their code in a candidate's flags (bits 0–1). */
-const PRECISIONS: readonly Precision[] = ['day', 'month', 'year'];
-/** Flag bits above the precision's code. */
-const APPROXIMATE = 4;
-const FUTURE = 8;
 
 /** Every candidate of the archive with its sentence's entities and words, as numbers. */
 export class PreparedCandidates {
@@ -38,7 +33,7 @@ export class PreparedCandidates {
   private readonly dateTextOf = new IntList();
   /** Each candidate's sentence anchor, as a number in `anchors`. */
   private readonly anchorOf = new IntList();
-  /** Each candidate's precision code and its APPROXIMATE and FUTURE bits. */
+  /** Each candidate's precision and flags (`packFlags`). */
   private readonly flagsOf = new IntList();
   private readonly articleIds = new StringTable();
   private readonly dates = new StringTable(true);
@@ -91,7 +86,7 @@ export class PreparedCandidates {
       this.startOf.push(candidate.start);
       this.dateTextOf.push(this.datesAsWritten.numberOf(candidate.dateText));
       this.anchorOf.push(this.anchors.numberOf(candidate.anchor));
-      this.flagsOf.push(PRECISIONS.indexOf(candidate.precision) | (candidate.approximate ? APPROXIMATE : 0) | (candidate.future ? FUTURE : 0));
+      this.flagsOf.push(packFlags(candidate.precision, candidate.approximate, candidate.future));
       this.sentenceOf.push(this.wordEnds.length - 1);
       this.last = candidate;
     }
@@ -156,15 +151,15 @@ export class PreparedCandidates {
   }
 
   precision(c: number): Precision {
-    return PRECISIONS[this.flagsOf.data[c]! & 3]!;
+    return flagPrecision(this.flagsOf.data[c]!);
   }
 
   approximate(c: number): boolean {
-    return (this.flagsOf.data[c]! & APPROXIMATE) !== 0;
+    return flagApproximate(this.flagsOf.data[c]!);
   }
 
   future(c: number): boolean {
-    return (this.flagsOf.data[c]! & FUTURE) !== 0;
+    return flagFuture(this.flagsOf.data[c]!);
   }
 
   /** Candidate `c`'s sentence, trimmed. */
