@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CompactEvent, eventId, YearEvents, type EventFields } from '../src/extract/events/compactEvents.js';
+import { articleCountOf, CompactEvent, eventId, sourceAnchorsIn, YearEvents, type EventFields } from '../src/extract/events/compactEvents.js';
 import { TimelineEventSchema, type TimelineEvent } from '../src/types.js';
 
 /** Plain records as a year's merge makes them, with text that is not all ASCII. */
@@ -60,5 +60,25 @@ describe('compact timeline events', () => {
     event.sources[0]!.anchor = 'changed';
     expect(event.entities).toEqual(fields!.entities);
     expect(event.sources).toEqual(fields!.sources);
+  });
+
+  it('answer how many articles report them and where one article states them, as the plain record does', () => {
+    const plain = plainEvents();
+    const year = new YearEvents();
+    const compact = plain.map(({ fields, page, hash }) => new CompactEvent(year, year.add(fields, page, hash)));
+    year.finish();
+    const articleIds = ['article-0', 'article-1', 'article-4', 'nowhere'];
+    compact.forEach((event, i) => {
+      const { fields } = plain[i]!;
+      expect(articleCountOf(event)).toBe(fields.articles.length);
+      expect(articleCountOf({ ...fields, url: '' })).toBe(fields.articles.length);
+      for (const id of articleIds) {
+        const expected = fields.sources.filter((source) => source.articleId === id).map((source) => source.anchor);
+        expect(sourceAnchorsIn(event, id)).toEqual(expected);
+        expect(sourceAnchorsIn({ ...fields, url: '' }, id)).toEqual(expected);
+      }
+    });
+    // Article 0 states the second event too (its second source).
+    expect(sourceAnchorsIn(compact[1]!, 'article-0')).toEqual(['s-9']);
   });
 });

@@ -184,6 +184,20 @@ export class YearEvents {
     return this.entityLists.list(i);
   }
 
+  /** How many articles report event `i` (without making the list). */
+  articleCount(i: number): number {
+    const { from, to } = this.articleLists.range(i);
+    return to - from;
+  }
+
+  /** The anchors of event `i`'s sentences in article `articleId`, in order (without making its list of sources). */
+  sourceAnchors(i: number, articleId: string): string[] {
+    const { from, to } = this.sourceParts.range(i);
+    const anchors: string[] = [];
+    for (let k = from; k < to; k += 2) if (this.sourceParts.entry(k) === articleId) anchors.push(this.sourceParts.entry(k + 1));
+    return anchors;
+  }
+
   sources(i: number): TimelineEvent['sources'] {
     const { from, to } = this.sourceParts.range(i);
     const sources: TimelineEvent['sources'] = [];
@@ -256,6 +270,16 @@ export class CompactEvent {
     return this.#year.sources(this.#index);
   }
 
+  /** How many articles report it: `articles.length`, without making the list. */
+  get articleCount(): number {
+    return this.#year.articleCount(this.#index);
+  }
+
+  /** The anchors of its sentences in one article, as `sources` has them. */
+  sourceAnchors(articleId: string): string[] {
+    return this.#year.sourceAnchors(this.#index, articleId);
+  }
+
   /** Path of the timeline page that lists it, with the event's anchor. */
   get url(): string {
     return `${this.#year.page(this.#index)}#${eventAnchor(this.id)}`;
@@ -266,6 +290,23 @@ export class CompactEvent {
     const { id, date, precision, approximate, future, text, articles, entities, sources, url } = this;
     return { id, date, precision, approximate, future, text, articles, entities, sources, url };
   }
+}
+
+/**
+ * How many articles report `event`. An event reported by many articles is on each of their pages,
+ * and each page asked for the whole list: at 100,000 articles an event has up to thousands of
+ * reports, and making its list once per report made the article pages quadratic in them.
+ */
+export function articleCountOf(event: TimelineEvent): number {
+  return event instanceof CompactEvent ? event.articleCount : event.articles.length;
+}
+
+/** The anchors of `event`'s sentences in article `articleId`, in order, without making its list of sources (see `articleCountOf`). */
+export function sourceAnchorsIn(event: TimelineEvent, articleId: string): string[] {
+  if (event instanceof CompactEvent) return event.sourceAnchors(articleId);
+  const anchors: string[] = [];
+  for (const source of event.sources) if (source.articleId === articleId) anchors.push(source.anchor);
+  return anchors;
 }
 
 /** An event's id: its date and the 32-bit hash of its first source (see `merge.ts`) as 8 hex digits. */

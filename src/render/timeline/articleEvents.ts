@@ -9,7 +9,23 @@ import { escapeHtml } from '../escape.js';
 import type { HtmlRange } from '../inline.js';
 import type { ArticleExtras } from '../pages/articlePages.js';
 import type { RenderContext } from '../renderContext.js';
-import { eventViewInputs, eventViews } from './eventView.js';
+import { articleCountOf, sourceAnchorsIn } from '../../extract/events/compactEvents.js';
+import type { TimelineEvent } from '../../types.js';
+import { eventDateLabel, eventStatus, eventViewInputs } from './eventView.js';
+
+/** One event as an article page lists it. */
+export interface ArticleEventView {
+  /** The record itself. */
+  event: TimelineEvent;
+  /** The date as a reader reads it (`eventDateLabel`). */
+  dateLabel: string;
+  /** `(expected)` for an event its report placed in the future, else ''. */
+  status: string;
+  /** The anchor of the sentence on this page that states it. */
+  here: string;
+  /** How many other articles report it. */
+  others: number;
+}
 
 /** Per-article extras for `articlePages`: sentence anchors in the body and an `events` list. */
 export function timelineArticleExtras(ctx: RenderContext): (article: Article) => ArticleExtras {
@@ -22,7 +38,7 @@ export function timelineArticleExtras(ctx: RenderContext): (article: Article) =>
     const rangesOf = (): Map<string, HtmlRange[]> => {
       if (ranges) return ranges;
       ranges = new Map();
-      const anchors = new Set(events.flatMap((e) => e.sources.filter((s) => s.articleId === article.id).map((s) => s.anchor)));
+      const anchors = new Set(events.flatMap((e) => sourceAnchorsIn(e, article.id)));
       for (const sentence of articleSentences(article)) {
         if (!anchors.has(sentence.anchor) || sentence.anchor === sentence.blockAnchor) continue;
         const list = ranges.get(sentence.blockAnchor) ?? [];
@@ -38,11 +54,15 @@ export function timelineArticleExtras(ctx: RenderContext): (article: Article) =>
       }
       return ranges;
     };
-    const views = () =>
-      eventViews(ctx.archive, events).map((view) => ({
-        ...view,
-        here: view.event.sources.find((s) => s.articleId === article.id)?.anchor ?? '',
-        others: view.event.articles.length - 1,
+    // Only what `partials/article-events.njk` shows: no view of each report, which would make every
+    // article page of a much-reported event walk all its reports (quadratic in them).
+    const views = (): ArticleEventView[] =>
+      events.map((event) => ({
+        event,
+        dateLabel: eventDateLabel(event),
+        status: eventStatus(event),
+        here: sourceAnchorsIn(event, article.id)[0] ?? '',
+        others: articleCountOf(event) - 1,
       }));
     return { inputs: eventViewInputs(ctx, events), rangesFor: (blockAnchor) => rangesOf().get(blockAnchor) ?? [], vars: () => ({ events: views() }) };
   };

@@ -42,6 +42,11 @@ export function eventDateLabel(event: Pick<TimelineEvent, 'date' | 'precision' |
   return event.approximate ? `about ${date}` : date;
 }
 
+/** `(expected)` for an event its report placed in the future, else ''. */
+export function eventStatus(event: Pick<TimelineEvent, 'future'>): string {
+  return event.future ? '(expected)' : '';
+}
+
 /**
  * Builds views for events, resolving ids once per call. Plain loops rather than `flatMap`: views
  * are built for every event on its timeline page, its articles' pages and its entities' pages, and
@@ -62,7 +67,7 @@ export function eventViews(archive: Archive, events: readonly TimelineEvent[]): 
       const article = archive.articleById.get(source.articleId);
       if (article) sources.push({ label: article.title, url: `${article.url}#${source.anchor}` });
     }
-    views[i] = { event, anchor: eventAnchor(event.id), dateLabel: eventDateLabel(event), status: event.future ? '(expected)' : '', entities, sources };
+    views[i] = { event, anchor: eventAnchor(event.id), dateLabel: eventDateLabel(event), status: eventStatus(event), entities, sources };
   }
   return views;
 }
