@@ -114,7 +114,7 @@ export interface BuildOptions {
  * must give the same result; it may only reuse what it knows did not change.
  */
 export interface BuildSteps {
-  /** Finds and decodes the article files. */
+  /** Finds and hashes the article files, keeping their texts or not (then each is read again when parsed: see `sourceText`). */
   read(inputDir: string, cwd: string): ReadResult;
   /** Parses one file (a pure function of the file, so it may be cached by path and content hash). */
   parse(source: SourceFile): ParseResult;
@@ -226,8 +226,6 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     const result = steps.read(config.input, options.cwd);
     return { value: { ...result, registry: readRegistry(result.registryPath, options.cwd) }, diagnostics: result.diagnostics };
   });
-  // What identifies each input outlives parsing (the texts themselves are let go once parsed); only the record cache asks.
-  const inputFiles = options.cacheDir ? read.sources.map(({ relativePath, format, contentHash }) => ({ relativePath, format, contentHash })) : [];
   const fromWorkers = new EventsFromWorkers();
   /** Where a cold build keeps article bodies and other values read once per stage (see `BodyStore`). */
   let bodies: BodyStore | null = null;
@@ -252,6 +250,9 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     const parseEverything = () => parseAll(read.sources, { ...steps, parse: cachedParse(cache, parseFresh) }, bodies);
     return steps.parseEdited ? steps.parseEdited(read.sources, parseEverything) : parseEverything();
   });
+  // What identifies each input outlives the sources; only the record cache asks. Taken once parsed:
+  // a file changed since the read stage has the hash of what was parsed (see `sourceText`).
+  const inputFiles = options.cacheDir ? read.sources.map(({ relativePath, format, contentHash }) => ({ relativePath, format, contentHash })) : [];
   read.sources = [];
   if (hasErrors(diagnostics)) {
     fromThread?.stop();
@@ -329,6 +330,8 @@ async function parseInParallel(sources: readonly SourceFile[], cache: RecordCach
   const results = await parseOnWorkers(missing, threads);
   missing.forEach((source, i) => {
     const result = results[i]!;
+    // The parse stage files the result under the hash of what was parsed (see `cachedParse`).
+    source.contentHash = result.contentHash;
     parsed.set(source, result.result);
     fromWorkers.add(source, result);
   });
@@ -337,8 +340,9 @@ async function parseInParallel(sources: readonly SourceFile[], cache: RecordCach
 
 /**
  * Every file parsed, and the URLs assigned. With `bodies` (a single build), each body goes to the
- * store and each file's text is let go as soon as it is parsed, so neither is ever held for the
- * whole archive at once (at 100,000 articles each would be hundreds of MiB).
+ * store as soon as it is parsed, so the bodies are never held for the whole archive at once (at
+ * 100,000 articles they would be hundreds of MiB); nor are the texts: a single build's read stage
+ * keeps none, and each exists only while its file is parsed (see `sourceText`).
  */
 function parseAll(sources: readonly SourceFile[], steps: BuildSteps, bodies: BodyStore | null = null): { value: Article[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -349,7 +353,6 @@ function parseAll(sources: readonly SourceFile[], steps: BuildSteps, bodies: Bod
   for (const source of sources) {
     const result = steps.parse(source);
     if (result.diagnostics.length > 0) diagnostics.push(...result.diagnostics);
-    if (bodies) source.text = '';
     if (result.article) {
       let article = result.article;
       if (bodies) {

@@ -323,8 +323,11 @@ export interface SourceFile {
   displayPath: string;
   /** How the body is written. */
   format: 'markdown' | 'text';
-  /** Decoded text: BOM removed, line endings normalised to `\n`. */
-  text: string;
-  /** Hex SHA-256 of the raw bytes. */
+  /**
+   * Decoded text (BOM removed, line endings normalised to `\n`), or null when the read stage kept
+   * none (a cold build's: the parse reads the file again, see `sourceText`).
+   */
+  text: string | null;
+  /** Hex SHA-256 of the raw bytes: those the text is decoded from (a parse that reads the file again sets it anew: see `sourceText`). */
   contentHash: string;
 }

@@ -7,9 +7,10 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
+import { build, freshSteps } from '../src/build.js';
 import { openRecordCache } from '../src/build/recordCache.js';
 import { resolveConfig } from '../src/config.js';
+import { readSources } from '../src/read/readSources.js';
 import { REPO, snapshotFolder, tempDir } from './helpers/project.js';
 
 const temp = () => tempDir('dossier-cache-test-');
@@ -120,6 +121,34 @@ describe('cached and incremental builds', () => {
     writeFileSync(story, readFileSync(story, 'utf8').replace('Council story 1', 'Council story one'));
     expect(Object.keys((await run()).timings)).toContain('render');
     expect(Object.keys((await run()).timings)).not.toContain('render');
+  });
+
+  it('records a file saved between the read and the parse as it was parsed, so a build of its old bytes renders again', async () => {
+    const input = archive();
+    const output = path.join(temp(), 'site');
+    const cacheDir = path.join(temp(), 'cache');
+    const story = path.join(input, '2011', '03', 'story-1.md');
+    const titleOf = (result: Awaited<ReturnType<typeof build>>) => result.archive?.articles.find((article) => article.sourcePath === '2011/03/story-1.md')?.title;
+    const old = readFileSync(story, 'utf8');
+    // Saved once the read stage has hashed it: the parse reads it again (the read stage keeps no texts).
+    const read = (dir: string, cwd: string) => {
+      const result = readSources(dir, cwd);
+      writeFileSync(story, old.replace('Council story 1', 'Council story one'));
+      return result;
+    };
+    const config = resolveConfig(REPO, { input, output });
+    const racing = await build(config, { cwd: REPO, cacheDir, search: false, steps: { ...freshSteps, read } });
+    expect(racing.ok).toBe(true);
+    expect(titleOf(racing)).toBe('Council story one');
+
+    // The bytes the read stage saw, back: the site recorded is of the bytes parsed, so this one is built anew.
+    writeFileSync(story, old);
+    const again = await build(config, { cwd: REPO, cacheDir, search: false });
+    expect(Object.keys(again.timings)).toContain('render');
+    expect(titleOf(again)).toBe('Council story 1');
+    const plain = path.join(temp(), 'plain');
+    expect((await build(resolveConfig(REPO, { input, output: plain }), { cwd: REPO, search: false })).ok).toBe(true);
+    expect(snapshot(output)).toEqual(snapshot(plain));
   });
 
   it('ignores a cache written by another build of Dossier, and a damaged cache file', () => {

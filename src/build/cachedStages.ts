@@ -7,9 +7,22 @@ import type { ParseResult } from '../parse/parseArticle.js';
 import type { Article, SourceFile } from '../types.js';
 import { cacheKey, NO_CACHE, type RecordCache } from './recordCache.js';
 
-/** Wraps `parse` (a pure function of the source file) so its results are kept in the `parse` namespace. */
+/**
+ * Wraps `parse` (a pure function of the source file) so its results are kept in the `parse` namespace.
+ * A result is filed under the key its source has once parsed, not the one it was looked up by: a
+ * cold build's parse reads the file again, and a file changed since the read stage takes the hash of
+ * the bytes parsed (see `sourceText`), so its record is never kept under the hash of the bytes read before.
+ */
 export function cachedParse(cache: RecordCache, parse: (source: SourceFile) => ParseResult): (source: SourceFile) => ParseResult {
-  return memo(cache, 'parse', parse, parseKey);
+  if (cache === NO_CACHE) return parse;
+  const records = cache.namespace<{ value: ParseResult }>('parse');
+  return (source) => {
+    const cached = records.get(parseKey(source));
+    if (cached) return cached.value;
+    const value = parse(source);
+    records.set(parseKey(source), { value });
+    return value;
+  };
 }
 
 /** True when the cache holds the parse of `source`. */

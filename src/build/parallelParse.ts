@@ -19,6 +19,8 @@ export interface ParsedFile {
   result: ParseResult;
   /** The dated sentences of the draft article (its id is the draft's; see `eventsFromWorkers`), or null when there is no article. */
   events: EventCandidate[] | null;
+  /** Hash of the bytes parsed: the read stage's, unless the file changed since (a worker's copy of the source took the new one: see `sourceText`). */
+  contentHash: string;
 }
 
 /** Below this many files to parse, threads cost more to start (a few hundred ms) than they save. */
@@ -46,7 +48,7 @@ export function defaultWorkers(): number {
 /** Parses one file and, when it yields an article, finds its dated sentences (they need nothing else). */
 export function parseWithEvents(source: SourceFile): ParsedFile {
   const result = parseArticle(source);
-  return { result, events: result.article ? extractEvents(result.article) : null };
+  return { result, events: result.article ? extractEvents(result.article) : null, contentHash: source.contentHash };
 }
 
 

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { Diagnostic } from '../errors.js';
+import { sourceText } from '../read/readSources.js';
 import { ArticleSchema, type Article, type Block, type DateSource, type InlineText, type Precision, type RemovedText, type SourceFile, type TitleSource } from '../types.js';
 import { assignAnchors } from './anchors.js';
 import { latestStatedDate } from './dates.js';
@@ -33,11 +34,13 @@ export interface ParseResult {
 export function parseArticle(source: SourceFile): ParseResult {
   const diagnostics: Diagnostic[] = [];
   const file = source.displayPath;
-  if (source.text.trim() === '') {
+  // First: a file read again here may have changed since the read stage, and the record takes the hash it has now (see `sourceText`).
+  const text = sourceText(source);
+  if (text.trim() === '') {
     diagnostics.push({ severity: 'error', file, line: 1, message: 'is empty: there is no article in it.', hint: 'Write the article in the file, or delete it.' });
     return { article: null, diagnostics };
   }
-  const front = splitFrontMatter(source.text, file, diagnostics);
+  const front = splitFrontMatter(text, file, diagnostics);
   if (!front) return { article: null, diagnostics };
   if (front.data.draft === true) {
     diagnostics.push({ severity: 'note', file, message: 'is a draft (draft: true) and was left out.' });

@@ -2,6 +2,7 @@
  * Turning bytes into text: UTF-8 (with or without BOM) when valid, otherwise Windows-1252, which is
  * what stray Latin-1 bytes in real scraped corpora almost always are.
  */
+import { isUtf8 } from 'node:buffer';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -27,14 +28,9 @@ export interface DecodedText {
 }
 
 export function decodeText(bytes: Uint8Array): DecodedText {
-  let text: string;
-  let usedFallback = false;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    text = decodeWindows1252(bytes);
-    usedFallback = true;
-  }
+  // The read stage warns by the same check, made without decoding (see `readSourceFile`).
+  const usedFallback = !isUtf8(bytes);
+  let text = usedFallback ? decodeWindows1252(bytes) : utf8.decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text: text.replace(/\r\n?/g, '\n'), usedFallback };
 }

@@ -1,7 +1,9 @@
 /**
  * The read stage: finds the article files under the input folder (recursively, since archives are
- * often filed by year and month), decodes them, and says what it skipped.
+ * often filed by year and month), hashes them, says which are not UTF-8 and what it skipped. A cold
+ * build keeps no file's text from here to the parse stage, which reads each file again (`sourceText`).
  */
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -24,13 +26,17 @@ export interface ReadResult {
   diagnostics: Diagnostic[];
 }
 
-/** Reads every article under `inputDir`. `cwd` only shapes the paths shown in messages. */
+/**
+ * Reads every article under `inputDir`, keeping no texts: each is read again when parsed
+ * (`sourceText`), so the archive's texts are never all in memory at once (at 100,000 articles they
+ * were 933 MiB of heap). `cwd` only shapes the paths shown in messages.
+ */
 export function readSources(inputDir: string, cwd: string): ReadResult {
   const diagnostics: Diagnostic[] = [];
   const sources: SourceFile[] = [];
   let registryPath: string | null = null;
   for (const relativePath of listFiles(inputDir)) {
-    const found = readSourceFile(inputDir, relativePath, cwd);
+    const found = readSourceFile(inputDir, relativePath, cwd, false);
     diagnostics.push(...found.diagnostics);
     if (found.source) sources.push(found.source);
     if (found.isRegistry) registryPath = path.join(inputDir, relativePath);
@@ -48,8 +54,12 @@ export interface FileRead {
   diagnostics: Diagnostic[];
 }
 
-/** Reads one file found by `listFiles(inputDir)`; the dev server calls it for the files that changed. */
-export function readSourceFile(inputDir: string, relativePath: string, cwd: string): FileRead {
+/**
+ * Reads one file found by `listFiles(inputDir)`; the dev server calls it for the files that changed,
+ * and keeps their texts (`keepText`) from build to build. Without `keepText`, the source's text is
+ * null and the parse reads the file again (`sourceText`).
+ */
+export function readSourceFile(inputDir: string, relativePath: string, cwd: string, keepText = true): FileRead {
   const diagnostics: Diagnostic[] = [];
   const absolutePath = path.join(inputDir, relativePath);
   const displayPath = path.relative(cwd, absolutePath) || absolutePath;
@@ -61,16 +71,34 @@ export function readSourceFile(inputDir: string, relativePath: string, cwd: stri
     return { source: null, isRegistry: false, diagnostics };
   }
   const bytes = readFileSync(absolutePath);
-  const { text, usedFallback } = decodeText(bytes);
-  if (usedFallback) {
+  // Checked without decoding, as `decodeText` checks it, so the warning is the one its text deserves.
+  if (!isUtf8(bytes)) {
     diagnostics.push(
       diagnostic('warning', displayPath, 'is not valid UTF-8; read it as Windows-1252.', {
         hint: 'Save the file as UTF-8 to be sure every character is right.',
       }),
     );
   }
-  const contentHash = createHash('sha256').update(bytes).digest('hex');
-  return { source: { absolutePath, relativePath, displayPath, format, text, contentHash }, isRegistry: false, diagnostics };
+  const text = keepText ? decodeText(bytes).text : null;
+  return { source: { absolutePath, relativePath, displayPath, format, text, contentHash: hashOf(bytes) }, isRegistry: false, diagnostics };
+}
+
+/** A file's `contentHash`: hex SHA-256 of its bytes. */
+const hashOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * The text of `source`: the one the read stage kept (a watch session's), or else its file read again
+ * now, which the operating system's file cache makes cheap. The bytes read again are hashed again,
+ * and `source.contentHash` becomes theirs: a file changed since the read stage is parsed as it is now,
+ * under the hash of what was parsed, so its record is never kept under the hash of other bytes (the
+ * record cache files a parse under the hash its source has once parsed: see `cachedParse`). Its
+ * decoding warning stays the read stage's, given for the bytes that stage read.
+ */
+export function sourceText(source: SourceFile): string {
+  if (source.text !== null) return source.text;
+  const bytes = readFileSync(source.absolutePath);
+  source.contentHash = hashOf(bytes);
+  return decodeText(bytes).text;
 }
 
 /** Relative `/`-separated paths of the regular files under `root`, sorted; hidden and editor temp files skipped unless `everything`. */
