@@ -9,11 +9,15 @@
  * thread from its own article, so they are the very records `extractEvents` makes there (their
  * texts cut from the article's own strings).
  *
+ * The main thread takes the answers as they come, between the articles it parses (`send`), not
+ * when it next waits: it does not wait until the timeline stage, and until then every answer sat in
+ * its message queue as well as in the thread's.
+ *
  * Any failure of the thread (it cannot start, a task throws, it stops) only means the main thread
  * finds those articles' dates itself: `of` answers only for articles the thread finished.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { EventCandidate } from '../extract/events/candidate.js';
 import type { Article, SourceFile } from '../types.js';
 import { proseOf, unpackEvents, type PackedEvents, type ProseArticle } from './packedEvents.js';
@@ -31,11 +35,12 @@ const THREAD_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 }
 
 /**
  * Most files a build finds dates for on the thread by default. The thread's answers wait for the
- * timeline stage (~5 KiB an article), and on a big archive memory is the tighter budget: at 16,000
- * articles the thread raised the peak from 747 to 834 MiB (the target is 800) for a ~40% faster
- * timeline stage. `eventThread: true` starts it at any size.
+ * timeline stage (about 1.7 KiB an article, as packed), and the thread's own heap and code take
+ * some tens of MiB. At 16,000 articles, taking the answers as they come, the peak was within the
+ * noise of a build without it (625–630 against 592–638 MiB on a loaded machine; the target is 800)
+ * for a timeline stage less than half as long. `eventThread: true` starts it at any size.
  */
-export const EVENT_THREAD_UP_TO = 10_000;
+export const EVENT_THREAD_UP_TO = 20_000;
 
 /** Articles sent to the thread in one message: enough to amortise the messaging, few enough that it starts at once. */
 const BATCH = 8;
@@ -62,6 +67,8 @@ export function eventThreadFor(toParse: number, wanted: boolean | undefined): Ev
 /** One worker thread finding the dated sentences of the articles sent to it, while the main thread goes on. */
 export class EventThread {
   private readonly worker: Worker;
+  /** The main thread's end of the channel the thread answers on (taken from between articles: see `take`). */
+  private readonly port: MessagePort;
   /** The articles sent, in order: which file each was, and its content hash. */
   private readonly sent: Array<{ path: string; contentHash: string }> = [];
   private batch: ProseArticle[] = [];
@@ -73,10 +80,14 @@ export class EventThread {
 
   /** `script`: the compiled event worker (`eventWorker.js`). */
   constructor(script: string) {
-    this.worker = new Worker(script, { resourceLimits: THREAD_HEAP });
-    // It never keeps the process alive by itself (a build that fails early need not wait for it); `done` holds it.
+    const { port1, port2 } = new MessageChannel();
+    this.worker = new Worker(script, { resourceLimits: THREAD_HEAP, workerData: { port: port2 }, transferList: [port2] });
+    this.port = port1;
+    this.port.on('message', (reply: WorkerReply) => this.receive(reply));
+    // Neither keeps the process alive by itself (a build that fails early need not wait for it); `done` holds them.
+    // (After the listener: adding one refs the port.)
     this.worker.unref();
-    this.worker.on('message', (reply: WorkerReply) => this.receive(reply));
+    this.port.unref();
     this.worker.on('error', () => this.fail());
     this.worker.on('exit', () => this.fail());
   }
@@ -86,14 +97,19 @@ export class EventThread {
     if (this.failed) return;
     this.sent.push({ path: source.relativePath, contentHash: source.contentHash });
     this.batch.push(proseOf(article));
-    if (this.batch.length === BATCH) this.flush();
+    if (this.batch.length === BATCH) {
+      this.flush();
+      this.take();
+    }
   }
 
   /** Waits for every article sent, then ends the thread. */
   async done(): Promise<void> {
     this.flush();
+    this.take();
     if (!this.failed && this.answered < this.sent.length) {
       this.worker.ref();
+      this.port.ref();
       await new Promise<void>((resolve) => (this.settle = resolve));
     }
     this.stop();
@@ -103,6 +119,7 @@ export class EventThread {
   stop(): void {
     this.failed = true;
     this.wake();
+    this.port.close();
     void this.worker.terminate();
   }
 
@@ -122,10 +139,15 @@ export class EventThread {
     this.found.clear();
   }
 
+  /** Takes every answer waiting, now: the main thread is busy until the timeline stage, and they would wait in its queue till then. */
+  private take(): void {
+    for (let reply = receiveMessageOnPort(this.port); reply && !this.failed; reply = receiveMessageOnPort(this.port)) this.receive(reply.message as WorkerReply);
+  }
+
   private flush(): void {
     if (this.batch.length === 0 || this.failed) return;
     const start = this.sent.length - this.batch.length;
-    this.worker.postMessage({ task: 'eventsOf', start, items: this.batch } satisfies WorkerRequest);
+    this.port.postMessage({ task: 'eventsOf', start, items: this.batch } satisfies WorkerRequest);
     this.batch = [];
   }
 
