@@ -41,6 +41,8 @@ export class EarlyWrites {
   private readonly written: WrittenEarly[] = [];
   /** Pages handed to `writeEarly` so far (changed or not). */
   private tried = 0;
+  /** True when the last page `take` wrote changed on disk. */
+  justChanged = false;
 
   constructor(
     /** The session's writer. */
@@ -59,9 +61,11 @@ export class EarlyWrites {
    * is on disk now, as made (the build then lists it as written); false: the build writes it at `finish`.
    */
   take(page: Page, content: Numbered): boolean {
+    this.justChanged = false;
     if (content.text === null || page.group === undefined || groupKind(page.group) !== 'article' || this.tried >= EARLY_WRITES_MOST) return false;
     this.tried++;
     const done = this.writer.writeEarly(this.outDir, page.path, content);
+    this.justChanged = done?.before != null;
     if (done?.before) this.written.push({ file: page.path, ...done.before });
     return done !== null;
   }

@@ -26,6 +26,7 @@
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { EarlyWrites, type EarlyWriter } from './earlyWrites.js';
+import { nextTurn } from './quietWork.js';
 import path from 'node:path';
 import { isChunked, isNumbered, pageText, textOf, type Chunked, type Numbered, type Page } from '../render/page.js';
 import { MANIFEST_NAME } from '../write/manifest.js';
@@ -345,14 +346,17 @@ class ChangedFilesWrite implements SiteWriter {
     this.early = new EarlyWrites(owner, outDir);
   }
 
-  add(page: Page): void {
+  add(page: Page): Promise<void> | void {
     const { content } = page;
     const { files, groups } = this.listing;
     if (page.group !== undefined) addToGroup(groups, page.group, page.path);
     // A data export's parts are made once (each pass would number its records again).
     if (isChunked(content) && 'asWritten' in content) files.set(page.path, { asWritten: true });
-    else if (isNumbered(content) && this.early.take(page, content)) files.set(page.path, { page: { serial: content.serial, text: null } });
-    else files.set(page.path, isChunked(content) && content.parts ? { parts: [...content.parts()] } : { page: isChunked(content) ? pageText(page) : content });
+    else if (isNumbered(content) && this.early.take(page, content)) {
+      files.set(page.path, { page: { serial: content.serial, text: null } });
+      // A page changed on disk: a turn of the event loop lets the server (and anyone polling) see it before the rest of the build.
+      if (this.early.justChanged) return nextTurn();
+    } else files.set(page.path, isChunked(content) && content.parts ? { parts: [...content.parts()] } : { page: isChunked(content) ? pageText(page) : content });
   }
 
   drop(group: string): void {
