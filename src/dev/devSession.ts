@@ -78,7 +78,8 @@ export class DevSession {
     this.config = options.config;
     this.write = options.write ?? ((text) => process.stderr.write(text));
     this.queue = new RebuildQueue((changes) => this.rebuild(changes), options.quietMs);
-    this.search = new SearchRefresh((pages) => indexSearch(pages, this.editsFirst), (index) => this.writeSearchIndex(index), options.searchQuietMs);
+    // Neither the index nor its writing starts in the middle of a rebuild (see `writeExports`).
+    this.search = new SearchRefresh(async (pages) => (await this.editsFirst(), indexSearch(pages, this.editsFirst)), (index) => this.writeSearchIndex(index), options.searchQuietMs);
     this.steps.yieldToEdits = this.editsFirst;
     this.exports = new ExportRefresh(() => this.steps.exportsPending, () => this.writeExports(), options.searchQuietMs);
   }
@@ -197,8 +198,14 @@ export class DevSession {
     }
   }
 
-  /** Makes and writes the data exports the last rebuild left for later. */
+  /**
+   * Makes and writes the data exports the last rebuild left for later. Like the search index's
+   * refresh, it starts only once no rebuild is under way: a rebuild gives the event loop a turn once
+   * the edited page is on disk (see `EarlyWrites`), and a quiet period ending then must not start
+   * seconds of work in the middle of it.
+   */
   private async writeExports(): Promise<void> {
+    await this.editsFirst();
     try {
       await this.steps.writeExports();
     } catch (error) {
@@ -208,6 +215,7 @@ export class DevSession {
 
   /** Writes a fresh search index beside the pages it was made from. */
   private async writeSearchIndex(index: SearchIndex): Promise<void> {
+    await this.editsFirst();
     const warnings = index.diagnostics.map((d) => d.message).join('\n');
     if (warnings !== this.searchWarnings) printDiagnostics(index.diagnostics, this.options.quiet ?? false, (line) => (this.write(line), true));
     this.searchWarnings = warnings;

@@ -18,8 +18,15 @@
  * lists only the touched groups and names the gone ones (`drop`): every other group stays on disk
  * as it is, without a look at its files (`Unlisted`). Pages of no group, and static files, are
  * listed by every build; the search index and the data exports are written apart, behind the edits.
+ *
+ * An edit is judged by how soon its own page is on disk, so a rebuild's article pages that changed
+ * are written as soon as they are made (`EarlyWrites`), before the entity pages and the rest are
+ * rendered; the rest are written at `finish`. Should the build fail after that, the pages written
+ * early are put back as they were, so the last good site stays whole.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { EarlyWrites, type EarlyWriter } from './earlyWrites.js';
+import { nextTurn } from './quietWork.js';
 import path from 'node:path';
 import { isChunked, isNumbered, pageText, textOf, type Chunked, type Numbered, type Page } from '../render/page.js';
 import { MANIFEST_NAME } from '../write/manifest.js';
@@ -71,7 +78,7 @@ interface Listing {
   dropped: Set<string>;
 }
 
-export class ChangedFilesWriter implements WrittenTexts {
+export class ChangedFilesWriter implements WrittenTexts, EarlyWriter {
   /** What the last writes left on disk, or null before the first. */
   private disk: OnDisk | null = null;
   /** Static files (paths in the output folder) changed since the last write. */
@@ -150,6 +157,35 @@ export class ChangedFilesWriter implements WrittenTexts {
     this.changedStatic.clear();
   }
 
+  /**
+   * Writes a page a rebuild just made, before the rest of its build, when it replaces a page on disk
+   * (see `EarlyWrites`); its listing then holds it by number, as written. Says what the file held
+   * before when its bytes changed, to put it back should the build fail; null when nothing was written.
+   */
+  writeEarly(outDir: string, file: string, content: Numbered): { before: { held: Held; bytes: Buffer } | null } | null {
+    const disk = this.disk;
+    const before = disk?.outDir === outDir ? disk.files.get(file) : undefined;
+    if (!disk || before === undefined || !('serial' in before) || content.text === null) return null;
+    const target = resolveInside(outDir, file);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(target);
+    } catch {
+      return null; // gone from disk: left to `finish`, which writes it with the rest
+    }
+    const held = writeIfChanged(outDir, file, { page: content }, before, false);
+    disk.files.set(file, held.now);
+    return { before: held.changed ? { held: before, bytes } : null };
+  }
+
+  /** Puts back a file written early by a build that then failed, with what the writer knew of it. */
+  restoreEarly(outDir: string, file: string, held: Held, bytes: Buffer): void {
+    const disk = this.disk;
+    if (!disk || disk.outDir !== outDir) return;
+    writeIfChanged(outDir, file, { page: bytes }, undefined, false);
+    disk.files.set(file, held);
+  }
+
   /** The paths of the pages last written that the search indexes, in path order. */
   searchablePaths(): string[] {
     const paths: string[] = [];
@@ -167,7 +203,7 @@ export class ChangedFilesWriter implements WrittenTexts {
    * is on disk, and removes the files `unlisted` says go: those of the groups listed but no longer
    * made, of the groups dropped, and the loose files not listed.
    */
-  update(outDir: string, listing: Listing, staticFiles: readonly StaticFile[], unlisted: Unlisted): WriteResult {
+  update(outDir: string, listing: Listing, staticFiles: readonly StaticFile[], unlisted: Unlisted, writtenEarly = 0): WriteResult {
     const disk = this.disk;
     if (!disk || disk.outDir !== outDir) throw new Error(`internal: ${outDir} was not written by this session`);
     const { files, groups, loose } = disk;
@@ -178,7 +214,7 @@ export class ChangedFilesWriter implements WrittenTexts {
         throw new ForeignFileConflict(`${path.join(outDir, file)} was not written by Dossier, and the build would replace it. Move it out of the output folder, or delete it if it is an old copy of the site.`);
       }
     }
-    let written = 0;
+    let written = writtenEarly;
     let added = 0;
     for (const [file, entry] of listed) {
       const before = files.get(file);
@@ -298,21 +334,29 @@ class WholeSiteWrite implements SiteWriter {
 class ChangedFilesWrite implements SiteWriter {
   /** What the build lists. */
   private readonly listing: Listing = { files: new Map(), groups: new Map(), dropped: new Set() };
+  /** The article pages written as they were made, to put back should the build fail. */
+  private readonly early: EarlyWrites;
 
   constructor(
     private readonly owner: ChangedFilesWriter,
     private readonly outDir: string,
     /** What becomes of the files not listed. */
     private readonly unlisted: Unlisted,
-  ) {}
+  ) {
+    this.early = new EarlyWrites(owner, outDir);
+  }
 
-  add(page: Page): void {
+  add(page: Page): Promise<void> | void {
     const { content } = page;
     const { files, groups } = this.listing;
     if (page.group !== undefined) addToGroup(groups, page.group, page.path);
     // A data export's parts are made once (each pass would number its records again).
     if (isChunked(content) && 'asWritten' in content) files.set(page.path, { asWritten: true });
-    else files.set(page.path, isChunked(content) && content.parts ? { parts: [...content.parts()] } : { page: isChunked(content) ? pageText(page) : content });
+    else if (isNumbered(content) && this.early.take(page, content)) {
+      files.set(page.path, { page: { serial: content.serial, text: null } });
+      // A page changed on disk: a turn of the event loop lets the server (and anyone polling) see it before the rest of the build.
+      if (this.early.justChanged) return nextTurn();
+    } else files.set(page.path, isChunked(content) && content.parts ? { parts: [...content.parts()] } : { page: isChunked(content) ? pageText(page) : content });
   }
 
   drop(group: string): void {
@@ -334,10 +378,12 @@ class ChangedFilesWrite implements SiteWriter {
   }
 
   finish(staticFiles: readonly StaticFile[]): Promise<WriteResult> {
-    return this.owner.inTurn(() => this.owner.update(this.outDir, this.listing, staticFiles, this.unlisted));
+    return this.owner.inTurn(() => this.owner.update(this.outDir, this.listing, staticFiles, this.unlisted, this.early.changed));
   }
 
-  async abandon(): Promise<void> {}
+  async abandon(): Promise<void> {
+    this.early.restore();
+  }
 }
 
 /** Notes `file` as one of the group `key`'s. */

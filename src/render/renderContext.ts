@@ -102,6 +102,12 @@ export function droppedGroup(ctx: RenderContext, key: string): DroppedGroup {
   return { dropped: key };
 }
 
+/** The kind of the group under `key` (see `groupKey`), or null for a key `groupKey` did not make. */
+export function groupKind(key: string): GroupKind | null {
+  const kind = key.slice(0, key.indexOf('\n'));
+  return Object.hasOwn(groupKeys, kind) ? (kind as GroupKind) : null;
+}
+
 /** The keys `groupKey` made, by kind and id. */
 const groupKeys: Record<GroupKind, Map<string, string>> = { article: new Map(), entity: new Map(), timeline: new Map() };
 /** Most keys kept of each kind. */

@@ -16,6 +16,7 @@ import { articlePages, combineArticleExtras } from './pages/articlePages.js';
 import { articlesData, entitiesData } from './pages/dataPages.js';
 import { articleEntityExtras, entityIndexPage, entityPages, ENTITIES_URL } from './pages/entityPages.js';
 import { homePages } from './pages/homePages.js';
+import { touchedArticles } from './pages/touchedArticles.js';
 import { renderPage, reusedValue, type NavItem, type PageReuse, type RenderContext } from './renderContext.js';
 import { timelineArticleExtras } from './timeline/articleEvents.js';
 import { timelineEntityEvents } from './timeline/entityEvents.js';
@@ -41,8 +42,14 @@ export function* renderSite(archive: Archive, config: Config, env = createEnviro
   ];
   // Last build's navigation when it is the same, so pages compare it by identity (see `renderPageFrom`).
   const ctx: RenderContext = { archive, config, env, nav: reusedValue(reuse, 'nav', [nav], () => nav), ...(reuse ? { reuse } : {}) };
-  yield* homePages(ctx);
+  // A watch build that lists only what an edit touched makes the touched articles' pages first (the
+  // edited one leading): an edit is judged by how soon its own page is on disk, which a watch
+  // session's writer puts there as soon as it is made (see `EarlyWrites`). The order of the pages
+  // changes nothing in the output.
+  const articlesFirst = touchedArticles(ctx) !== null;
+  if (!articlesFirst) yield* homePages(ctx);
   yield* articlePages(ctx, combineArticleExtras(timelineArticleExtras(ctx), articleEntityExtras(ctx)));
+  if (articlesFirst) yield* homePages(ctx);
   if (hasEntities) {
     yield entityIndexPage(ctx);
     yield* entityPages(ctx, timelineEntityEvents(ctx));
