@@ -42,6 +42,13 @@ const THREAD_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 }
  */
 export const EVENT_THREAD_UP_TO = 20_000;
 
+/**
+ * Most articles sent and not yet answered. The thread usually keeps up with the parse; on a loaded
+ * machine it may not, and at 100,000 articles the prose waiting for it doubled the parse stage's
+ * peak (526 → 1,040 MiB).
+ */
+const MAX_OUTSTANDING = 512;
+
 /** Articles sent to the thread in one message: enough to amortise the messaging, few enough that it starts at once. */
 const BATCH = 8;
 
@@ -95,6 +102,12 @@ export class EventThread {
   /** Hands over the article parsed from `source` (its dates are found on the thread). */
   send(source: SourceFile, article: Article): void {
     if (this.failed) return;
+    // A thread that fell behind gets no more until it catches up: what waits for it is a copy of each
+    // article's prose (a few KiB), and the main thread finds the dates of the articles not sent itself.
+    if (this.sent.length - this.answered >= MAX_OUTSTANDING) {
+      this.take();
+      if (this.sent.length - this.answered >= MAX_OUTSTANDING) return;
+    }
     this.sent.push({ path: source.relativePath, contentHash: source.contentHash });
     this.batch.push(proseOf(article));
     if (this.batch.length === BATCH) {
