@@ -6,6 +6,7 @@
  */
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { MessagePort } from 'node:worker_threads';
 import { describe, expect, it, vi } from 'vitest';
 import { build, type BuildOptions } from '../src/build.js';
 import { EventThread } from '../src/build/eventThread.js';
@@ -90,5 +91,27 @@ describe('dates found on the event thread', () => {
     // Sent after the end: left to the main thread.
     thread.send(sourceOf(articles[6]!), articles[6]!);
     expect(thread.of(articles[6]!)).toBeUndefined();
+  });
+
+  it('sends no more than a bounded number of articles to a thread that does not keep up, and leaves the rest to the main thread', async () => {
+    // A thread that never answers: everything sent to it waits.
+    const silent = path.join(tempDir('dossier-event-thread-silent-'), 'silent.mjs');
+    writeFileSync(silent, 'setInterval(() => {}, 1000);\n');
+    const { articles } = parsedFolder(archive());
+    const thread = new EventThread(silent);
+    const sent: number[] = [];
+    const post = vi.spyOn(MessagePort.prototype, 'postMessage').mockImplementation(function (this: MessagePort, message: unknown) {
+      sent.push((message as { items: unknown[] }).items.length);
+    });
+    for (let i = 0; i < 2_000; i++) {
+      const article = articles[i % articles.length]!;
+      thread.send({ relativePath: `${i}-${article.sourcePath}`, contentHash: article.contentHash } as SourceFile, article);
+    }
+    post.mockRestore();
+    thread.stop();
+    const total = sent.reduce((sum, n) => sum + n, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(512);
+    for (const article of articles) expect(thread.of(article)).toBeUndefined();
   });
 });
