@@ -44,8 +44,8 @@ export const EVENT_THREAD_UP_TO = 20_000;
 
 /**
  * Most articles sent and not yet answered. The thread usually keeps up with the parse; on a loaded
- * machine it may not, and at 100,000 articles the prose waiting for it doubled the parse stage's
- * peak (526 → 1,040 MiB).
+ * machine it may not, and every article sent waits for it as a copy of its prose (a few KiB), so a
+ * thread that fell behind would hold a growing share of the archive's text.
  */
 const MAX_OUTSTANDING = 512;
 
