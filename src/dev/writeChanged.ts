@@ -25,13 +25,13 @@
  * early are put back as they were, so the last good site stays whole.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { EarlyWrites, type EarlyWriter } from './earlyWrites.js';
-import { nextTurn } from './quietWork.js';
 import path from 'node:path';
 import { isChunked, isNumbered, pageText, textOf, type Chunked, type Numbered, type Page } from '../render/page.js';
 import { MANIFEST_NAME } from '../write/manifest.js';
 import { resolveInside } from '../write/safePath.js';
 import { ForeignFileConflict, startWrite, type SiteWriter, type StaticFile, type WriteOptions, type WriteResult } from '../write/writeSite.js';
+import { EarlyWrites, type EarlyWriter } from './earlyWrites.js';
+import { nextTurn } from './quietWork.js';
 import { LayoutRecorder, type ExportLayout } from './splicedExport.js';
 import { digestOf, removeEmptyFolders, searchableMark, writeIfChanged, writeManifest, type Held, type Listed } from './fileUpdate.js';
 import type { WrittenTexts } from './renderMemo.js';

@@ -2,15 +2,14 @@
  * The timeline on article pages: each sentence that states an event gets an anchor (a range
  * rendered as `<span id="s-p-3-2">`), and the page lists the article's events.
  */
+import { articleCountOf, sourceAnchorsIn } from '../../extract/events/compactEvents.js';
 import { articleSentences } from '../../extract/events/sentences.js';
 import { indexTimeline } from '../../link/timeline.js';
-import type { Article } from '../../types.js';
+import type { Article, TimelineEvent } from '../../types.js';
 import { escapeHtml } from '../escape.js';
 import type { HtmlRange } from '../inline.js';
 import type { ArticleExtras } from '../pages/articlePages.js';
 import type { RenderContext } from '../renderContext.js';
-import { articleCountOf, sourceAnchorsIn } from '../../extract/events/compactEvents.js';
-import type { TimelineEvent } from '../../types.js';
 import { eventDateLabel, eventStatus, eventViewInputs } from './eventView.js';
 
 /** One event as an article page lists it. */
