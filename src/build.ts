@@ -10,6 +10,7 @@
  * one can never drift apart.
  */
 import type { Config } from './config.js';
+import { entityParts, timelineParts } from './build/cacheParts.js';
 import { cachedForArchive, cachedParse, cachedPerArticle, hasCachedParse, memoPerArticle } from './build/cachedStages.js';
 import { eventThreadFor, type EventThread } from './build/eventThread.js';
 import { defaultWorkers, EventsFromWorkers, PARALLEL_FROM, parseOnWorkers } from './build/parallelParse.js';
@@ -39,7 +40,7 @@ import type { ParseResult } from './parse/parseArticle.js';
 import type { ReadResult } from './read/readSources.js';
 import { createEnvironment } from './render/environment.js';
 import type { PageReuse } from './render/renderContext.js';
-import type { Article, SourceFile, TimelineEvent } from './types.js';
+import type { Article, SourceFile } from './types.js';
 import { checkOutputFolder } from './write/checkOutputFolder.js';
 import { startWrite, type SiteWriter, type WriteOptions } from './write/writeSite.js';
 import { useWriterThread } from './write/writerThread.js';
@@ -157,14 +158,17 @@ export async function build(config: Config, options: BuildOptions): Promise<Buil
   // A build that collects between stages also bounds V8's own heap growth inside them (see `boundHeapGrowth`).
   const restoreHeapGrowth = options.collectGarbage !== false ? boundHeapGrowth() : () => {};
   let result: BuildResult;
+  let saveTime = 0;
   try {
     result = await buildWith(cache, config, options);
   } finally {
     restoreHeapGrowth();
+    // Also when the build threw: what the cache was given is sound, and its next files must not be left half-made.
+    const started = performance.now();
+    cache.save();
+    saveTime = performance.now() - started;
   }
-  const started = performance.now();
-  cache.save();
-  if (options.cacheDir) result.timings.cache = (result.timings.cache ?? 0) + performance.now() - started;
+  if (options.cacheDir) result.timings.cache = (result.timings.cache ?? 0) + saveTime;
   return result;
 }
 
@@ -186,9 +190,6 @@ interface StageOutput<T> {
   value: T;
   diagnostics?: Diagnostic[];
 }
-
-/** The plain records of `events` (see `CompactEvent.toJSON`), for the record cache. */
-const plainEvents = (events: TimelineEvent[]): TimelineEvent[] => events.map((event) => ('toJSON' in event ? (event as { toJSON(): TimelineEvent }).toJSON() : event));
 
 /** Each kept article's event candidates, across the builds of a watch session (see `memoPerArticle`). */
 const memoEvents = memoPerArticle(extractEvents);
@@ -261,7 +262,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
 
   // The archive-wide steps go through the cache too; the registry is their one input besides the articles.
   const registryKey = JSON.stringify(read.registry);
-  let entities: ExtractedEntities | null = await stage('extract', () => cachedForArchive(cache, 'entities', articles, registryKey, () => extractEntitiesStage(articles, read.registry, steps.entityMemo)));
+  let entities: ExtractedEntities | null = await stage('extract', () => cachedForArchive(cache, 'entities', articles, registryKey, () => extractEntitiesStage(articles, read.registry, steps.entityMemo), entityParts));
   if (hasErrors(diagnostics)) {
     fromThread?.stop();
     return failed(null, articles.length);
@@ -274,12 +275,12 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     const extracted = entities!;
     // The memo reads the mentions by article: an unchanged article's list is then the very one it last read.
     if (steps.timelineMemo) return { value: steps.timelineMemo.timeline(articles, extracted.mentionsByArticle ?? groupBy(extracted.mentions, (mention) => mention.articleId), extract, extracted.mentionsChanged) };
-    // The cache keeps the events' plain records (a `CompactEvent` is not one the cache can copy), until the cache stage saves them.
-    return { value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, extracted.mentions, extract, checkpoint), plainEvents) };
+    // The cache keeps the events' plain records (a `CompactEvent` is not one the cache can copy), a slice at a time.
+    return { value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, extracted.mentions, extract, checkpoint), timelineParts) };
   });
   fromWorkers.clear();
   fromThread?.clear();
-  // Saving now, before anything may change the records, also lets go of the cached bytes before rendering.
+  // The records went to the cache's next files as they were made; saving now puts those in place and lets go of the cached bytes before rendering.
   if (options.cacheDir) await stage('cache', () => ({ value: cache.save() }));
   const archive = await stage('link', () => {
     const extracted = entities!;

@@ -4,12 +4,15 @@
  * a rebuild after an edit all give byte-identical output to a plain build into an empty folder.
  * No timing assertions here: speed is measured by `npm run bench`.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, freshSteps } from '../src/build.js';
-import { openRecordCache } from '../src/build/recordCache.js';
+import { entityParts } from '../src/build/cacheParts.js';
+import { cachedForArchive } from '../src/build/cachedStages.js';
+import { cacheKey, openRecordCache } from '../src/build/recordCache.js';
 import { resolveConfig } from '../src/config.js';
+import type { Article } from '../src/types.js';
 import { readSources } from '../src/read/readSources.js';
 import { REPO, snapshotFolder, tempDir } from './helpers/project.js';
 
@@ -180,6 +183,63 @@ describe('cached and incremental builds', () => {
     expect(third.namespace<number>('b').get('k')).toBe(3);
     expect(third.namespace<number>('a').get('k1')).toBe(1);
     expect(third.namespace<number>('a').get('k2')).toBeUndefined();
+  });
+
+  it('keeps a record as it was when set, writes it as the build goes, and leaves no temporary file', () => {
+    const dir = temp();
+    const cache = openRecordCache(dir, 't');
+    const record = { list: [1] };
+    cache.namespace<{ list: number[] }>('x').set('k', record);
+    record.list.push(2);
+    // On its way to disk already: only the namespace's next file exists until the save.
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toHaveLength(1);
+    cache.save();
+    expect(readdirSync(dir)).toEqual(['x.bin']);
+    expect(openRecordCache(dir, 't').namespace<{ list: number[] }>('x').get('k')).toEqual({ list: [1] });
+  });
+
+  it('keeps the last of two records set under one key, and leaves an unchanged namespace as it was', () => {
+    const dir = temp();
+    const first = openRecordCache(dir, 't');
+    first.namespace<number>('x').set('k', 1);
+    first.namespace<number>('x').set('k', 2);
+    first.save();
+    const file = path.join(dir, 'x.bin');
+    const bytes = readFileSync(file);
+    const second = openRecordCache(dir, 't');
+    expect(second.namespace<number>('x').get('k')).toBe(2);
+    expect(second.namespace<number>('x').get('k')).toBe(2);
+    second.save();
+    expect(readFileSync(file)).toEqual(bytes);
+    expect(readdirSync(dir)).toEqual(['x.bin']);
+    expect(openRecordCache(dir, 't').namespace<number>('x').get('k')).toBe(2);
+  });
+
+  it('keeps an archive-wide result as several records, and works it out again when one is missing', () => {
+    const dir = temp();
+    const articles = [{ sourcePath: 'a.md', contentHash: 'h', id: 'a', url: 'articles/a/' }] as Article[];
+    const mentions = Array.from({ length: 10_000 }, (_, start) => ({ articleId: 'a', start }));
+    const result = { value: { entities: [{ id: 'e' }], mentions }, diagnostics: [{ severity: 'warning', message: 'w' }] } as unknown as Parameters<typeof entityParts.cut>[0];
+    let runs = 0;
+    const run = () => (runs++, result);
+    const first = openRecordCache(dir, 't');
+    expect(cachedForArchive(first, 'entities', articles, '', run, entityParts)).toBe(result);
+    first.save();
+    const again = openRecordCache(dir, 't');
+    expect(cachedForArchive(again, 'entities', articles, '', run, entityParts)).toEqual(result);
+    expect(runs).toBe(1);
+    again.save();
+    // The head says how many records: the problems, the entities, and the mentions in slices.
+    const key = cacheKey('', 'a.md\0h\0a\0articles/a/');
+    const partial = openRecordCache(dir, 't');
+    const records = partial.namespace<{ value: unknown }>('entities');
+    const head = records.get(key)!.value as { parts: number };
+    expect(head.parts).toBeGreaterThan(3);
+    expect(records.get(`${key}.0`)!.value).toEqual({ diagnostics: result.diagnostics });
+    partial.save();
+    // The save kept only the records that build used: the rest of the result is gone, so it is worked out again.
+    expect(cachedForArchive(openRecordCache(dir, 't'), 'entities', articles, '', run, entityParts)).toBe(result);
+    expect(runs).toBe(2);
   });
 
   it('returns a fresh copy on every get, so a stage mutating a cached record cannot change the cache', () => {

@@ -5,6 +5,7 @@
  */
 import type { ParseResult } from '../parse/parseArticle.js';
 import type { Article, SourceFile } from '../types.js';
+import type { RecordParts } from './cacheParts.js';
 import { cacheKey, NO_CACHE, type RecordCache } from './recordCache.js';
 
 /**
@@ -46,21 +47,33 @@ export function cachedPerArticle<T>(cache: RecordCache, namespace: string, run: 
 
 /**
  * Runs an archive-wide step (merging the timeline…) through the cache: its result is reused when
- * every article is the same as in an earlier build (`extra` names anything else it reads).
+ * every article is the same as in an earlier build (`extra` names anything else it reads). The
+ * result is kept as the records `parts` cuts it into (see `RecordParts`).
  */
-export function cachedForArchive<T>(cache: RecordCache, namespace: string, articles: readonly Article[], extra: string, run: () => T, stored?: (value: T) => T): T {
+export function cachedForArchive<T>(cache: RecordCache, namespace: string, articles: readonly Article[], extra: string, run: () => T, parts: RecordParts<T>): T {
   // Without a cache there is nothing to look up: no key to hash (a watch session rebuilds without one).
   if (cache === NO_CACHE) return run();
   const key = cacheKey(extra, ...articles.map((article) => `${article.sourcePath}\0${article.contentHash}\0${article.id}\0${article.url}`));
-  return memo(cache, namespace, run, () => key, stored)(undefined);
+  const records = cache.namespace<{ value: unknown }>(namespace);
+  const found = records.get(key)?.value as { parts: number } | undefined;
+  if (found) {
+    const kept: unknown[] = [];
+    for (let index = 0; index < found.parts; index++) {
+      const part = records.get(`${key}.${index}`);
+      if (!part) break;
+      kept.push(part.value);
+    }
+    if (kept.length === found.parts) return parts.join(kept);
+  }
+  const value = run();
+  let count = 0;
+  for (const part of parts.cut(value)) records.set(`${key}.${count++}`, { value: part });
+  records.set(key, { value: { parts: count } });
+  return value;
 }
 
-/**
- * `stored`: the form of a result the cache keeps, when it is not the result itself. The cache keeps
- * values as the structured clone algorithm copies them (`v8.serialize`), which drops what a class
- * keeps in private fields and on its prototype (the timeline's `CompactEvent`s: their plain records).
- */
-function memo<I, T>(cache: RecordCache, namespace: string, run: (input: I) => T, keyOf: (input: I) => string, stored?: (value: T) => T): (input: I) => T {
+/** Runs `run` through the cache's `namespace`, its results filed under `keyOf(input)`. */
+function memo<I, T>(cache: RecordCache, namespace: string, run: (input: I) => T, keyOf: (input: I) => string): (input: I) => T {
   // Without a cache nothing is looked up, so no key is hashed: a watch session parses without one, and hashing every file's key cost each edit ~10 ms (BBC).
   if (cache === NO_CACHE) return run;
   const records = cache.namespace<{ value: T }>(namespace);
@@ -69,7 +82,7 @@ function memo<I, T>(cache: RecordCache, namespace: string, run: (input: I) => T,
     const cached = records.get(key);
     if (cached) return cached.value;
     const value = run(input);
-    records.set(key, { value: stored ? stored(value) : value });
+    records.set(key, { value });
     return value;
   };
 }

@@ -12,10 +12,11 @@
  * fingerprint, then entries of [u16 key length][key][u32 record length][v8-serialised record].
  * Loaded entries are views into the one file buffer (no copy) and `get` deserialises a fresh copy
  * each time, so a stage mutating a record it got cannot change the cache. A record `set` is
- * serialised when saved (streamed to the file, so the bytes of a whole archive never sit in memory):
- * save right after the stage that produced the records, before anything may mutate them. Only entries used by the current
- * build are saved back, so records of deleted or edited articles do not accumulate. `save()` also
- * lets go of everything loaded, so the records' bytes do not stay in memory for the rest of a build.
+ * serialised at once and goes to the namespace's next file as the build goes (so neither the records
+ * nor their bytes wait in memory, and a stage changing a record after setting it cannot change the
+ * cache); `save()` puts that file in place. Only entries used by the current build are saved back,
+ * so records of deleted or edited articles do not accumulate. `save()` also lets go of everything
+ * loaded, so the records' bytes do not stay in memory for the rest of a build.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writevSync } from 'node:fs';
@@ -51,25 +52,28 @@ export const NO_CACHE: RecordCache = {
   save: () => {},
 };
 
-/** A record kept for saving: the bytes it was loaded from, or the value set this build. */
-type Kept = { bytes: Uint8Array } | { value: unknown };
-
 interface NamespaceState {
+  /** The records an earlier build saved, as views into the file's bytes. */
   loaded: Map<string, Uint8Array>;
-  used: Map<string, Kept>;
+  /** Keys this build used (got or set): what a save keeps. */
+  used: Set<string>;
+  /** True once this build set a record (the file must be written even if every key was loaded). */
   changed: boolean;
+  /** The namespace's next file, written as records are used (null until the first one). */
+  next: CacheFileWriter | null;
 }
 
 /** Opens the cache in `dir` for a build of Dossier whose fingerprint is `tool`. */
 export function openRecordCache(dir: string, tool: string): RecordCache {
   const namespaces = new Map<string, NamespaceState>();
   const fileOf = (name: string) => path.join(dir, `${name.replace(/[^a-z0-9-]/gi, '_')}.bin`);
+  const writerOf = (name: string, state: NamespaceState): CacheFileWriter => (state.next ??= new CacheFileWriter(fileOf(name), dir, tool));
   return {
     namespace<T>(name: string): CacheNamespace<T> {
       // Loaded on first use, so a namespace a build never reads or writes is neither loaded nor pruned.
       const state = (): NamespaceState => {
         let found = namespaces.get(name);
-        if (!found) namespaces.set(name, (found = { loaded: load(fileOf(name), tool), used: new Map(), changed: false }));
+        if (!found) namespaces.set(name, (found = { loaded: load(fileOf(name), tool), used: new Set(), changed: false, next: null }));
         return found;
       };
       return {
@@ -79,7 +83,8 @@ export function openRecordCache(dir: string, tool: string): RecordCache {
           if (bytes === undefined) return undefined;
           try {
             const value = deserialize(bytes) as T;
-            s.used.set(key, { bytes });
+            if (!s.used.has(key)) writerOf(name, s).append(key, bytes);
+            s.used.add(key);
             return value;
           } catch {
             return undefined;
@@ -87,7 +92,10 @@ export function openRecordCache(dir: string, tool: string): RecordCache {
         },
         set(key, value) {
           const s = state();
-          s.used.set(key, { value });
+          // Serialised now and on its way to the file: the cache never holds a build's records (at
+          // 16,000 articles, keeping them until the save raised the peak from ~600 MiB to ~1.6 GiB).
+          writerOf(name, s).append(key, serialize(value));
+          s.used.add(key);
           s.changed = true;
         },
         has(key) {
@@ -97,7 +105,8 @@ export function openRecordCache(dir: string, tool: string): RecordCache {
     },
     save() {
       for (const [name, state] of namespaces) {
-        if (state.changed || state.used.size !== state.loaded.size) store(fileOf(name), dir, tool, state.used);
+        if (state.changed || state.used.size !== state.loaded.size) writerOf(name, state).finish();
+        else state.next?.abandon();
       }
       namespaces.clear();
     },
@@ -106,34 +115,89 @@ export function openRecordCache(dir: string, tool: string): RecordCache {
 
 const HEADER_END = 0x0a;
 
-function store(file: string, dir: string, tool: string, entries: Map<string, Kept>): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dir, { recursive: true });
-    const fd = openSync(temporary, 'w');
+/**
+ * A namespace's next file, written beside the current one as records come and put in its place by
+ * `finish` (never a half-written cache file under the real name). A record set twice is written twice:
+ * the loader keeps the last. Any failure to write only means no cache for the next build.
+ */
+class CacheFileWriter {
+  private readonly temporary: string;
+  private fd: number | null = null;
+  private chunks: Uint8Array[] = [];
+  private pending = 0;
+  private failed = false;
+
+  constructor(
+    private readonly file: string,
+    dir: string,
+    tool: string,
+  ) {
+    this.temporary = `${file}.${process.pid}.tmp`;
     try {
-      let chunks: Uint8Array[] = [Buffer.from(`${JSON.stringify({ tool })}\n`)];
-      for (const [key, kept] of entries) {
-        const bytes = 'bytes' in kept ? kept.bytes : serialize(kept.value);
-        const keyBytes = Buffer.from(key);
-        const head = Buffer.alloc(6 + keyBytes.length);
-        head.writeUInt16LE(keyBytes.length, 0);
-        keyBytes.copy(head, 2);
-        head.writeUInt32LE(bytes.length, 2 + keyBytes.length);
-        chunks.push(head, bytes);
-        if (chunks.length >= 512) {
-          writeAll(fd, chunks);
-          chunks = [];
-        }
-      }
-      writeAll(fd, chunks);
-    } finally {
-      closeSync(fd);
+      mkdirSync(dir, { recursive: true });
+      this.fd = openSync(this.temporary, 'w');
+      this.chunks.push(Buffer.from(`${JSON.stringify({ tool })}\n`));
+    } catch {
+      this.failed = true;
     }
-    renameSync(temporary, file);
-  } catch {
-    // A cache that cannot be written only makes the next build slower.
-    rmSync(temporary, { force: true });
+  }
+
+  /** Adds one record (written with others once they add up to a few hundred KiB). */
+  append(key: string, bytes: Uint8Array): void {
+    if (this.failed) return;
+    const keyBytes = Buffer.from(key);
+    const head = Buffer.alloc(6 + keyBytes.length);
+    head.writeUInt16LE(keyBytes.length, 0);
+    keyBytes.copy(head, 2);
+    head.writeUInt32LE(bytes.length, 2 + keyBytes.length);
+    this.chunks.push(head, bytes);
+    this.pending += head.length + bytes.length;
+    if (this.chunks.length >= 512 || this.pending >= 256 * 1024) this.flush();
+  }
+
+  /** Writes what is left and puts the file in place of the namespace's old one. */
+  finish(): void {
+    this.flush();
+    this.close();
+    try {
+      if (!this.failed) renameSync(this.temporary, this.file);
+    } catch {
+      this.failed = true;
+    }
+    if (this.failed) this.abandon();
+  }
+
+  /** Drops the file (the old one stays: it already holds exactly what this build used). */
+  abandon(): void {
+    this.close();
+    try {
+      rmSync(this.temporary, { force: true });
+    } catch {
+      // Left for the next build's writer of the same process id to replace; harmless meanwhile.
+    }
+  }
+
+  private flush(): void {
+    if (this.failed || this.fd === null || this.chunks.length === 0) return;
+    try {
+      writeAll(this.fd, this.chunks);
+    } catch {
+      // A cache that cannot be written only makes the next build slower.
+      this.abandon();
+      this.failed = true;
+    }
+    this.chunks = [];
+    this.pending = 0;
+  }
+
+  private close(): void {
+    if (this.fd === null) return;
+    try {
+      closeSync(this.fd);
+    } catch {
+      this.failed = true;
+    }
+    this.fd = null;
   }
 }
 
