@@ -9,7 +9,7 @@ export const SHARED_SENTENCE = 'On 19 May 2024, Maria Lopez opened the harbour b
 export interface ReportOptions {
   /** Whether it states the shared event (else an event of its own, on a day of March no other article names). */
   reports?: boolean;
-  /** Its headline (`Harbour report <n>`, whose URL is `articles/harbour-report-<n>/`). */
+  /** Its headline (`Harbour report <n>`); its URL is `articles/harbour-report-<n>/` whatever the headline. */
   title?: string;
 }
 
@@ -18,6 +18,6 @@ export function writeReport(dir: string, n: number, { reports = true, title = `H
   const name = `report-${n}.md`;
   const first = reports ? SHARED_SENTENCE : `On ${(n % 28) + 1} March 2024, the harbour bridge closed for repairs.`;
   const day = String((n % 28) + 1).padStart(2, '0');
-  writeFileSync(path.join(dir, name), `---\ntitle: ${title}\ndate: 2024-06-${day}\n---\n\n${first}\n\nA note of report ${n} on the weather in the town.\n`);
+  writeFileSync(path.join(dir, name), `---\ntitle: ${title}\nslug: harbour-report-${n}\ndate: 2024-06-${day}\n---\n\n${first}\n\nA note of report ${n} on the weather in the town.\n`);
   return name;
 }
