@@ -163,8 +163,8 @@ describe('incremental rebuilds', () => {
   }, 120_000);
 
   it('keeps a much-reported event’s own pages right as articles stop and start reporting it, are retitled and deleted', async () => {
-    // Three reports a page, so seven reports make three pages; more than five have pages at all.
-    const config = { ...tempProject(), pageSize: 3 };
+    // Three reports a page, so seven reports make three pages; more than five have pages at all. A base URL, so the sitemap is compared too.
+    const config: Config = { ...tempProject(), pageSize: 3, baseUrl: 'https://example.org/archive/' };
     for (const file of articlesIn(config.input)) rmSync(path.join(config.input, file));
     for (let n = 0; n < 7; n++) writeReport(config.input, n);
     const eventDirs = () => (existsSync(path.join(config.output, EVENT_PAGES_URL)) ? readdirSync(path.join(config.output, EVENT_PAGES_URL)) : []);
@@ -179,6 +179,7 @@ describe('incremental rebuilds', () => {
     const [id] = eventDirs();
     expect(eventDirs()).toEqual([id]);
     expect(pagesOf(id!)).toBe(3);
+    expect(readFileSync(path.join(config.output, 'sitemap.xml'), 'utf8')).toContain(`<loc>https://example.org/archive/${EVENT_PAGES_URL}${id}/page/3/</loc>`);
     // An article stops reporting it: six reports, two pages; the third page goes.
     await change(writeReport(config.input, 6, { reports: false }));
     expect(pagesOf(id!)).toBe(2);
