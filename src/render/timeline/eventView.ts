@@ -11,7 +11,7 @@ import { changedKeys } from '../../link/lists.js';
 import { indexTimeline } from '../../link/timeline.js';
 import { sourcesSince, type SourcesSince } from '../pages/pageSources.js';
 import type { RenderContext } from '../renderContext.js';
-import { EVENT_REPORTS_SHOWN, eventReportsUrl } from './eventReports.js';
+import { EVENT_REPORTS_SHOWN, eventReportsUrl, hasReportsPage } from './eventReports.js';
 import { shownChangedIds, shownOf, type ShownRecord } from './shown.js';
 
 /** A link with its label. */
@@ -70,7 +70,7 @@ export function eventViews(archive: Archive, events: readonly TimelineEvent[]): 
     }
     const reportCount = sourceCountOf(event);
     const sources = reportLinks(archive, firstSourcesOf(event, EVENT_REPORTS_SHOWN));
-    const reportsUrl = reportCount > EVENT_REPORTS_SHOWN ? eventReportsUrl(event.id) : null;
+    const reportsUrl = hasReportsPage(event) ? eventReportsUrl(event.id) : null;
     views[i] = { event, anchor: eventAnchor(event.id), dateLabel: eventDateLabel(event), status: eventStatus(event), entities, sources, reportCount, reportsUrl };
   }
   return views;
