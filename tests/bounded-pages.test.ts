@@ -127,7 +127,7 @@ describe('bounded pages of a big archive', () => {
     expect(second).toContain(`<a rel="prev" href="../../../../../${url}">← Previous</a>`);
     expect(second).toContain(`<a rel="next" href="../../../../../${url}page/3/">Next →</a>`);
     // The way back to its place on the timeline, from every page.
-    for (const file of pages) expect(html(file)).toContain(`<p class="event-place"><a href="${rootFor(file)}timeline/2004/06/#e-${MUCH_REPORTED}">See it among the events of June 2004</a></p>`);
+    for (const file of pages) expect(html(file)).toContain(`<p class="meta event-place"><a href="${rootFor(file)}timeline/2004/06/#e-${MUCH_REPORTED}">See it among the events of June 2004</a></p>`);
   });
 
   it('links only to pages and anchors the site has', () => {

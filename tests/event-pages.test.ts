@@ -95,7 +95,7 @@ describe('a much-reported event', () => {
       const page = html(file);
       expect(page).toContain(`<blockquote class="event-text"><p>${SHARED_SENTENCE}</p></blockquote>`);
       expect(page).toContain(`<a href="${rootFor(file)}entities/maria-lopez/">Maria Lopez</a>`);
-      expect(page).toContain(`<p class="event-place"><a href="${rootFor(file)}${event.url}">See it among the events of May 2024</a></p>`);
+      expect(page).toContain(`<p class="meta event-place"><a href="${rootFor(file)}${event.url}">See it among the events of May 2024</a></p>`);
     }
     expect(event.url).toBe(`timeline/2024/#e-${event.id}`);
   });
