@@ -15,19 +15,16 @@ import { addPublishingFilters } from '../src/publish/templateFilters.js';
 import { createEnvironment } from '../src/render/environment.js';
 import { entityIndexPage, entityPages, INDEX_TYPE_LIMIT, LISTING_PAGE_SIZE } from '../src/render/pages/entityPages.js';
 import { renderSite } from '../src/render/renderSite.js';
-import { pageText } from '../src/render/page.js';
+import { pageText, rootFor } from '../src/render/page.js';
 import { ENTITY_EVENTS_SHOWN } from '../src/render/timeline/entityEvents.js';
+import { EVENT_PAGES_URL, EVENT_REPORTS_SHOWN, eventReportsUrl } from '../src/render/timeline/eventReports.js';
 import { timelinePages } from '../src/render/timeline/timelinePages.js';
-import { ARTICLES, bigArchive, MAY_EVENTS, nameOf, PEOPLE } from './helpers/big-archive.js';
+import { ARTICLES, bigArchive, MAY_EVENTS, MUCH_REPORTED, nameOf, PEOPLE } from './helpers/big-archive.js';
 import { makeArticle, makeEntity, mention } from './helpers/hand-built.js';
+import { brokenLinks, hrefsOf, linkTarget } from './helpers/site-links.js';
 import { REPO } from './helpers/publish-build.js';
 
 const config = { ...resolveConfig(REPO, {}), output: '/nonexistent' };
-
-/** The hrefs of a page, decoded. */
-function hrefsOf(html: string): string[] {
-  return [...html.matchAll(/\bhref="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
-}
 
 function titleOf(html: string): string {
   return /<title>([^<]*)<\/title>/.exec(html)![1]!;
@@ -105,22 +102,36 @@ describe('bounded pages of a big archive', () => {
     expect(second).toContain(`${MAY_EVENTS} dated events; ${MONTH_PAGE_LIMIT + 1}–${2 * MONTH_PAGE_LIMIT} on this page.`);
   });
 
-  it('links only to pages and anchors the site has', () => {
-    const broken: string[] = [];
-    for (const [file, content] of files) {
-      if (!file.endsWith('.html') || file === '404.html') continue;
-      for (const href of hrefsOf(content)) {
-        if (/^[a-z]+:/i.test(href)) continue;
-        const target = new URL(href, `http://site/${file}`);
-        let targetFile = decodeURIComponent(target.pathname.slice(1));
-        if (targetFile === '' || targetFile.endsWith('/')) targetFile += 'index.html';
-        const exists = files.has(targetFile) || existsSync(path.join(REPO, 'public', targetFile));
-        const fragment = target.hash.slice(1);
-        if (!exists) broken.push(`${file}: ${href}`);
-        else if (fragment && files.has(targetFile) && !files.get(targetFile)!.includes(`id="${decodeURIComponent(fragment)}"`)) broken.push(`${file}: ${href} (no anchor)`);
-      }
+  it('lists a much-reported event’s first reports where it is shown, and every one on pages of its own', () => {
+    const url = eventReportsUrl(MUCH_REPORTED);
+    const pages = inPages(url);
+    expect(pages).toEqual([`${url}index.html`, `${url}page/2/index.html`, `${url}page/3/index.html`]);
+    // Only the event with more reports than it lists has pages.
+    expect(inPages(EVENT_PAGES_URL)).toEqual(pages);
+    // On its month's page and on its entity's: the first few, the total, and a link to the rest.
+    for (const file of ['timeline/2004/06/index.html', 'entities/big/index.html']) {
+      const item = new RegExp(`<li class="event" id="e-${MUCH_REPORTED}">([\\s\\S]*?)</li>`).exec(html(file))![1]!;
+      const sources = /<p class="event-sources">([\s\S]*?)<\/p>/.exec(item)![1]!;
+      expect(sources.startsWith(`Reported in ${ARTICLES} articles: <a href=`), file).toBe(true);
+      expect(sources.match(/<a /g), file).toHaveLength(EVENT_REPORTS_SHOWN + 1);
+      expect(sources, file).toContain(` … and <a class="event-more" href="${rootFor(file)}${url}">${ARTICLES - EVENT_REPORTS_SHOWN} more</a>`);
     }
-    expect(broken).toEqual([]);
+    // Every report once, in the event's order, pageSize a page, each at its sentence.
+    const listed = pages.map((file) => [...html(file).matchAll(/<li><a href="(?:\.\.\/)+articles\/([^/]+)\/#p-1">Report \d+<\/a><\/li>/g)].map((m) => m[1]));
+    expect(listed.map((ids) => ids.length)).toEqual([config.pageSize, config.pageSize, ARTICLES - 2 * config.pageSize]);
+    expect(listed.flat()).toEqual(archive.articles.map((a) => a.id).sort());
+    const second = html(`${url}page/2/index.html`);
+    expect(titleOf(second)).toBe(`2 June 2004: Event number ${MAY_EVENTS}. — page 2 · Dossier`);
+    expect(second).toContain(`<h2 id="reports-title" class="section-title">Reported in ${ARTICLES} articles</h2>`);
+    expect(second).toContain(`<ol class="event-reports" start="${config.pageSize + 1}">`);
+    expect(second).toContain(`<a rel="prev" href="../../../../../${url}">← Previous</a>`);
+    expect(second).toContain(`<a rel="next" href="../../../../../${url}page/3/">Next →</a>`);
+    // The way back to its place on the timeline, from every page.
+    for (const file of pages) expect(html(file)).toContain(`<p class="meta event-place"><a href="${rootFor(file)}timeline/2004/06/#e-${MUCH_REPORTED}">See it among the events of June 2004</a></p>`);
+  });
+
+  it('links only to pages and anchors the site has', () => {
+    expect(brokenLinks(files, (file) => existsSync(path.join(REPO, 'public', file)))).toEqual([]);
   });
 
   it('reaches every page from the home page', () => {
@@ -129,10 +140,8 @@ describe('bounded pages of a big archive', () => {
     while (queue.length) {
       const file = queue.pop()!;
       for (const href of hrefsOf(files.get(file) ?? '')) {
-        if (/^[a-z]+:/i.test(href)) continue;
-        let target = decodeURIComponent(new URL(href, `http://site/${file}`).pathname.slice(1));
-        if (target === '' || target.endsWith('/')) target += 'index.html';
-        if (target.endsWith('.html') && files.has(target) && !reached.has(target)) {
+        const target = linkTarget(file, href)?.file;
+        if (target?.endsWith('.html') && files.has(target) && !reached.has(target)) {
           reached.add(target);
           queue.push(target);
         }
@@ -145,7 +154,7 @@ describe('bounded pages of a big archive', () => {
   it('writes valid HTML for every new page kind', async () => {
     const validator = new HtmlValidate(new FileSystemConfigLoader());
     const problems: string[] = [];
-    const samples = ['entities/index.html', 'entities/big/index.html', 'entities/big/page/3/index.html', 'entities/by-type/people/page/2/index.html', 'entities/by-name/0-9/index.html', 'entities/by-name/a/index.html', 'timeline/2004/05/index.html', 'timeline/2004/05/page/2/index.html'];
+    const samples = [`${eventReportsUrl(MUCH_REPORTED)}index.html`, `${eventReportsUrl(MUCH_REPORTED)}page/3/index.html`, 'timeline/2004/06/index.html', 'entities/index.html', 'entities/big/index.html', 'entities/big/page/3/index.html', 'entities/by-type/people/page/2/index.html', 'entities/by-name/0-9/index.html', 'entities/by-name/a/index.html', 'timeline/2004/05/index.html', 'timeline/2004/05/page/2/index.html'];
     for (const file of samples) {
       const report = await validator.validateString(html(file), path.join(REPO, 'dist-check', file));
       for (const result of report.results) for (const m of result.messages.filter((x) => x.severity === 2)) problems.push(`${file}:${m.line} ${m.ruleId}: ${m.message}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleCountOf, CompactEvent, eventId, sourceAnchorsIn, YearEvents, type EventFields } from '../src/extract/events/compactEvents.js';
+import { articleCountOf, CompactEvent, eventId, firstSourcesOf, sourceAnchorsIn, sourceCountOf, YearEvents, type EventFields } from '../src/extract/events/compactEvents.js';
 import { TimelineEventSchema, type TimelineEvent } from '../src/types.js';
 
 /** Plain records as a year's merge makes them, with text that is not all ASCII. */
@@ -80,5 +80,24 @@ describe('compact timeline events', () => {
     });
     // Article 0 states the second event too (its second source).
     expect(sourceAnchorsIn(compact[1]!, 'article-0')).toEqual(['s-9']);
+  });
+
+  it('answer how many sources they have and give the first few, as the plain record does', () => {
+    const plain = plainEvents();
+    const year = new YearEvents();
+    const compact = plain.map(({ fields, page, hash }) => new CompactEvent(year, year.add(fields, page, hash)));
+    year.finish();
+    compact.forEach((event, i) => {
+      const record = { ...plain[i]!.fields, url: '' };
+      expect(sourceCountOf(event)).toBe(record.sources.length);
+      expect(sourceCountOf(record)).toBe(record.sources.length);
+      for (const most of [0, 1, 2, 5]) {
+        expect(firstSourcesOf(event, most)).toEqual(record.sources.slice(0, most));
+        expect(firstSourcesOf(record, most)).toEqual(record.sources.slice(0, most));
+      }
+    });
+    // The second event has two sources: one of them, then both.
+    expect(firstSourcesOf(compact[1]!, 1)).toEqual([{ articleId: 'article-1', anchor: 's-1' }]);
+    expect(sourceCountOf(compact[1]!)).toBe(2);
   });
 });

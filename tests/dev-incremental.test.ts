@@ -9,7 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DevSession } from '../src/dev/devSession.js';
 import type { Change } from '../src/dev/incrementalSteps.js';
 import { resolveConfig, type Config } from '../src/config.js';
+import { EVENT_PAGES_URL } from '../src/render/timeline/eventReports.js';
 import { cleanBuildSnapshot, differences, seededRandom, snapshotTree, tempProject } from './helpers/devProject.js';
+import { writeReport } from './helpers/shared-event.js';
 
 const WORDS = ['minister', 'river', 'council', 'Paris', 'budget', 'storm', 'election', 'Acme Corp', 'Maria Lopez', 'harbour', 'vote', 'report', 'strike', 'court'];
 const DATES = ['2024-05-20', '2024-05-21', '2023-01-02', '2024-05', '2022', null];
@@ -158,6 +160,45 @@ describe('incremental rebuilds', () => {
     for (let n = 8; n < 30; n++) write(n);
     await change(...Array.from({ length: 22 }, (_, i) => `dated-${i + 8}.md`));
     expect(existsSync(path.join(config.output, 'timeline/2024/03/index.html'))).toBe(true);
+  }, 120_000);
+
+  it('keeps a much-reported event’s own pages right as articles stop and start reporting it, are retitled and deleted', async () => {
+    // Three reports a page, so seven reports make three pages; more than five have pages at all. A base URL, so the sitemap is compared too.
+    const config: Config = { ...tempProject(), pageSize: 3, baseUrl: 'https://example.org/archive/' };
+    for (const file of articlesIn(config.input)) rmSync(path.join(config.input, file));
+    for (let n = 0; n < 7; n++) writeReport(config.input, n);
+    const eventDirs = () => (existsSync(path.join(config.output, EVENT_PAGES_URL)) ? readdirSync(path.join(config.output, EVENT_PAGES_URL)) : []);
+    const pagesOf = (id: string) => readdirSync(path.join(config.output, EVENT_PAGES_URL, id), { recursive: true }).filter((file) => String(file).endsWith('index.html')).length;
+    const change = async (...files: string[]) => {
+      for (const file of files) session!.changed({ kind: 'article', path: file });
+      await session!.idle();
+      expect(session!.status.ok).toBe(true);
+      expect(differences(snapshotTree(config.output), (await cleanBuildSnapshot(config))!)).toEqual([]);
+    };
+    session = await DevSession.start({ config, reloadConfig: () => config, cwd: config.root, watch: false, quietMs: 1, searchQuietMs: 1, write: () => {} });
+    const [id] = eventDirs();
+    expect(eventDirs()).toEqual([id]);
+    expect(pagesOf(id!)).toBe(3);
+    expect(readFileSync(path.join(config.output, 'sitemap.xml'), 'utf8')).toContain(`<loc>https://example.org/archive/${EVENT_PAGES_URL}${id}/page/3/</loc>`);
+    // An article stops reporting it: six reports, two pages; the third page goes.
+    await change(writeReport(config.input, 6, { reports: false }));
+    expect(pagesOf(id!)).toBe(2);
+    // A report the timeline does not list is retitled: only the event's own page shows it.
+    await change(writeReport(config.input, 5, { title: 'Harbour report five, retitled' }));
+    expect(readFileSync(path.join(config.output, EVENT_PAGES_URL, id!, 'page/2/index.html'), 'utf8')).toContain('>Harbour report five, retitled</a>');
+    // Five reports: all listed where it is shown, and its pages go.
+    await change(writeReport(config.input, 4, { reports: false }));
+    expect(eventDirs()).toEqual([]);
+    // And back, past a page and a half.
+    await change(writeReport(config.input, 4), writeReport(config.input, 6));
+    expect(eventDirs()).toEqual([id]);
+    expect(pagesOf(id!)).toBe(3);
+    // The article of its first report is deleted: the event's id (from its first report) changes, its old pages go.
+    rmSync(path.join(config.input, 'report-0.md'));
+    await change('report-0.md');
+    expect(eventDirs()).toHaveLength(1);
+    expect(eventDirs()).not.toEqual([id]);
+    expect(pagesOf(eventDirs()[0]!)).toBe(2);
   }, 120_000);
 
   it('does not rebuild for a save that changed no byte', async () => {

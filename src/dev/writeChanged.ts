@@ -14,7 +14,7 @@
  * same as a clean build's.
  *
  * The writer keeps each group of pages' files together (an article's page, an entity's pages and
- * feed, a timeline year or month; see `Page.group`). A rebuild that knows what an edit touched
+ * feed, a timeline year, month or event; see `Page.group`). A rebuild that knows what an edit touched
  * lists only the touched groups and names the gone ones (`drop`): every other group stays on disk
  * as it is, without a look at its files (`Unlisted`). Pages of no group, and static files, are
  * listed by every build; the search index and the data exports are written apart, behind the edits.

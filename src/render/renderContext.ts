@@ -68,7 +68,7 @@ export interface PageReuse {
   value<T>(key: string, inputs: readonly unknown[], make: () => T): T;
 }
 
-/** What a group of pages belongs to: an article, an entity, or a year or month of the timeline (by its URL). */
+/** What a group of pages belongs to: an article, an entity, or a year, a month or an event of the timeline (by its URL). */
 export type GroupKind = 'article' | 'entity' | 'timeline';
 
 /**
@@ -88,7 +88,7 @@ export function groupKey(kind: GroupKind, id: string): string {
 }
 
 /**
- * The pages of one article, entity, year or month (`reusedPages` under its `groupKey`), each marked with the
+ * The pages of one article, entity, year, month or event (`reusedPages` under its `groupKey`), each marked with the
  * group in a watch session, whose writer keeps each group's files together (see `Page.group`).
  */
 export function* groupPages(ctx: RenderContext, key: string, inputs: readonly unknown[], make: () => Iterable<Page>): Generator<Page> {
@@ -96,7 +96,7 @@ export function* groupPages(ctx: RenderContext, key: string, inputs: readonly un
   for (const page of reusedPages(ctx, key, inputs, make)) yield { path: page.path, content: page.content, group: key };
 }
 
-/** The group under `key` is gone (its article, entity, year or month is): forgotten, and named to the writer. */
+/** The group under `key` is gone (its article, entity, year, month or event page is): forgotten, and named to the writer. */
 export function droppedGroup(ctx: RenderContext, key: string): DroppedGroup {
   ctx.reuse?.forget(key);
   return { dropped: key };

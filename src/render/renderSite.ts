@@ -19,6 +19,7 @@ import { homePages } from './pages/homePages.js';
 import { touchedArticles } from './pages/touchedArticles.js';
 import { renderPage, reusedValue, type NavItem, type PageReuse, type RenderContext } from './renderContext.js';
 import { timelineArticleExtras } from './timeline/articleEvents.js';
+import { eventReportPages } from './timeline/eventReportPages.js';
 import { timelineEntityEvents } from './timeline/entityEvents.js';
 import { timelineJsData, timelineData } from './timeline/timelineData.js';
 import { TIMELINE_URL, timelinePages } from './timeline/timelinePages.js';
@@ -55,6 +56,7 @@ export function* renderSite(archive: Archive, config: Config, env = createEnviro
     yield* entityPages(ctx, timelineEntityEvents(ctx));
   }
   yield* timelinePages(ctx);
+  yield* eventReportPages(ctx);
   yield renderPage(ctx, '404.njk', '404.html', { title: 'Page not found', ...notFoundRoot(config) });
   yield* searchPages(ctx);
   yield articlesData(archive, reuse);

@@ -1,6 +1,6 @@
 /**
  * The paginated page kinds (an entity's later pages, listings of entities by type and by initial,
- * the index of a big archive, the later pages of a month) in a real browser: the seeds are too small
+ * the index of a big archive, the later pages of a month, a much-reported event's pages) in a real browser: the seeds are too small
  * to have them, so a hand-built archive big enough is rendered, written and served. One page of
  * each kind is opened: no link from it leads to a missing page or anchor, no console error, and no
  * axe-core violation (WCAG 2.2 A and AA) in the light or the dark scheme.
@@ -43,8 +43,8 @@ describe.runIf(RUN_BROWSER_TESTS)('paginated pages of a big archive in the brows
       if (page.path.endsWith('.html')) files.push(page.path);
     }
     cpSync(path.join(REPO_ROOT, 'public'), dir, { recursive: true });
-    // The paginated kinds, and the index whose shape changes on a big archive.
-    const paginated = files.filter((file) => /\/page\/\d+\/|^entities\/by-|^entities\/index\.html$|^timeline\/\d+\/\d+\//.test(file));
+    // The paginated kinds, the index whose shape changes on a big archive, and a much-reported event's own pages.
+    const paginated = files.filter((file) => /\/page\/\d+\/|^entities\/by-|^entities\/index\.html$|^timeline\/\d+\/\d+\/|^timeline\/events\//.test(file));
     chosen = [...representatives(paginated, (file) => statSync(path.join(dir, file)).size).values()];
     server = await serveFolder(dir);
     browser = await launchChromium();

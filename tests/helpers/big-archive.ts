@@ -9,6 +9,8 @@ import { makeArticle, makeEntity, mention } from './hand-built.js';
 export const ARTICLES = 130;
 export const PEOPLE = 420;
 export const MAY_EVENTS = 2 * MONTH_PAGE_LIMIT + 40;
+/** The id of the one event every article reports: more reports than an event lists where it is shown, and than a page holds. */
+export const MUCH_REPORTED = `ev${MAY_EVENTS}`;
 
 /** A name whose initial cycles through the alphabet (`Aler 0`, `Bler 1`…), with a few digits and a leading `The`. */
 export function nameOf(i: number): string {
@@ -17,7 +19,7 @@ export function nameOf(i: number): string {
   return `${String.fromCharCode(65 + (i % 26))}ler ${i}`;
 }
 
-/** `ARTICLES` dated articles that all name `Big`, `PEOPLE` people named once each, and a May with more events than a page holds. */
+/** `ARTICLES` dated articles that all name `Big`, `PEOPLE` people named once each, a May with more events than a page holds, and a June event every article reports. */
 export function bigArchive(): Archive {
   const articles = Array.from({ length: ARTICLES }, (_, i) => {
     const id = `a${String(i).padStart(3, '0')}`;
@@ -31,13 +33,13 @@ export function bigArchive(): Archive {
     entities.push(makeEntity(`p${i}`, 'person', [article], nameOf(i)));
     mentions.push(mention(`p${i}`, article));
   }
-  const event = (n: number, date: string): TimelineEvent => ({
+  const event = (n: number, date: string, reporters = [articles[n % ARTICLES]!]): TimelineEvent => ({
     id: `ev${n}`, date, precision: 'day', approximate: false, future: false, text: `Event number ${n}.`,
-    articles: [articles[n % ARTICLES]!.id], entities: ['big'], sources: [{ articleId: articles[n % ARTICLES]!.id, anchor: 'p-1' }], url: '',
+    articles: reporters.map((a) => a.id), entities: ['big'], sources: reporters.map((a) => ({ articleId: a.id, anchor: 'p-1' })), url: '',
   });
   const raw = [
     ...Array.from({ length: MAY_EVENTS }, (_, n) => event(n, `2004-05-${String((n % 28) + 1).padStart(2, '0')}`)),
-    event(MAY_EVENTS, '2004-06-02'),
+    event(MAY_EVENTS, '2004-06-02', articles),
     event(MAY_EVENTS + 1, '2003-02-01'),
   ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return buildArchive(articles, { entities, mentions, events: placeEvents(raw, eventAnchor) });

@@ -198,11 +198,18 @@ export class YearEvents {
     return anchors;
   }
 
-  sources(i: number): TimelineEvent['sources'] {
+  /** Event `i`'s sources, or the first `most` of them. */
+  sources(i: number, most = Infinity): TimelineEvent['sources'] {
     const { from, to } = this.sourceParts.range(i);
     const sources: TimelineEvent['sources'] = [];
-    for (let k = from; k < to; k += 2) sources.push({ articleId: this.sourceParts.entry(k), anchor: this.sourceParts.entry(k + 1) });
+    for (let k = from; k < to && sources.length < most; k += 2) sources.push({ articleId: this.sourceParts.entry(k), anchor: this.sourceParts.entry(k + 1) });
     return sources;
+  }
+
+  /** How many sources event `i` has (without making the list). */
+  sourceCount(i: number): number {
+    const { from, to } = this.sourceParts.range(i);
+    return (to - from) / 2;
   }
 }
 
@@ -270,6 +277,16 @@ export class CompactEvent {
     return this.#year.sources(this.#index);
   }
 
+  /** How many sources it has: `sources.length`, without making the list. */
+  get sourceCount(): number {
+    return this.#year.sourceCount(this.#index);
+  }
+
+  /** The first `most` of its sources, without making the whole list. */
+  firstSources(most: number): TimelineEvent['sources'] {
+    return this.#year.sources(this.#index, most);
+  }
+
   /** How many articles report it: `articles.length`, without making the list. */
   get articleCount(): number {
     return this.#year.articleCount(this.#index);
@@ -299,6 +316,16 @@ export class CompactEvent {
  */
 export function articleCountOf(event: TimelineEvent): number {
   return event instanceof CompactEvent ? event.articleCount : event.articles.length;
+}
+
+/** How many sources `event` has (a sentence each), without making its list (see `articleCountOf`). */
+export function sourceCountOf(event: TimelineEvent): number {
+  return event instanceof CompactEvent ? event.sourceCount : event.sources.length;
+}
+
+/** The first `most` of `event`'s sources, without making the whole list: a view lists only those (see `EVENT_REPORTS_SHOWN`). */
+export function firstSourcesOf(event: TimelineEvent, most: number): TimelineEvent['sources'] {
+  return event instanceof CompactEvent ? event.firstSources(most) : event.sources.slice(0, most);
 }
 
 /** The anchors of `event`'s sentences in article `articleId`, in order, without making its list of sources (see `articleCountOf`). */

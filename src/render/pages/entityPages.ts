@@ -21,7 +21,7 @@ import type { HtmlRange } from '../inline.js';
 import { fileForUrl, rootFor, type Page, type SiteItem } from '../page.js';
 import { droppedGroup, groupKey, groupPages, renderPage, renderPageFrom, reusedValue, type RenderContext } from '../renderContext.js';
 import type { ArticleExtras } from './articlePages.js';
-import { paginate, pageSuffix, type PageLabels } from './paginate.js';
+import { paginate, pageSuffix, PREVIOUS_NEXT } from './paginate.js';
 import { touchedEntities } from './touchedEntities.js';
 
 /** URL of the entity index. */
@@ -33,8 +33,6 @@ export const INDEX_TYPE_LIMIT = 50;
 export const INDEX_ALPHABET_LIMIT = 300;
 /** Entities per page of a listing by type or by initial (a line each, so more than articles). */
 export const LISTING_PAGE_SIZE = 200;
-
-const LISTING_LABELS: PageLabels = { previous: 'Previous', next: 'Next' };
 
 /** A link from the page at `fromUrl` to `target`, as the templates' `url` filter writes it. */
 export function relativeLink(ctx: RenderContext, fromUrl: string, target: string): string {
@@ -206,7 +204,7 @@ function* listingPages(ctx: RenderContext): Generator<Page> {
   const { types, letters } = groupedEntities(ctx);
   for (const group of types) {
     if (group.entities.length <= INDEX_TYPE_LIMIT) continue;
-    for (const pageOf of paginate(group.entities, LISTING_PAGE_SIZE, group.url, LISTING_LABELS)) {
+    for (const pageOf of paginate(group.entities, LISTING_PAGE_SIZE, group.url, PREVIOUS_NEXT)) {
       yield renderPage(ctx, 'entity-listing.njk', pageOf.url, {
         title: `${group.label}${pageSuffix(pageOf.pagination)}`,
         heading: group.label,
@@ -221,7 +219,7 @@ function* listingPages(ctx: RenderContext): Generator<Page> {
   if (entities.length <= INDEX_ALPHABET_LIMIT) return;
   for (const group of letters) {
     const nav = letters.map((entry) => ({ letter: entry.letter, url: entry.url, current: entry.letter === group.letter }));
-    for (const pageOf of paginate(group.entities, LISTING_PAGE_SIZE, group.url, LISTING_LABELS)) {
+    for (const pageOf of paginate(group.entities, LISTING_PAGE_SIZE, group.url, PREVIOUS_NEXT)) {
       yield renderPage(ctx, 'entity-listing.njk', pageOf.url, {
         title: `Entities: ${group.letter}${pageSuffix(pageOf.pagination)}`,
         heading: `Entities: ${group.letter}`,

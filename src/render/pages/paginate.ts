@@ -34,6 +34,9 @@ export interface PageLabels {
   next: string;
 }
 
+/** Words for a listing in no order of time (entities by name, an event's reports). */
+export const PREVIOUS_NEXT: PageLabels = { previous: 'Previous', next: 'Next' };
+
 /** The URL of page `n` of the listing at `base` (page 1 is `base` itself). */
 export function pageUrl(base: string, n: number): string {
   return n === 1 ? base : `${base}page/${n}/`;

@@ -3,6 +3,7 @@
  * source articles resolved to names, titles and URLs, so templates stay free of lookups.
  */
 import type { Archive } from '../../link/archive.js';
+import { firstSourcesOf, sourceCountOf } from '../../extract/events/compactEvents.js';
 import { eventAnchor } from '../../extract/events/merge.js';
 import type { TimelineEvent } from '../../types.js';
 import { formatDate } from '../formatDate.js';
@@ -10,6 +11,7 @@ import { changedKeys } from '../../link/lists.js';
 import { indexTimeline } from '../../link/timeline.js';
 import { sourcesSince, type SourcesSince } from '../pages/pageSources.js';
 import type { RenderContext } from '../renderContext.js';
+import { EVENT_REPORTS_SHOWN, eventReportsUrl, hasReportsPage } from './eventReports.js';
 import { shownChangedIds, shownOf, type ShownRecord } from './shown.js';
 
 /** A link with its label. */
@@ -32,8 +34,12 @@ export interface EventView {
   status: string;
   /** Entities the sentence names, linked to their pages (only those the archive knows). */
   entities: LinkView[];
-  /** Every reporting article, linked at the sentence. */
+  /** The first `EVENT_REPORTS_SHOWN` reporting articles, linked at the sentence. */
   sources: LinkView[];
+  /** How many reports it has in all (a sentence in each reporting article). */
+  reportCount: number;
+  /** The page listing every report, when there are more than `sources` shows (see `hasReportsPage`), else null. */
+  reportsUrl: string | null;
 }
 
 /** The date of an event at its precision, `about` when the text gives it loosely. */
@@ -62,22 +68,31 @@ export function eventViews(archive: Archive, events: readonly TimelineEvent[]): 
       const entity = entityById.get(id);
       if (entity) entities.push({ label: entity.name, url: entity.url });
     }
-    const sources: LinkView[] = [];
-    for (const source of event.sources) {
-      const article = archive.articleById.get(source.articleId);
-      if (article) sources.push({ label: article.title, url: `${article.url}#${source.anchor}` });
-    }
-    views[i] = { event, anchor: eventAnchor(event.id), dateLabel: eventDateLabel(event), status: eventStatus(event), entities, sources };
+    const reportCount = sourceCountOf(event);
+    const sources = reportLinks(archive, firstSourcesOf(event, EVENT_REPORTS_SHOWN));
+    const reportsUrl = hasReportsPage(event) ? eventReportsUrl(event.id) : null;
+    views[i] = { event, anchor: eventAnchor(event.id), dateLabel: eventDateLabel(event), status: eventStatus(event), entities, sources, reportCount, reportsUrl };
   }
   return views;
+}
+
+/** Links to the sentences `sources` point at, labelled with their articles' headlines. */
+export function reportLinks(archive: Archive, sources: readonly TimelineEvent['sources'][number][]): LinkView[] {
+  const links: LinkView[] = [];
+  for (const source of sources) {
+    const article = archive.articleById.get(source.articleId);
+    if (article) links.push({ label: article.title, url: `${article.url}#${source.anchor}` });
+  }
+  return links;
 }
 
 /**
  * What `eventViews` reads besides the events themselves: for each event, what it shows of the
  * entities and source articles it names (null where the archive has none, see `shownOf`), so a page
  * made from the views is made again when a named entity is renamed or a source article's headline
- * changes, and only then. Only a watch session compares inputs (`ctx.reuse`): a single build gets
- * an empty list, and keeps no references.
+ * changes, and only then. Every source article, not only the few a view lists: an event's own page
+ * (see `eventReportPages`) lists them all, from the same inputs. Only a watch session compares
+ * inputs (`ctx.reuse`): a single build gets an empty list, and keeps no references.
  */
 export function eventViewInputs(ctx: RenderContext, events: readonly TimelineEvent[]): unknown[] {
   if (!ctx.reuse) return [];

@@ -28,7 +28,7 @@ export function timelineData(archive: Archive, reuse?: PageReuse): Page {
   return { path, content: chunkedFile(() => withNewline(jsonArrayTexts(records()))) };
 }
 
-/** Longest TimelineJS headline; longer sentences are cut at a word. */
+/** Longest headline made of an event's sentence (a TimelineJS slide's, an event page's title); longer sentences are cut at a word. */
 const HEADLINE_LENGTH = 90;
 
 /**
@@ -70,7 +70,8 @@ export function timelineJsData(archive: Archive, config: Pick<Config, 'title' | 
   return { path, content: chunkedFile(document) };
 }
 
-function headline(sentence: string): string {
+/** An event's sentence as a headline: whole when short, else cut at a word before `HEADLINE_LENGTH`, with `…`. */
+export function headline(sentence: string): string {
   if (sentence.length <= HEADLINE_LENGTH) return sentence;
   const cut = sentence.lastIndexOf(' ', HEADLINE_LENGTH);
   return `${sentence.slice(0, cut > 40 ? cut : HEADLINE_LENGTH)}…`;

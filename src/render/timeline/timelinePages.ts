@@ -31,7 +31,7 @@ export function* timelinePages(ctx: RenderContext): Generator<SiteItem> {
   yield renderPage(ctx, 'timeline.njk', TIMELINE_URL, {
     title: 'Timeline',
     axis: yearAxis(years),
-    years: years.map((year) => ({ ...year, groups: year.months.map((m) => ({ anchor: m.anchor, url: m.url, label: groupLabel(year, m.month), count: m.events.length })) })),
+    years: years.map((year) => ({ ...year, groups: year.months.map((m) => ({ anchor: m.anchor, url: m.url, label: groupLabel(year.year, m.month), count: m.events.length })) })),
     total: ctx.archive.events.length,
   });
   for (const [i, year] of years.entries()) {
@@ -62,7 +62,7 @@ function yearPage(ctx: RenderContext, year: TimelineYear, previous: TimelineYear
     title: `Timeline: ${year.year}`,
     year,
     axis: monthAxis(year),
-    groups: year.months.map((m) => ({ anchor: m.anchor, label: groupLabel(year, m.month), count: m.events.length, url: inline(m) ? null : m.url, events: inline(m) ? eventViews(ctx.archive, m.events) : [] })),
+    groups: year.months.map((m) => ({ anchor: m.anchor, label: groupLabel(year.year, m.month), count: m.events.length, url: inline(m) ? null : m.url, events: inline(m) ? eventViews(ctx.archive, m.events) : [] })),
     previous: previous ? { label: String(previous.year), url: previous.url } : null,
     next: next ? { label: String(next.year), url: next.url } : null,
   }));
@@ -80,8 +80,8 @@ function yearInputs(ctx: RenderContext, year: TimelineYear, previous: TimelineYe
  * are many in a big archive, and makes none for the months an edit did not touch.
  */
 function* monthPages(ctx: RenderContext, year: TimelineYear, month: TimelineMonth, previous: TimelineMonth | null, next: TimelineMonth | null): Generator<Page> {
-  const label = groupLabel(year, month.month);
-  const neighbour = (other: TimelineMonth | null) => (other ? { label: groupLabel(year, other.month), url: other.url } : null);
+  const label = groupLabel(year.year, month.month);
+  const neighbour = (other: TimelineMonth | null) => (other ? { label: groupLabel(year.year, other.month), url: other.url } : null);
   // What the template is told of its year: enough for the breadcrumb.
   const yearLink = { year: year.year, url: year.url };
   for (const pageOf of paginate(month.events, MONTH_PAGE_LIMIT, month.url, { previous: 'Earlier', next: 'Later' })) {
@@ -102,6 +102,6 @@ function* monthPages(ctx: RenderContext, year: TimelineYear, month: TimelineMont
 }
 
 /** `May 2024`, or `2024 (month unknown)` for events dated only to the year. */
-function groupLabel(year: TimelineYear, month: number | null): string {
-  return month === null ? `${year.year} (month unknown)` : `${MONTH_NAMES[month - 1]} ${year.year}`;
+export function groupLabel(year: number, month: number | null): string {
+  return month === null ? `${year} (month unknown)` : `${MONTH_NAMES[month - 1]} ${year}`;
 }
