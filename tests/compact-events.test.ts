@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleCountOf, CompactEvent, eventId, firstSourcesOf, sourceAnchorsIn, sourceCountOf, YearEvents, type EventFields } from '../src/extract/events/compactEvents.js';
+import { articleCountOf, compactPlainEvents, CompactEvent, eventId, firstSourcesOf, sourceAnchorsIn, sourceCountOf, YearEvents, type EventFields } from '../src/extract/events/compactEvents.js';
 import { TimelineEventSchema, type TimelineEvent } from '../src/types.js';
 
 /** Plain records as a year's merge makes them, with text that is not all ASCII. */
@@ -49,6 +49,18 @@ describe('compact timeline events', () => {
       expect(JSON.stringify(event)).toBe(JSON.stringify(expected));
       expect(TimelineEventSchema.parse(JSON.parse(JSON.stringify(event)))).toEqual(expected);
     });
+  });
+
+  it('are made again from their plain records (as the record cache keeps them), across years and batches', () => {
+    const records: TimelineEvent[] = plainEvents().map(({ fields, page }) => ({ ...fields, url: `${page}#e-${fields.id}` }));
+    const nextYear = { ...records[0]!, date: '2025-01-02', id: eventId('2025-01-02', 42), url: `timeline/2025/01/#e-${eventId('2025-01-02', 42)}` };
+    // An id not of merge.ts's making stays a plain record.
+    const foreign = { ...records[1]!, date: '2025-02-01', id: 'custom-id', url: 'timeline/2025/02/#e-custom-id' };
+    const all = [...records, nextYear, foreign];
+    const again = compactPlainEvents([all.slice(0, 2), all.slice(2, 6), all.slice(6)]);
+    expect(again.map((event) => event instanceof CompactEvent)).toEqual([true, true, true, true, true, true, false]);
+    expect(JSON.parse(JSON.stringify(again))).toEqual(all);
+    expect(again[0]!.url).toBe(all[0]!.url);
   });
 
   it('hand out new lists on every read, so a caller changing one changes nothing kept', () => {

@@ -6,6 +6,7 @@
  * timeline 588 → 1,007 MiB).
  */
 import type { Diagnostic } from '../errors.js';
+import { compactPlainEvents } from '../extract/events/compactEvents.js';
 import type { ExtractedEntities } from '../extract/extractEntitiesStage.js';
 import type { TimelineEvent } from '../types.js';
 
@@ -13,8 +14,8 @@ import type { TimelineEvent } from '../types.js';
 export interface RecordParts<T> {
   /** The value as records, made one at a time as the cache asks for them. */
   cut(value: T): Iterable<unknown>;
-  /** The value again, from what `cut` made (in its order). */
-  join(parts: readonly unknown[]): T;
+  /** The value again, from what `cut` made (in its order), read one record at a time. */
+  join(parts: Iterable<unknown>): T;
 }
 
 /** Items per record: small enough that each record's plain copy and bytes are soon garbage. */
@@ -33,14 +34,10 @@ function append<T>(into: T[], part: readonly T[]): void {
 /** The plain records of `events` (see `CompactEvent.toJSON`): what the cache can copy. */
 const plainEvents = (events: TimelineEvent[]): TimelineEvent[] => events.map((event) => ('toJSON' in event ? (event as { toJSON(): TimelineEvent }).toJSON() : event));
 
-/** The timeline's events, a slice of plain records at a time. */
+/** The timeline's events, a slice of plain records at a time; compact again when read back (see `compactPlainEvents`). */
 export const timelineParts: RecordParts<TimelineEvent[]> = {
   cut: (events) => slices(events, plainEvents),
-  join(parts) {
-    const events: TimelineEvent[] = [];
-    for (const part of parts) append(events, part as TimelineEvent[]);
-    return events;
-  },
+  join: (parts) => compactPlainEvents(parts as Iterable<TimelineEvent[]>),
 };
 
 /** What the entity stage gives a cold build: its value and the problems it found. */

@@ -56,14 +56,21 @@ export function cachedForArchive<T>(cache: RecordCache, namespace: string, artic
   const key = cacheKey(extra, ...articles.map((article) => `${article.sourcePath}\0${article.contentHash}\0${article.id}\0${article.url}`));
   const records = cache.namespace<{ value: unknown }>(namespace);
   const found = records.get(key)?.value as { parts: number } | undefined;
-  if (found) {
-    const kept: unknown[] = [];
-    for (let index = 0; index < found.parts; index++) {
-      const part = records.get(`${key}.${index}`);
-      if (!part) break;
-      kept.push(part.value);
+  const partKeys = found ? Array.from({ length: found.parts }, (_, index) => `${key}.${index}`) : [];
+  if (found && partKeys.every((partKey) => records.has(partKey))) {
+    // Read a record at a time as `join` asks, so only the result and one record's copy are held at once.
+    const kept = function* () {
+      for (const partKey of partKeys) {
+        const part = records.get(partKey);
+        if (!part) throw new MissingPart();
+        yield part.value;
+      }
+    };
+    try {
+      return parts.join(kept());
+    } catch (error) {
+      if (!(error instanceof MissingPart)) throw error;
     }
-    if (kept.length === found.parts) return parts.join(kept);
   }
   const value = run();
   let count = 0;
@@ -71,6 +78,9 @@ export function cachedForArchive<T>(cache: RecordCache, namespace: string, artic
   records.set(key, { value: { parts: count } });
   return value;
 }
+
+/** A record of an archive-wide result the cache listed but could not read back: the result is worked out again. */
+class MissingPart extends Error {}
 
 /** Runs `run` through the cache's `namespace`, its results filed under `keyOf(input)`. */
 function memo<I, T>(cache: RecordCache, namespace: string, run: (input: I) => T, keyOf: (input: I) => string): (input: I) => T {
