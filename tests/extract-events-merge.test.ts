@@ -44,6 +44,19 @@ describe('buildTimeline', () => {
     expect(events.map((e) => e.articles.join())).toEqual(['a', 'a', 'c', 'b']);
   });
 
+  it('gives every event an id of its own, also two that share a first source (two sentences of one quote)', () => {
+    // One quote's sentences share the quote's anchor; of one article, they never merge.
+    const quoted = [candidate('q', '2024-05-19', 'The council met on Sunday.', 0), candidate('q', '2024-05-19', 'The mayor resigned on Sunday.', 30)];
+    const events = buildTimeline([a, ...quoted], []);
+    const ids = events.map((e) => e.id);
+    expect(events).toHaveLength(3);
+    expect(new Set(ids).size).toBe(3);
+    expect(new Set(events.map((e) => e.url)).size).toBe(3);
+    // The same ids every time, and for the date merged alone (as a watch session merges an edited date).
+    expect(buildTimeline([...quoted].reverse().concat(a), []).map((e) => e.id)).toEqual(ids);
+    expect(buildTimeline(quoted, []).map((e) => e.id)).toEqual(events.filter((e) => e.articles[0] === 'q').map((e) => e.id));
+  });
+
   it('does not depend on the order of its inputs', () => {
     const forward = buildTimeline([a, b, c], mentions);
     expect(buildTimeline([c, b, a], [...mentions].reverse())).toEqual(forward);

@@ -195,13 +195,15 @@ function finishYear(clusters: readonly Cluster[], prepared: PreparedCandidates, 
   const placed = new Map<string, number>();
   /** Page URL by group and page number: one string for all the events of a page. */
   const pages = new Map<string, string>();
+  /** The ids given so far, so no two events share one (see `uniqueHash`). */
+  const taken = new Set<string>();
   for (const cluster of clusters) {
     const members = cluster.members;
     const first = members[0]!;
     // One string per distinct date and anchor, shared by every event (see `PreparedCandidates`).
     const date = prepared.date(first);
     const precision = prepared.precision(first);
-    const hash = eventHash(prepared.articleId(first), prepared.anchor(first), date);
+    const hash = uniqueHash(eventHash(prepared.articleId(first), prepared.anchor(first), date), date, taken);
     const id = eventId(date, hash);
     let approximate = true;
     let future = true;
@@ -227,6 +229,22 @@ function finishYear(clusters: readonly Cluster[], prepared: PreparedCandidates, 
     else events.push({ ...fields, url: [page, eventAnchor(id)].join('#') });
   }
   year?.finish();
+}
+
+/**
+ * `hash`, or the next free one when an event of the same date already has its id: two events can
+ * share a first source (two sentences of one quote or list item, whose anchor is the block's, stating
+ * the same date never merge, being of one article), and a 100,000-article archive has millions of
+ * events, where two 32-bit hashes of one date do meet. Either made two events one id: one anchor for
+ * two events on a month page, and at 100,000 articles two event pages of one path, which failed the
+ * build. Events come in a fixed order (by date, then as merged), and a watch session merges a whole
+ * date at once (see `timelineMemo.ts`), so an event gets the same id from build to build.
+ */
+function uniqueHash(hash: number, date: string, taken: Set<string>): number {
+  let free = hash;
+  while (taken.has(eventId(date, free))) free = (free + 1) | 0;
+  taken.add(eventId(date, free));
+  return free;
 }
 
 /** The code of `#`, which separates the parts an event id hashes. */
