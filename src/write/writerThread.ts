@@ -107,7 +107,15 @@ export class ThreadFiles implements FileSink {
 
   async close(): Promise<void> {
     this.closing = true;
-    await this.worker.terminate();
+    // Node does not count a thread being stopped as work to wait for (not even when referenced): with
+    // nothing else pending, as when a build fails while batches are in flight, the process ended here
+    // mid-await (exit code 13) and the build's error was never reported. A timer holds the process.
+    const hold = setInterval(() => {}, 60_000);
+    try {
+      await this.worker.terminate();
+    } finally {
+      clearInterval(hold);
+    }
     this.wake();
   }
 
