@@ -280,7 +280,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   });
   fromWorkers.clear();
   fromThread?.clear();
-  // The records went to the cache's next files as they were made; saving now puts those in place and lets go of the cached bytes before rendering.
+  // The records went to the cache's next files as they were made; saving now puts those in place and closes the files read.
   if (options.cacheDir) await stage('cache', () => ({ value: cache.save() }));
   const archive = await stage('link', () => {
     const extracted = entities!;

@@ -108,6 +108,8 @@ export function openRecordCache(dir: string, tool: string): RecordCache {
             const bytes = state.loaded.read(key);
             if (bytes) next.append(key, bytes);
           }
+          // Closed before the new file takes its name: some systems (Windows) refuse to replace an open file.
+          state.loaded.close();
           next.finish();
         }
         state.loaded.close();
