@@ -47,7 +47,8 @@ export function referenceTimeline(candidates: readonly EventCandidate[], mention
     for (const key of keys) remember(keyIndex, key, cluster);
   }
   const events: TimelineEvent[] = [];
-  for (const clusters of buckets.values()) for (const cluster of clusters) events.push(toEvent(cluster));
+  const taken = new Set<string>();
+  for (const clusters of buckets.values()) for (const cluster of clusters) events.push(toEvent(cluster, taken));
   // Buckets were opened in date order and events inside one in the order of their first source;
   // the stable sort only keeps `2024` before `2024-01` before `2024-01-03`.
   return placeEvents(events.sort((a, b) => cmp(a.date, b.date)), eventAnchor);
@@ -111,10 +112,14 @@ function similarity(cluster: Cluster, words: Set<string>, entities: string[]): n
   return best;
 }
 
-function toEvent(cluster: Cluster): TimelineEvent {
+/** `taken`: the ids given so far; an event whose id is taken gets the next free hash of its date. */
+function toEvent(cluster: Cluster, taken: Set<string>): TimelineEvent {
   const members = cluster.members;
   const first = members[0]!.candidate;
-  const id = `${first.date}-${fnv1a(`${first.articleId}#${first.anchor}#${first.date}`)}`;
+  let hash = fnv1a(`${first.articleId}#${first.anchor}#${first.date}`);
+  while (taken.has(`${first.date}-${hex(hash)}`)) hash = (hash + 1) >>> 0;
+  const id = `${first.date}-${hex(hash)}`;
+  taken.add(id);
   const entities: string[] = [];
   for (const m of members) for (const e of m.entities) if (!entities.includes(e)) entities.push(e);
   return {
@@ -175,12 +180,17 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** 32-bit FNV-1a of `text` as 8 hex digits: short, stable event ids. */
-function fnv1a(text: string): string {
+/** 32-bit FNV-1a of `text`: short, stable event ids. */
+function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return (hash >>> 0).toString(16).padStart(8, '0');
+  return hash >>> 0;
+}
+
+/** A hash as an id writes it: 8 hex digits. */
+function hex(hash: number): string {
+  return hash.toString(16).padStart(8, '0');
 }
