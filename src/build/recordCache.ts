@@ -102,17 +102,16 @@ export function openRecordCache(dir: string, tool: string): RecordCache {
     save() {
       for (const [name, state] of namespaces) {
         // Nothing set and every record used: the file on disk is already what this build would write.
-        if (state.fresh.size > 0 || state.kept.size !== state.loaded.size) {
-          const next = writerOf(name, state);
+        const next = state.fresh.size > 0 || state.kept.size !== state.loaded.size ? writerOf(name, state) : null;
+        if (next) {
           for (const key of state.kept) {
             const bytes = state.loaded.read(key);
             if (bytes) next.append(key, bytes);
           }
-          // Closed before the new file takes its name: some systems (Windows) refuse to replace an open file.
-          state.loaded.close();
-          next.finish();
         }
+        // Closed before the new file takes its name: some systems (Windows) refuse to replace an open file.
         state.loaded.close();
+        next?.finish();
       }
       namespaces.clear();
     },
