@@ -25,7 +25,7 @@ import { extractEvents } from './extract/events/extract.js';
 import { extractTimeline } from './extract/events/stage.js';
 import { buildArchive } from './link/buildArchive.js';
 import type { Archive } from './link/archive.js';
-import { groupBy } from './link/lists.js';
+import { groupMentions } from './extract/entities/packedMentions.js';
 import { assignUrls } from './parse/assignUrls.js';
 import { parseArticle } from './parse/parseArticle.js';
 import { detachFromSource } from './parse/detach.js';
@@ -274,7 +274,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     // A watch session merges again only the dates an edit changed.
     const extracted = entities!;
     // The memo reads the mentions by article: an unchanged article's list is then the very one it last read.
-    if (steps.timelineMemo) return { value: steps.timelineMemo.timeline(articles, extracted.mentionsByArticle ?? groupBy(extracted.mentions, (mention) => mention.articleId), extract, extracted.mentionsChanged) };
+    if (steps.timelineMemo) return { value: steps.timelineMemo.timeline(articles, extracted.mentionsByArticle ?? groupMentions(extracted.mentions), extract, extracted.mentionsChanged) };
     // The cache keeps the events' plain records (a `CompactEvent` is not one the cache can copy), a slice at a time.
     return { value: cachedForArchive(cache, 'timeline', articles, registryKey, () => extractTimeline(articles, extracted.mentions, extract, checkpoint), timelineParts) };
   });

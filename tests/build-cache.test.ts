@@ -12,7 +12,8 @@ import { entityParts } from '../src/build/cacheParts.js';
 import { cachedForArchive } from '../src/build/cachedStages.js';
 import { cacheKey, openRecordCache } from '../src/build/recordCache.js';
 import { resolveConfig } from '../src/config.js';
-import type { Article } from '../src/types.js';
+import type { Article, Mention } from '../src/types.js';
+import { PackedMentions } from '../src/extract/entities/packedMentions.js';
 import { readSources } from '../src/read/readSources.js';
 import { REPO, snapshotFolder, tempDir } from './helpers/project.js';
 
@@ -218,7 +219,14 @@ describe('cached and incremental builds', () => {
   it('keeps an archive-wide result as several records, and works it out again when one is missing', () => {
     const dir = temp();
     const articles = [{ sourcePath: 'a.md', contentHash: 'h', id: 'a', url: 'articles/a/' }] as Article[];
-    const mentions = Array.from({ length: 10_000 }, (_, start) => ({ articleId: 'a', start }));
+    // Enough mentions for several chunks of packed numbers, over articles of different lengths.
+    const mentions = new PackedMentions();
+    const plain: Mention[] = [];
+    for (const [articleId, count] of [['a', 100_000], ['b', 3], ['c', 70_000]] as const) {
+      const own = Array.from({ length: count }, (_, start) => ({ entityId: `e${start % 7}`, articleId, blockAnchor: `p-${start % 11}`, surface: `E${start % 5}`, start, end: start + 3 }));
+      mentions.push(articleId, own);
+      for (const mention of own) plain.push(mention);
+    }
     const result = { value: { entities: [{ id: 'e' }], mentions }, diagnostics: [{ severity: 'warning', message: 'w' }] } as unknown as Parameters<typeof entityParts.cut>[0];
     let runs = 0;
     const run = () => (runs++, result);
@@ -226,15 +234,20 @@ describe('cached and incremental builds', () => {
     expect(cachedForArchive(first, 'entities', articles, '', run, entityParts)).toBe(result);
     first.save();
     const again = openRecordCache(dir, 't');
-    expect(cachedForArchive(again, 'entities', articles, '', run, entityParts)).toEqual(result);
+    const read = cachedForArchive(again, 'entities', articles, '', run, entityParts);
+    expect(read).not.toBe(result);
+    expect(read.diagnostics).toEqual(result.diagnostics);
+    expect(read.value.entities).toEqual(result.value.entities);
+    expect([...read.value.mentions]).toEqual(plain);
+    expect((read.value.mentions as PackedMentions).ofArticle('b')).toEqual(plain.slice(100_000, 100_003));
     expect(runs).toBe(1);
     again.save();
-    // The head says how many records: the problems, the entities, and the mentions in slices.
+    // The head says how many records: the problems, the entities, the mentions' tables and their numbers in chunks.
     const key = cacheKey('', 'a.md\0h\0a\0articles/a/');
     const partial = openRecordCache(dir, 't');
     const records = partial.namespace<{ value: unknown }>('entities');
     const head = records.get(key)!.value as { parts: number };
-    expect(head.parts).toBeGreaterThan(3);
+    expect(head.parts).toBe(6);
     expect(records.get(`${key}.0`)!.value).toEqual({ diagnostics: result.diagnostics });
     partial.save();
     // The save kept only the records that build used: the rest of the result is gone, so it is worked out again.

@@ -93,7 +93,7 @@ describe('extractEntities on hand-built articles', () => {
     );
     expect(byName(entities, 'John Smith')?.articles).toEqual(['a']);
     expect(byName(entities, 'Adam Smith')?.articles).toEqual(['b']);
-    expect(mentions.filter((m) => m.articleId === 'c')).toEqual([]);
+    expect([...mentions].filter((m) => m.articleId === 'c')).toEqual([]);
   });
 
   it('never reads removed text, headings or handles', () => {
@@ -103,8 +103,8 @@ describe('extractEntities on hand-built articles', () => {
     const { entities, mentions } = extractEntities([base], EMPTY_REGISTRY);
     expect(names(entities).sort()).toEqual(['Ebrahim Raisi', 'Tehran']);
     // Mentions count in embedded posts, never in headings.
-    expect(mentions.filter((m) => m.blockAnchor === 'e-9').map((m) => m.surface)).toEqual(['Ebrahim Raisi']);
-    expect(mentions.some((m) => m.blockAnchor.startsWith('h-'))).toBe(false);
+    expect([...mentions].filter((m) => m.blockAnchor === 'e-9').map((m) => m.surface)).toEqual(['Ebrahim Raisi']);
+    expect([...mentions].some((m) => m.blockAnchor.startsWith('h-'))).toBe(false);
   });
 
   it('tells the pronoun `us` and shouted speaker labels from names', () => {
@@ -112,7 +112,7 @@ describe('extractEntities on hand-built articles', () => {
       [article('a', 'Iran asked us for help, the U.S. said. The US refused.\nMATTHEW MILLER: No.\nState Department spokesman Matthew Miller confirmed it.')],
       EMPTY_REGISTRY,
     );
-    expect(mentions.map((m) => m.surface)).toEqual(['Iran', 'U.S.', 'US', 'State Department', 'Matthew Miller']);
+    expect([...mentions].map((m) => m.surface)).toEqual(['Iran', 'U.S.', 'US', 'State Department', 'Matthew Miller']);
   });
 
   it('gives offsets into the block text and is independent of input order', () => {
@@ -122,7 +122,7 @@ describe('extractEntities on hand-built articles', () => {
     const two = extractEntities([b, a], EMPTY_REGISTRY);
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
     const text = (a.blocks[0] as { content: { text: string } }).content.text;
-    for (const m of one.mentions.filter((m) => m.articleId === 'a')) expect(text.slice(m.start, m.end)).toBe(m.surface);
+    for (const m of [...one.mentions].filter((m) => m.articleId === 'a')) expect(text.slice(m.start, m.end)).toBe(m.surface);
     // Newest first.
     expect(byName(one.entities, 'Tony Blair')?.articles).toEqual(['b', 'a']);
     expect(byName(one.entities, 'Tony Blair')?.url).toBe('entities/tony-blair/');

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../errors.js';
 import { compactPlainEvents } from '../extract/events/compactEvents.js';
 import type { ExtractedEntities } from '../extract/extractEntitiesStage.js';
 import type { TimelineEvent } from '../types.js';
+import { groupMentions, PackedMentions, type MentionList, type PackedMentionTables } from '../extract/entities/packedMentions.js';
 
 /** Cuts a value into records the cache can copy (`v8.serialize`), and puts it together again. */
 export interface RecordParts<T> {
@@ -43,23 +44,40 @@ export const timelineParts: RecordParts<TimelineEvent[]> = {
 /** What the entity stage gives a cold build: its value and the problems it found. */
 type EntityStageResult = { value: ExtractedEntities; diagnostics: Diagnostic[] };
 
-/** One record of the entity stage's result: its problems, or a slice of its entities or of its mentions. */
-type EntityPart = { diagnostics: Diagnostic[] } | { entities: ExtractedEntities['entities'] } | { mentions: ExtractedEntities['mentions'] };
+/**
+ * One record of the entity stage's result: its problems, a slice of its entities, the tables of its
+ * packed mentions or a chunk of their numbers (see `PackedMentions.tables`).
+ */
+type EntityPart = { diagnostics: Diagnostic[] } | { entities: ExtractedEntities['entities'] } | { mentionTables: PackedMentionTables } | { mentionChunk: Int32Array };
 
-/** The entity stage's result: its problems first, then its entities and mentions a slice at a time. */
+/** The entity stage's result: its problems first, then its entities a slice at a time, then its mentions (packed: tables, then their numbers a chunk at a time). */
 export const entityParts: RecordParts<EntityStageResult> = {
   *cut({ value, diagnostics }) {
     yield { diagnostics } satisfies EntityPart;
     yield* slices(value.entities, (entities): EntityPart => ({ entities }));
-    yield* slices(value.mentions, (mentions): EntityPart => ({ mentions }));
+    const packed = value.mentions instanceof PackedMentions ? value.mentions : packMentions(value.mentions);
+    const { tables, chunks } = packed.tables();
+    yield { mentionTables: tables } satisfies EntityPart;
+    for (const mentionChunk of chunks) yield { mentionChunk } satisfies EntityPart;
   },
   join(parts) {
     const result: EntityStageResult = { value: { entities: [], mentions: [] }, diagnostics: [] };
+    let tables: PackedMentionTables | null = null;
+    const chunks: Int32Array[] = [];
     for (const part of parts as EntityPart[]) {
       if ('diagnostics' in part) append(result.diagnostics, part.diagnostics);
       else if ('entities' in part) append(result.value.entities, part.entities);
-      else append(result.value.mentions, part.mentions);
+      else if ('mentionTables' in part) tables = part.mentionTables;
+      else chunks.push(part.mentionChunk);
     }
+    if (tables) result.value.mentions = PackedMentions.fromTables(tables, chunks);
     return result;
   },
 };
+
+/** A plain list of mentions (in article order), packed. */
+function packMentions(mentions: MentionList): PackedMentions {
+  const packed = new PackedMentions();
+  for (const [articleId, list] of groupMentions(mentions)) packed.push(articleId, list);
+  return packed;
+}

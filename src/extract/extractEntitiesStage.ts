@@ -7,13 +7,14 @@ import type { Diagnostic } from '../errors.js';
 import type { RegistrySource } from '../read/readRegistry.js';
 import type { Article, Entity, Mention } from '../types.js';
 import { EMPTY_REGISTRY, extractEntities, parseRegistry, type EntityMemo } from './entities/index.js';
+import type { MentionList } from './entities/packedMentions.js';
 
 /** Entities and mentions of the archive. */
 export interface ExtractedEntities {
   /** Every entity mentioned at least once. */
   entities: Entity[];
-  /** Every mention (a watch session's, made when first read). */
-  mentions: Mention[];
+  /** Every mention: packed in a cold build (see `PackedMentions`); a watch session's a plain list, made when first read. */
+  mentions: MentionList;
   /** A watch session's: the mentions by article, each list kept from build to build while unchanged (see `EntityExtraction`). */
   mentionsByArticle?: Map<string, Mention[]>;
   /** A watch session's: the ids of the articles whose list the link stage has not read yet (see `EntityExtraction.mentionsChanged`). */

@@ -3,7 +3,7 @@ import type { Article, Mention } from '../types.js';
 import { groupBy, sameItems, type Store } from './lists.js';
 
 /** The first mention of each entity in each section (headings start sections), in paragraphs only. */
-export function bodyLinksOf(articles: readonly Article[], mentionsOf: Map<string, Mention[]>, memo?: Store<Article, { mentions: readonly Mention[]; links: Map<string, Mention[]> }>): Map<string, Map<string, Mention[]>> {
+export function bodyLinksOf(articles: readonly Article[], mentionsOf: ReadonlyMap<string, readonly Mention[]>, memo?: Store<Article, { mentions: readonly Mention[]; links: Map<string, Mention[]> }>): Map<string, Map<string, Mention[]>> {
   const result = new Map<string, Map<string, Mention[]>>();
   for (const article of articles) {
     // Read from the article's blocks and its mentions alone.

@@ -8,13 +8,14 @@ import { linkEntities, type LinkMemo, type ValueStore } from './linkEntities.js'
 import { compareArticles } from './articleOrder.js';
 import { compareByName } from './nameOrder.js';
 import { linkWatched } from './linkWatched.js';
+import type { MentionList } from '../extract/entities/packedMentions.js';
 
 /** What the extract stage hands over. */
 export interface Extracted {
   /** Entities of the whole archive. */
   entities: Entity[];
-  /** Their mentions. */
-  mentions: Mention[];
+  /** Their mentions (packed in a cold build, see `PackedMentions`). */
+  mentions: MentionList;
   /** A watch session's: the same mentions by article id, each list kept while unchanged (see `EntityExtraction`). */
   mentionsByArticle?: Map<string, Mention[]>;
   /** A watch session's: the ids of the articles whose list in `mentionsByArticle` the link stage has not read (emptied once it has; see `EntityExtraction.mentionsChanged`). */
@@ -58,7 +59,7 @@ export function buildArchive(articles: readonly Article[], extracted: Extracted 
  * held until the last page is made: about six times as many records (4,000 synthetic articles:
  * 263,000 mentions, 43,500 firsts; 18 MiB).
  */
-export function firstMentions(mentions: readonly Mention[]): Mention[] {
+export function firstMentions(mentions: Iterable<Mention>): Mention[] {
   const firsts: Mention[] = [];
   let article: string | null = null;
   const seen = new Set<string>();

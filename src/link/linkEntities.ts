@@ -11,7 +11,9 @@ import { AppearanceTally } from './appearanceTally.js';
 import { CoMentionTally, type RankRow } from './coMentionTally.js';
 import { compareArticles } from './articleOrder.js';
 import { bodyLinksOf } from './bodyLinks.js';
-import { groupBy, sameItems, topK, type Store } from './lists.js';
+import { sameItems, topK, type Store } from './lists.js';
+import type { MentionList } from '../extract/entities/packedMentions.js';
+import { knownOfList } from './knownMentions.js';
 import { compareByName, KeptOrder } from './nameOrder.js';
 import { EntityHistory, type EntityChanges } from './entityChanges.js';
 import { relatedOf, type KeptRelated } from './relatedArticles.js';
@@ -103,6 +105,9 @@ export const ENTITY_TYPES: ReadonlyArray<{ type: EntityType; label: string }> = 
   { type: 'other', label: 'Other' },
 ];
 
+/** What a cold build's ranked entities keep of their mentions (see `rankEntities`). */
+const NO_MENTIONS: readonly Mention[] = Object.freeze([]);
+
 /** Entities listed as appearing together with each entity. */
 export const MAX_CO_MENTIONS = 10;
 /** Articles with more entities than this count only their most mentioned ones for co-mentions. */
@@ -183,7 +188,7 @@ interface RankedEntities {
 export function linkEntities(
   articles: readonly Article[],
   entities: readonly Entity[],
-  mentions: readonly Mention[],
+  mentions: MentionList,
   memo?: LinkMemo,
   store?: ValueStore,
   byArticle?: ReadonlyMap<string, Mention[]>,
@@ -198,7 +203,7 @@ export function linkEntities(
   const byName = (a: string, b: string): number => nameRank.get(a)! - nameRank.get(b)!;
   // A watch session's listing order knows each article's place already (kept while an edit moves none).
   const position = memo && sameItems(memo.listing.last, articles) ? memo.listing.ranks() : new Map(articles.map((article, index) => [article.id, index]));
-  const mentionsOf = byArticle ? knownMentions(byArticle, byId, articleById, memo, changes?.sameIds) : groupBy(mentions.filter((m) => byId.has(m.entityId) && articleById.has(m.articleId)), (m) => m.articleId);
+  const mentionsOf = byArticle ? knownMentions(byArticle, byId, articleById, memo, changes?.sameIds) : knownOfList(mentions, byId, articleById);
   // The articles naming an entity whose record changed (before or after): their ranked entities may hold the old record.
   const stale = changes ? articlesOfChanged(changes) : null;
 
@@ -210,12 +215,12 @@ export function linkEntities(
   for (const [articleId, list] of mentionsOf) {
     // Ranked entities read only the article's mentions and their records: the same list, none of whose records changed, ranks the same.
     let ranked = rankedOf.get(articleId);
-    if (!(ranked && sameItems(ranked.mentions, list) && !stale!.has(articleId))) rankedOf.set(articleId, (ranked = rankEntities(list, byId, byName)));
+    if (!(ranked && sameItems(ranked.mentions, list) && !stale!.has(articleId))) rankedOf.set(articleId, (ranked = rankEntities(list, byId, byName, memo !== undefined)));
     ofArticle.set(articleId, ranked.groups);
     named.set(articleId, ranked.named);
   }
-  // Ids are unique: more entries than articles with mentions means some are gone (only then is each looked for).
-  if (rankedOf.size > mentionsOf.size) for (const articleId of rankedOf.keys()) if (!mentionsOf.has(articleId)) rankedOf.delete(articleId);
+  // Ids are unique: more entries than articles with mentions means some are gone (only then is each looked for). A cold build's map is new, with no others.
+  if (memo && rankedOf.size > mentionsOf.size) for (const articleId of rankedOf.keys()) if (!mentionsOf.has(articleId)) rankedOf.delete(articleId);
   const records = memo?.coMentions ?? new Map<Entity, Map<number, CoMention>>();
   const rankRow = (row: ReadonlyMap<string, number>): CoMention[] =>
     topK(row, MAX_CO_MENTIONS, (x, y) => y[1] - x[1] || byName(x[0], y[0])).map(([other, n]) => coMention(byId.get(other)!, n, records));
@@ -232,8 +237,12 @@ export function linkEntities(
   };
 }
 
-/** An article's entities counted from its mentions (`list`) and ranked: most mentioned first, ties by name. */
-export function rankEntities(list: readonly Mention[], byId: ReadonlyMap<string, Entity>, byName: (a: string, b: string) => number): RankedEntities {
+/**
+ * An article's entities counted from its mentions (`list`) and ranked: most mentioned first, ties by
+ * name. `keepList`: the record keeps `list`, for a watch session's memo to tell an unchanged one by;
+ * a cold build's would hold every mention of the archive to the end of the stage.
+ */
+export function rankEntities(list: readonly Mention[], byId: ReadonlyMap<string, Entity>, byName: (a: string, b: string) => number, keepList = true): RankedEntities {
   const count = new Map<string, number>();
   for (const m of list) count.set(m.entityId, (count.get(m.entityId) ?? 0) + 1);
   const ranked = [...count]
@@ -241,7 +250,7 @@ export function rankEntities(list: readonly Mention[], byId: ReadonlyMap<string,
     .map(([id]) => byId.get(id)!);
   const groups = ENTITY_TYPES.map(({ type, label }) => ({ type, label, entities: ranked.filter((e) => e.type === type) })).filter((group) => group.entities.length > 0);
   const named = [...count.keys()].map((id) => byId.get(id)!);
-  return { mentions: list, count, list: ranked, groups, top: ranked.slice(0, MAX_ENTITIES_PER_ARTICLE).map((e) => e.id), named };
+  return { mentions: keepList ? list : NO_MENTIONS, count, list: ranked, groups, top: ranked.slice(0, MAX_ENTITIES_PER_ARTICLE).map((e) => e.id), named };
 }
 
 /**
@@ -292,7 +301,7 @@ function knownMentions(byArticle: ReadonlyMap<string, Mention[]>, byId: Readonly
  */
 export function appearancesOf(
   entities: readonly Entity[],
-  mentionsOf: Map<string, Mention[]>,
+  mentionsOf: ReadonlyMap<string, Mention[]>,
   articleById: ReadonlyMap<string, Article>,
   position: ReadonlyMap<string, number>,
   memo?: LinkMemo,

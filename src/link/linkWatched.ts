@@ -13,6 +13,7 @@ import type { ArticleChanges } from './articleChanges.js';
 import type { Extracted } from './buildArchive.js';
 import { changedKeys } from './lists.js';
 import { replacedRecords } from '../text/replaced.js';
+import { plainMentions } from '../extract/entities/packedMentions.js';
 import { linkEntities, type KeptArchive, type LinkMemo } from './linkEntities.js';
 import { noteRelated, updateEntityIndex } from './updateEntityIndex.js';
 
@@ -25,7 +26,7 @@ export function linkWatched(articles: readonly Article[], extracted: Extracted, 
   // The lists read: the next build's are told against these.
   extracted.mentionsChanged?.clear();
   // Read through when a page asks (seldom: data exports): reducing them would cost every edit a pass over all of them.
-  return Object.defineProperty(archive, 'mentions', { enumerable: true, get: () => extracted.mentions });
+  return Object.defineProperty(archive, 'mentions', { enumerable: true, get: () => plainMentions(extracted.mentions) });
 }
 
 /** Links the whole archive, and logs what changed against the maps last kept (none before the first build). */

@@ -86,7 +86,7 @@ export class EntityRecords {
         unmentioned(group);
         continue;
       }
-      const made = entityRecord(group, [...byArticle.values()].flat(), [...byArticle.keys()].sort(compareArticles).map((article) => article.id));
+      const made = recordOf(group, byArticle);
       const entity = kept && sameEntity(kept.entity, made) ? kept.entity : made;
       entities.push(entity);
       records.set(group.id, { group, entity });
@@ -115,7 +115,7 @@ export class EntityRecords {
         this.records.delete(id);
         continue;
       }
-      const record = entityRecord(group, [...byArticle.values()].flat(), [...byArticle.keys()].sort(compareArticles).map((article) => article.id));
+      const record = recordOf(group, byArticle);
       const entity = kept && sameEntity(kept.entity, record) ? kept.entity : record;
       this.records.set(id, { group, entity });
       made.push(entity);
@@ -210,9 +210,15 @@ function replacedIn(given: readonly Entity[], made: readonly Entity[]): Entity[]
   return copy ?? (given as Entity[]);
 }
 
-/** An entity's record from its group, its mentions (in any order) and the ids of its articles in listing order (each once). */
-export function entityRecord(group: EntityGroup, own: readonly Mention[], articles: string[]): Entity {
-  const aliases = new Set([...(group.registry?.aliases ?? []), ...own.map((mention) => mention.surface)]);
+/** An entity's record from its group and its mentions by article. */
+function recordOf(group: EntityGroup, byArticle: ReadonlyMap<Article, readonly Mention[]>): Entity {
+  const own = [...byArticle.values()].flat();
+  return entityRecord(group, own.map((mention) => mention.surface), own.length, [...byArticle.keys()].sort(compareArticles).map((article) => article.id));
+}
+
+/** An entity's record from its group, the names its mentions wrote (in any order, repeats allowed), how many mentions, and the ids of its articles in listing order (each once). */
+export function entityRecord(group: EntityGroup, surfaces: Iterable<string>, mentions: number, articles: string[]): Entity {
+  const aliases = new Set([...(group.registry?.aliases ?? []), ...surfaces]);
   aliases.delete(group.name);
   return {
     id: group.id,
@@ -223,7 +229,7 @@ export function entityRecord(group: EntityGroup, own: readonly Mention[], articl
     description: group.registry?.description ?? null,
     links: group.registry?.links.map((link) => ({ ...link })) ?? [],
     articles,
-    mentions: own.length,
+    mentions,
   };
 }
 

@@ -31,6 +31,7 @@ import { entityRecord, sameEntity } from './entityRecords.js';
 import { newNameInfo, resolveNames, type EntityGroup, type NameInfo } from './resolve.js';
 import { compactTokens, expandTokens, JOINED, LOWER, SLOTS, TITLE, TokenBuffer, unpackTokens, type WordTable } from './packedTokens.js';
 import { textUnits } from './text-units.js';
+import { PackedMentions, type MentionList } from './packedMentions.js';
 import { newWordTable, tokenizeInto, type Token } from './tokens.js';
 
 export { EntityMemo } from './entityMemo.js';
@@ -42,8 +43,8 @@ const NO_MENTIONS: Mention[] = [];
 export interface EntityExtraction {
   /** Every entity mentioned at least once, sorted by id. */
   entities: Entity[];
-  /** Every mention, by article id, then block order, then offset (with a watch session's memo, made when first read). */
-  mentions: Mention[];
+  /** Every mention, by article id, then block order, then offset: packed in a cold build; with a watch session's memo, a plain list made when first read. */
+  mentions: MentionList;
   /**
    * With a watch session's memo: the same mentions, one list per article that has any, by article
    * id (in the order of `mentions`), each the very list of last build while the article's are the
@@ -115,7 +116,9 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   const { resolution, matcher, types } = resolved;
   // A new matcher: only the articles holding a word that starts a name it matches differently can find other mentions.
   const changed = memo && previous && previous.matcher !== matcher ? changedFirstWords(previous, resolved, words) : null;
-  const mentions: Mention[] = [];
+  // A cold build's mentions, packed as each article's are found (see `PackedMentions`), and what each entity's record needs of them.
+  const mentions = new PackedMentions();
+  const mentioned = new Map<string, MentionTally>();
   // The same matcher as last build's, in an edit's build: only the replaced records can have other mentions, and last build's map by article is changed in place.
   const inPlace = memo && replaced && previous?.matcher === matcher && memo.byArticle ? memo.byArticle : null;
   const mentionsByArticle = inPlace ?? (memo ? new Map<string, Mention[]>() : null);
@@ -144,7 +147,10 @@ export function extractEntities(articles: readonly Article[], registry: Registry
       else if (own.length > 0) unplaced = true;
     } else if (mentionsByArticle) {
       if (own.length > 0) mentionsByArticle.set(article.id, own);
-    } else for (const mention of own) mentions.push(mention);
+    } else {
+      mentions.push(article.id, own);
+      tallyMentions(mentioned, own);
+    }
   }
   if (inPlace && unplaced) {
     inPlace.clear();
@@ -175,20 +181,35 @@ export function extractEntities(articles: readonly Article[], registry: Registry
     };
   }
 
-  const mentioned = new Map<string, Mention[]>();
-  for (const mention of mentions) {
-    const list = mentioned.get(mention.entityId);
-    if (list) list.push(mention);
-    else mentioned.set(mention.entityId, [mention]);
-  }
   const order = articleOrder(sorted);
   const entities: Entity[] = [];
   for (const group of resolution.groups) {
-    const own = mentioned.get(group.id) ?? [];
-    if (own.length === 0) unmentioned(group);
-    else entities.push(entityRecord(group, own, [...new Set(own.map((mention) => mention.articleId))].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))));
+    const own = mentioned.get(group.id);
+    if (!own) unmentioned(group);
+    else entities.push(entityRecord(group, own.surfaces, own.count, [...own.articles].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))));
   }
   return { entities: keepEntities(entities), mentions, diagnostics };
+}
+
+/** What an entity's record reads of its mentions (see `entityRecord`). */
+interface MentionTally {
+  /** How many there are. */
+  count: number;
+  /** The names as written. */
+  surfaces: Set<string>;
+  /** The ids of the articles they are in. */
+  articles: Set<string>;
+}
+
+/** Adds one article's mentions to the tallies of their entities. */
+function tallyMentions(tallies: Map<string, MentionTally>, mentions: readonly Mention[]): void {
+  for (const mention of mentions) {
+    let tally = tallies.get(mention.entityId);
+    if (!tally) tallies.set(mention.entityId, (tally = { count: 0, surfaces: new Set(), articles: new Set() }));
+    tally.count++;
+    tally.surfaces.add(mention.surface);
+    tally.articles.add(mention.articleId);
+  }
 }
 
 /** The mentions by article one list after another: every mention, in article order. */

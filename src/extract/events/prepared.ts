@@ -11,6 +11,7 @@
  * twice; `finish` then renumbers the words in blocking order once the whole vocabulary is known.
  */
 import type { Mention, Precision } from '../../types.js';
+import { PackedMentions, type MentionList } from '../entities/packedMentions.js';
 import { IntList } from '../../text/intList.js';
 import { StringTable } from '../../text/stringTable.js';
 import { Utf8Texts } from '../../text/utf8Texts.js';
@@ -55,19 +56,26 @@ export class PreparedCandidates {
   private readonly entityIds: string[] = [];
   private readonly entityNumbers = new Map<string, number>();
   private readonly vocabulary = new Vocabulary();
-  /** Mentions by article (from the entity stage). */
-  private readonly mentionsOf = new Map<string, Mention[]>();
+  /** The mentions of an article (from the entity stage). */
+  private readonly mentionsOf: (articleId: string) => readonly Mention[];
   /** The mentions of the article last looked at, by block. */
   private blocksOf: { articleId: string; blocks: Map<string, Mention[]> } | null = null;
   /** The candidate added last: the next one of the same sentence shares its sentence's number. */
   private last: EventCandidate | null = null;
 
-  constructor(mentions: readonly Mention[]) {
-    for (const m of mentions) {
-      const list = this.mentionsOf.get(m.articleId);
-      if (list) list.push(m);
-      else this.mentionsOf.set(m.articleId, [m]);
+  /** `mentions`: packed ones are read an article at a time; a plain list (in any order) is grouped by article at once. */
+  constructor(mentions: MentionList) {
+    if (mentions instanceof PackedMentions) {
+      this.mentionsOf = (articleId) => mentions.ofArticle(articleId);
+      return;
     }
+    const byArticle = new Map<string, Mention[]>();
+    for (const m of mentions) {
+      const list = byArticle.get(m.articleId);
+      if (list) list.push(m);
+      else byArticle.set(m.articleId, [m]);
+    }
+    this.mentionsOf = (articleId) => byArticle.get(articleId) ?? [];
   }
 
   /** How many candidates were added. */
@@ -225,7 +233,7 @@ export class PreparedCandidates {
   private blockMentions(articleId: string, blockAnchor: string): readonly Mention[] {
     if (this.blocksOf?.articleId !== articleId) {
       const blocks = new Map<string, Mention[]>();
-      for (const m of this.mentionsOf.get(articleId) ?? []) {
+      for (const m of this.mentionsOf(articleId)) {
         const list = blocks.get(m.blockAnchor);
         if (list) list.push(m);
         else blocks.set(m.blockAnchor, [m]);

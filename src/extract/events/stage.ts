@@ -3,7 +3,8 @@
  * merged across the archive. Linear in the archive's size: extraction is per article, merging
  * buckets by date.
  */
-import type { Article, Mention, TimelineEvent } from '../../types.js';
+import type { Article, TimelineEvent } from '../../types.js';
+import type { MentionList } from '../entities/packedMentions.js';
 import type { EventCandidate } from './candidate.js';
 import { extractEvents } from './extract.js';
 import { mergePrepared } from './merge.js';
@@ -12,7 +13,7 @@ import { PreparedCandidates } from './prepared.js';
 /** The timeline of an archive; `mentions` (from entity extraction) fill each event's entities. */
 export function extractTimeline(
   articles: readonly Article[],
-  mentions: readonly Mention[],
+  mentions: MentionList,
   /** Per-article extraction; the build passes a cached `extractEvents` (src/build/cachedStages.ts). */
   extract: (article: Article) => EventCandidate[] = extractEvents,
   /** Called between units of work, so a build can collect garbage inside the stage (`memoryCheckpoint`). */
