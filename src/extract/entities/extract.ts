@@ -19,6 +19,7 @@
  * all. These rules take about 1 ms per article on the BBC corpus (`npm run bench`).
  */
 import { Interner } from '../../text/interner.js';
+import { Int32Slabs } from '../../text/int32Slabs.js';
 import { diagnostic, type Diagnostic } from '../../errors.js';
 import type { Article, Entity, EntityType, Mention } from '../../types.js';
 import { countPackedWords, emptyWordStats, findCandidates, judgeWords, type Candidate, type WordStats } from './candidates.js';
@@ -291,6 +292,9 @@ function tokenSource(
   keepTexts: boolean,
 ): (article: Article) => ArticleTokens {
   const buffer = new TokenBuffer(4096);
+  // A cold build lets go of every article's tokens at once, when the stage ends: cut from large blocks, they go back to the system then (see `Int32Slabs`). A watch session keeps each article's while it is unchanged.
+  const slabs = keepTexts ? null : new Int32Slabs();
+  const allocate = slabs ? (length: number) => slabs.allocate(length) : undefined;
   return (article) => {
     const known = kept.get(article);
     if (known?.compact) {
@@ -299,7 +303,7 @@ function tokenSource(
     }
     buffer.clear();
     const units = readUnits(article, buffer, words, isPlaceKey);
-    if (!known) kept.set(article, { units: keepTexts ? units : units.map((unit) => ({ ...unit, text: '' })), compact: compactTokens(buffer, units) });
+    if (!known) kept.set(article, { units: keepTexts ? units : units.map((unit) => ({ ...unit, text: '' })), compact: compactTokens(buffer, units, allocate) });
     return { units: keepTexts ? (known?.units ?? units) : units, data: buffer.data };
   };
 }

@@ -138,9 +138,9 @@ export interface TokenRange {
  * 8,191 characters, a gap over 4,095): then the caller keeps nothing and tokenizes again. `ranges`
  * cover every token, one range per text, in order (a text's first gap counts from its offset 0).
  */
-export function compactTokens(buffer: TokenBuffer, ranges: readonly TokenRange[]): Int32Array | null {
+export function compactTokens(buffer: TokenBuffer, ranges: readonly TokenRange[], allocate: (length: number) => Int32Array = (length) => new Int32Array(length)): Int32Array | null {
   const data = buffer.data;
-  const out = new Int32Array(buffer.length * 2);
+  const out = allocate(buffer.length * 2);
   for (const { first, end } of ranges) {
     let previousEnd = 0;
     for (let i = first; i < end; i++) {
