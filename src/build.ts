@@ -286,7 +286,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
     const extracted = entities!;
     // Read through, not copied: a watch session's list of every mention is made only if a page asks for it.
     const value = buildArchive(articles, { entities: extracted.entities, get mentions() { return extracted.mentions; }, ...(extracted.mentionsByArticle ? { mentionsByArticle: extracted.mentionsByArticle } : {}), ...(extracted.mentionsChanged ? { mentionsChanged: extracted.mentionsChanged } : {}), events }, steps.linkMemo, bodies ?? undefined);
-    // The archive keeps what pages need of the mentions (see `firstMentions`): the rest goes now, not after the last page.
+    // The entity index keeps what pages need of the mentions (see `buildArchive`): the rest goes now, not after the last page.
     entities = null;
     return { value };
   });

@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { groupMentions, mentionsByArticle, PackedMentions, plainMentions } from '../src/extract/entities/packedMentions.js';
-import { firstMentions } from '../src/link/buildArchive.js';
 import { knownOfList } from '../src/link/knownMentions.js';
 import type { Article, Entity, Mention } from '../src/types.js';
 
@@ -57,7 +56,7 @@ describe('packed mentions', () => {
     expect(PackedMentions.fromTables({ entityIds: [], anchors: [], surfaces: [], articleIds: [], articleStarts: new Int32Array([0]) }, []).length).toBe(0);
   });
 
-  it('read by the link stage as the plain list is: known entities and articles only, first mentions per article', () => {
+  it('read by the link stage as the plain list is: known entities and articles only', () => {
     const byId = new Map(['iran', 'us', 'un'].map((id) => [id, { id } as Entity]));
     const articleById = new Map(['a', 'c'].map((id) => [id, { id } as Article]));
     const fromPlain = knownOfList(plain, byId, articleById);
@@ -68,8 +67,6 @@ describe('packed mentions', () => {
     expect(fromPacked.get('c')).toEqual([plain[4]]);
     expect(fromPacked.get('b')).toBeUndefined();
     expect(fromPacked.has('a')).toBe(true);
-    expect(firstMentions(packed())).toEqual(firstMentions(plain));
-    expect(firstMentions(plain).map((m) => `${m.articleId}:${m.entityId}`)).toEqual(['a:iran', 'a:us', 'b:un', 'c:iran', 'c:nobody']);
   });
 
   it('a plain list in any order is grouped by article, its runs joined in order', () => {

@@ -7,9 +7,9 @@ import type { Article } from '../src/types.js';
 
 const article = (id: string, date: string | null, title = id): Article => ({ id, date, title }) as unknown as Article;
 
-/** Just what the feed articles are made from: the entities, the mentions and the articles by id. */
+/** Just what the feed articles are made from: the entities, the entities each article names and the articles by id. */
 function archiveOf(articles: Article[], entities: Array<{ id: string; articles: string[] }>): Archive {
-  return { entities, mentions: [], articleById: new Map(articles.map((a) => [a.id, a])) } as unknown as Archive;
+  return { entities, entityIndex: { named: new Map() }, articleById: new Map(articles.map((a) => [a.id, a])) } as unknown as Archive;
 }
 
 describe('entity feed articles in a watch session', () => {

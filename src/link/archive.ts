@@ -2,7 +2,7 @@
  * The Archive: every record of the build, linked, ready to render. The link stage builds it from
  * the parsed articles and the extractors' results; templates read it and nothing else.
  */
-import type { Article, Entity, Mention, TimelineEvent } from '../types.js';
+import type { Article, Entity, TimelineEvent } from '../types.js';
 import type { EntityIndex } from './linkEntities.js';
 import type { LoggedChanges } from './articleChanges.js';
 
@@ -23,12 +23,6 @@ export interface Archive {
   neighbours: Map<string, Neighbours>;
   /** Every entity, by name. */
   entities: Entity[];
-  /**
-   * Mentions, in article and text order, for what pages ask of them: which entities each article
-   * names, in the order it first names them. A cold build keeps only the first mention of each
-   * entity in each article (see `firstMentions`); a watch session's builds keep every mention.
-   */
-  mentions: Mention[];
   /** Entities linked into the archive: per-article lists, sentences, co-mentions, related articles, body links. */
   entityIndex: EntityIndex;
   /** Every timeline event, oldest first. */

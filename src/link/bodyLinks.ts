@@ -1,34 +1,62 @@
 /** Which mentions become links in article bodies. */
 import type { Article, Mention } from '../types.js';
 import { groupBy, sameItems, type Store } from './lists.js';
+import { PackedBodyLinks, type ArticleBodyLinks } from './packedBodyLinks.js';
 
-/** The first mention of each entity in each section (headings start sections), in paragraphs only. */
-export function bodyLinksOf(articles: readonly Article[], mentionsOf: ReadonlyMap<string, readonly Mention[]>, memo?: Store<Article, { mentions: readonly Mention[]; links: Map<string, Mention[]> }>): Map<string, Map<string, Mention[]>> {
+/** Body links by article id: a watch session's maps (kept by identity from build to build), or a cold build's, packed. */
+export type BodyLinks = ReadonlyMap<string, ArticleBodyLinks>;
+
+/**
+ * Each article's body links, by article id, with a watch session's `memo`: an article whose
+ * mentions are the very ones of last build keeps its very map (the render compares them by identity).
+ */
+export function bodyLinksOf(articles: readonly Article[], mentionsOf: ReadonlyMap<string, readonly Mention[]>, memo: Store<Article, { mentions: readonly Mention[]; links: Map<string, Mention[]> }>): Map<string, Map<string, Mention[]>> {
   const result = new Map<string, Map<string, Mention[]>>();
   for (const article of articles) {
-    // Read from the article's blocks and its mentions alone.
     const own = mentionsOf.get(article.id) ?? [];
-    const kept = memo?.get(article);
+    const kept = memo.get(article);
     if (kept && sameItems(kept.mentions, own)) {
       result.set(article.id, kept.links);
       continue;
     }
-    const byBlock = groupBy(own, (m) => m.blockAnchor);
-    const links = new Map<string, Mention[]>();
-    let linked = new Set<string>();
-    for (const block of article.blocks) {
-      if (block.type === 'heading') linked = new Set();
-      if (block.type !== 'paragraph') continue;
-      const chosen: Mention[] = [];
-      for (const mention of [...(byBlock.get(block.anchor) ?? [])].sort((a, b) => a.start - b.start)) {
-        if (linked.has(mention.entityId)) continue;
-        linked.add(mention.entityId);
-        chosen.push(mention);
-      }
-      if (chosen.length > 0) links.set(block.anchor, chosen);
-    }
+    const links = linksOfArticle(article, own);
     result.set(article.id, links);
-    memo?.set(article, { mentions: own, links });
+    memo.set(article, { mentions: own, links });
   }
   return result;
+}
+
+/** A cold build's body links (nothing kept for a next build): packed, an article's map made when asked for (see `PackedBodyLinks`). */
+export function packedBodyLinksOf(articles: readonly Article[], mentionsOf: ReadonlyMap<string, readonly Mention[]>): PackedBodyLinks {
+  const packed = new PackedBodyLinks();
+  for (const article of articles) packed.add(article.id, linksOfArticle(article, mentionsOf.get(article.id) ?? []));
+  return packed;
+}
+
+/**
+ * The first mention of each entity in each section (headings start sections), in paragraphs only,
+ * by block anchor: read from the article's blocks and its mentions (`own`) alone.
+ */
+function linksOfArticle(article: Article, own: readonly Mention[]): Map<string, Mention[]> {
+  const byBlock = groupBy(own, (m) => m.blockAnchor);
+  const links = new Map<string, Mention[]>();
+  let linked = new Set<string>();
+  for (const block of article.blocks) {
+    if (block.type === 'heading') linked = new Set();
+    if (block.type !== 'paragraph') continue;
+    const chosen: Mention[] = [];
+    for (const mention of [...(byBlock.get(block.anchor) ?? [])].sort((a, b) => a.start - b.start)) {
+      if (linked.has(mention.entityId)) continue;
+      linked.add(mention.entityId);
+      chosen.push(mention);
+    }
+    if (chosen.length > 0) links.set(block.anchor, chosen);
+  }
+  return links;
+}
+
+/** A watch session's body links, to change in place: its index is always made with a memo, whose body links are a `Map` (`bodyLinksOf`). */
+export function watchedBodyLinks(links: BodyLinks): Map<string, ArticleBodyLinks> {
+  if (links instanceof Map) return links;
+  throw new Error("a watch session's entity index holds packed body links (made without the session's memo)");
 }

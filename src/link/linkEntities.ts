@@ -10,7 +10,7 @@ import type { Article, Block, Entity, EntityType, Mention } from '../types.js';
 import { AppearanceTally } from './appearanceTally.js';
 import { CoMentionTally, type RankRow } from './coMentionTally.js';
 import { compareArticles } from './articleOrder.js';
-import { bodyLinksOf } from './bodyLinks.js';
+import { bodyLinksOf, packedBodyLinksOf, type BodyLinks } from './bodyLinks.js';
 import { sameItems, topK, type Store } from './lists.js';
 import type { MentionList } from '../extract/entities/packedMentions.js';
 import { knownOfList } from './knownMentions.js';
@@ -79,8 +79,8 @@ export interface EntityIndex {
   coMentions: Map<string, CoMention[]>;
   /** Related articles of each article, best first (at most five), by article id. */
   related: Map<string, RelatedArticle[]>;
-  /** Mentions to turn into links, by article id then block anchor: the first of each entity per section, in paragraphs only. */
-  bodyLinks: Map<string, Map<string, Mention[]>>;
+  /** Mentions to turn into links, by article id then block anchor: the first of each entity per section, in paragraphs only (a cold build's packed, see `PackedBodyLinks`). */
+  bodyLinks: BodyLinks;
   /** The entities each article names, in order of first mention, by article id (in a watch session the same list while unchanged). */
   named: Map<string, Entity[]>;
 }
@@ -232,7 +232,7 @@ export function linkEntities(
     appearances: appearancesOf(entities, mentionsOf, articleById, position, memo, store, changes),
     coMentions,
     related: relatedOf(articles, rankedOf, byId, byName, memo?.related, articleById),
-    bodyLinks: bodyLinksOf(articles, mentionsOf, memo?.bodyLinks),
+    bodyLinks: memo ? bodyLinksOf(articles, mentionsOf, memo.bodyLinks) : packedBodyLinksOf(articles, mentionsOf),
     named,
   };
 }

@@ -13,7 +13,6 @@ import type { ArticleChanges } from './articleChanges.js';
 import type { Extracted } from './buildArchive.js';
 import { changedKeys } from './lists.js';
 import { replacedRecords } from '../text/replaced.js';
-import { plainMentions } from '../extract/entities/packedMentions.js';
 import { linkEntities, type KeptArchive, type LinkMemo } from './linkEntities.js';
 import { noteRelated, updateEntityIndex } from './updateEntityIndex.js';
 
@@ -25,8 +24,7 @@ export function linkWatched(articles: readonly Article[], extracted: Extracted, 
   memo.given = articles.slice();
   // The lists read: the next build's are told against these.
   extracted.mentionsChanged?.clear();
-  // Read through when a page asks (seldom: data exports): reducing them would cost every edit a pass over all of them.
-  return Object.defineProperty(archive, 'mentions', { enumerable: true, get: () => plainMentions(extracted.mentions) });
+  return archive;
 }
 
 /** Links the whole archive, and logs what changed against the maps last kept (none before the first build). */
@@ -44,7 +42,7 @@ function linkWhole(articles: readonly Article[], extracted: Extracted, memo: Lin
   memo.kept = now;
   memo.relatedBy.clear();
   for (const [id, list] of index.related) noteRelated(memo.relatedBy, id, undefined, list);
-  return { articles: ordered, articleById, neighbours, entities: [...memo.names.of(extracted.entities)], mentions: [], entityIndex: index, events: extracted.events, changes: { log: memo.log, version: memo.log.add(changes) } };
+  return { articles: ordered, articleById, neighbours, entities: [...memo.names.of(extracted.entities)], entityIndex: index, events: extracted.events, changes: { log: memo.log, version: memo.log.add(changes) } };
 }
 
 /** What changed from one build's maps by article to another's (the render compared them so before they were kept). */
@@ -94,5 +92,5 @@ function linkChanged(articles: readonly Article[], replaced: readonly Article[],
   const ordered = [...sorted];
   const index = updateEntityIndex(ordered, extracted.entities, byArticle, memo, kept.index, kept.articleById, touched, replaced.map((article) => article.id), pages);
   kept.index = index;
-  return { articles: ordered, articleById: kept.articleById, neighbours: kept.neighbours, entities: [...memo.names.of(extracted.entities)], mentions: [], entityIndex: index, events: extracted.events, changes: { log: memo.log, version: memo.log.add({ records, pages }) } };
+  return { articles: ordered, articleById: kept.articleById, neighbours: kept.neighbours, entities: [...memo.names.of(extracted.entities)], entityIndex: index, events: extracted.events, changes: { log: memo.log, version: memo.log.add({ records, pages }) } };
 }

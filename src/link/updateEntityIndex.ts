@@ -4,7 +4,7 @@
  * tells which articles list an edited record.
  */
 import type { Article, Entity, Mention } from '../types.js';
-import { bodyLinksOf } from './bodyLinks.js';
+import { bodyLinksOf, watchedBodyLinks } from './bodyLinks.js';
 import { sameItems, topK } from './lists.js';
 import { relatedOf } from './relatedArticles.js';
 import { appearancesOf, articlesOfChanged, coMention, MAX_CO_MENTIONS, rankEntities, type CoMention, type EntityIndex, type LinkMemo, type RelatedArticle } from './linkEntities.js';
@@ -82,7 +82,8 @@ export function updateEntityIndex(
     noteRelated(memo.relatedBy, id, before, list);
   }
   const links = bodyLinksOf([...look].flatMap((id) => articleById.get(id) ?? []), mentionsOf, memo.bodyLinks);
-  for (const [id, own] of links) if (index.bodyLinks.get(id) !== own) index.bodyLinks.set(id, own), pages.add(id);
+  const bodyLinks = watchedBodyLinks(index.bodyLinks);
+  for (const [id, own] of links) if (bodyLinks.get(id) !== own) bodyLinks.set(id, own), pages.add(id);
   return { byId, ofArticle: index.ofArticle, appearances, coMentions, related: index.related, bodyLinks: index.bodyLinks, named: index.named };
 }
 

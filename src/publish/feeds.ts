@@ -219,10 +219,15 @@ function archiveNumber(archive: Archive): number {
   return number;
 }
 
-/** The articles each entity is mentioned in, by entity id, made once per archive (only entities with no `articles` list need it). */
+/** The articles each entity is mentioned in, by entity id, made once per archive from the entities each article names (only entities with no `articles` list need it). */
 function mentionedIn(archive: Archive): Map<string, Set<string>> {
   let byEntity = mentionedInOf.get(archive);
-  if (!byEntity) mentionedInOf.set(archive, (byEntity = groupSets(archive.mentions, (mention) => mention.entityId, (mention) => mention.articleId)));
+  if (!byEntity) {
+    const pairs = function* () {
+      for (const [articleId, entities] of archive.entityIndex.named) for (const entity of entities) yield { articleId, entityId: entity.id };
+    };
+    mentionedInOf.set(archive, (byEntity = groupSets(pairs(), (pair) => pair.entityId, (pair) => pair.articleId)));
+  }
   return byEntity;
 }
 

@@ -45,7 +45,6 @@ export function exportArticle(article: Article, entities: string[], events: stri
 export function articlesData(archive: Archive, reuse?: PageReuse): Page {
   // Made when the file's records are first asked for, not with the page: a watch session writes the exports later, once edits pause.
   const records = function* () {
-    const entitiesOf = groupSets(archive.mentions, (mention) => mention.articleId, (mention) => mention.entityId);
     // Appending (not copying the list per event) keeps this linear for articles with many events.
     const eventsOf = groupSets(
       archive.events.flatMap((event) => event.articles.map((articleId) => ({ articleId, eventId: event.id }))),
@@ -53,7 +52,8 @@ export function articlesData(archive: Archive, reuse?: PageReuse): Page {
       (pair) => pair.eventId,
     );
     for (const article of archive.articles) {
-      const entities = [...(entitiesOf.get(article.id) ?? [])].sort();
+      // The entity index lists each article's entities (those the archive holds) in order of first mention.
+      const entities = (archive.entityIndex.named.get(article.id) ?? []).map((entity) => entity.id).sort();
       const events = [...(eventsOf.get(article.id) ?? [])];
       yield madeText(reuse, ARTICLES_DATA, `articles.json\n${article.id}`, [article, entities, events], () => indentedJson(exportArticle(article, entities, events), 1));
     }

@@ -13,7 +13,8 @@ import { transliterate } from 'transliteration';
 import { ENTITY_TYPES } from '../../link/linkEntities.js';
 import type { Archive } from '../../link/archive.js';
 import type { CoMention, EntityInArticle } from '../../link/linkEntities.js';
-import type { Article, Entity, EntityType, Mention } from '../../types.js';
+import type { ArticleBodyLinks, BodyLink } from '../../link/packedBodyLinks.js';
+import type { Article, Entity, EntityType } from '../../types.js';
 import { entityFeed } from '../../publish/feeds.js';
 import { graphSvg, layoutGraph } from '../entityGraph.js';
 import { escapeHtml } from '../escape.js';
@@ -237,7 +238,7 @@ function* listingPages(ctx: RenderContext): Generator<Page> {
 export function articleEntityExtras(ctx: RenderContext): (article: Article) => ArticleExtras {
   const { entityIndex } = ctx.archive;
   return (article) => {
-    const links = entityIndex.bodyLinks.get(article.id) ?? new Map<string, Mention[]>();
+    const links: ArticleBodyLinks = entityIndex.bodyLinks.get(article.id) ?? new Map<string, BodyLink[]>();
     const groups = entityIndex.ofArticle.get(article.id) ?? [];
     const related = entityIndex.related.get(article.id) ?? [];
     let blocks: Map<string, Article['blocks'][number]> | null = null;
@@ -262,7 +263,7 @@ export function articleEntityExtras(ctx: RenderContext): (article: Article) => A
 }
 
 /** The entities an article's body links lead to, in order. */
-function linkedEntities(ctx: RenderContext, links: ReadonlyMap<string, readonly Mention[]>): unknown[] {
+function linkedEntities(ctx: RenderContext, links: ArticleBodyLinks): unknown[] {
   const linked: unknown[] = [];
   for (const mentions of links.values()) for (const m of mentions) linked.push(ctx.archive.entityIndex.byId.get(m.entityId));
   return linked;
