@@ -1,7 +1,8 @@
 /** Which mentions become links in article bodies. */
 import type { Article, Mention } from '../types.js';
 import { groupBy, sameItems, type Store } from './lists.js';
-import { PackedBodyLinks, type ArticleBodyLinks } from './packedBodyLinks.js';
+import { bodyLinksCodec, type ArticleBodyLinks } from './packedBodyLinks.js';
+import { PackedPerArticle } from './packedPerArticle.js';
 
 /** Body links by article id: a watch session's maps (kept by identity from build to build), or a cold build's, packed. */
 export type BodyLinks = ReadonlyMap<string, ArticleBodyLinks>;
@@ -26,10 +27,10 @@ export function bodyLinksOf(articles: readonly Article[], mentionsOf: ReadonlyMa
   return result;
 }
 
-/** A cold build's body links (nothing kept for a next build): packed, an article's map made when asked for (see `PackedBodyLinks`). */
-export function packedBodyLinksOf(articles: readonly Article[], mentionsOf: ReadonlyMap<string, readonly Mention[]>): PackedBodyLinks {
-  const packed = new PackedBodyLinks();
-  for (const article of articles) packed.add(article.id, linksOfArticle(article, mentionsOf.get(article.id) ?? []));
+/** A cold build's body links (nothing kept for a next build): packed, an article's map made when asked for (see `PackedPerArticle`). */
+export function packedBodyLinksOf(articles: readonly Article[], mentionsOf: ReadonlyMap<string, readonly Mention[]>): PackedPerArticle<ArticleBodyLinks> {
+  const packed = new PackedPerArticle(bodyLinksCodec());
+  for (const article of articles) packed.set(article.id, linksOfArticle(article, mentionsOf.get(article.id) ?? []));
   return packed;
 }
 
@@ -53,10 +54,4 @@ function linksOfArticle(article: Article, own: readonly Mention[]): Map<string, 
     if (chosen.length > 0) links.set(block.anchor, chosen);
   }
   return links;
-}
-
-/** A watch session's body links, to change in place: its index is always made with a memo, whose body links are a `Map` (`bodyLinksOf`). */
-export function watchedBodyLinks(links: BodyLinks): Map<string, ArticleBodyLinks> {
-  if (links instanceof Map) return links;
-  throw new Error("a watch session's entity index holds packed body links (made without the session's memo)");
 }

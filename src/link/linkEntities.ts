@@ -6,20 +6,25 @@
  * Related articles come from an inverted index (`relatedArticles.ts`), body links from each
  * article's own mentions (`bodyLinks.ts`).
  */
-import type { Article, Block, Entity, EntityType, Mention } from '../types.js';
+import type { Article, Block, Entity, Mention } from '../types.js';
 import { AppearanceTally } from './appearanceTally.js';
+import { groupsOf, type EntityGroupOfType } from './entityGroups.js';
 import { CoMentionTally, type RankRow } from './coMentionTally.js';
 import { compareArticles } from './articleOrder.js';
 import { bodyLinksOf, packedBodyLinksOf, type BodyLinks } from './bodyLinks.js';
 import { sameItems, topK, type Store } from './lists.js';
 import type { MentionList } from '../extract/entities/packedMentions.js';
 import { knownOfList } from './knownMentions.js';
+import { PackedPerArticle, RecordNumbers, type PerArticle } from './packedPerArticle.js';
+import { entityGroupsCodec, entityListCodec, relatedCodec } from './packedEntityLists.js';
 import { compareByName, KeptOrder } from './nameOrder.js';
 import { EntityHistory, type EntityChanges } from './entityChanges.js';
 import { relatedOf, type KeptRelated } from './relatedArticles.js';
 import { articleEntries, type BlockSentence } from './appearanceEntries.js';
 import { ArticleChangeLog } from './articleChanges.js';
 import type { Neighbours } from './archive.js';
+
+export { ENTITY_TYPES, type EntityGroupOfType } from './entityGroups.js';
 
 /** An article related to another by the entities they share. */
 export interface RelatedArticle {
@@ -57,32 +62,22 @@ export interface EntityInArticle {
   total: number;
 }
 
-/** An article's entities of one type. */
-export interface EntityGroupOfType {
-  /** The type. */
-  type: EntityType;
-  /** Plural heading for it (`People`). */
-  label: string;
-  /** The entities, most mentioned first. */
-  entities: Entity[];
-}
-
 /** Everything pages need to show entities and link through them. */
 export interface EntityIndex {
   /** Entities by id. */
   byId: Map<string, Entity>;
   /** Each article's entities grouped by type (people, organisations, places, other), by article id. */
-  ofArticle: Map<string, EntityGroupOfType[]>;
+  ofArticle: ReadonlyMap<string, EntityGroupOfType[]>;
   /** Each entity's articles (newest first) with the sentences naming it, by entity id. */
   appearances: Map<string, EntityInArticle[]>;
   /** Entities most often named with each entity, by entity id (at most `MAX_CO_MENTIONS`). */
   coMentions: Map<string, CoMention[]>;
   /** Related articles of each article, best first (at most five), by article id. */
-  related: Map<string, RelatedArticle[]>;
-  /** Mentions to turn into links, by article id then block anchor: the first of each entity per section, in paragraphs only (a cold build's packed, see `PackedBodyLinks`). */
+  related: ReadonlyMap<string, RelatedArticle[]>;
+  /** Mentions to turn into links, by article id then block anchor: the first of each entity per section, in paragraphs only (a cold build's packed, see `PackedPerArticle`). */
   bodyLinks: BodyLinks;
   /** The entities each article names, in order of first mention, by article id (in a watch session the same list while unchanged). */
-  named: Map<string, Entity[]>;
+  named: ReadonlyMap<string, Entity[]>;
 }
 
 /**
@@ -96,14 +91,6 @@ export interface ValueStore<P = unknown> {
   /** The value kept at `place` (a copy). */
   get<T>(place: P): T;
 }
-
-/** Order and headings of the entity types. */
-export const ENTITY_TYPES: ReadonlyArray<{ type: EntityType; label: string }> = [
-  { type: 'person', label: 'People' },
-  { type: 'organization', label: 'Organizations' },
-  { type: 'place', label: 'Places' },
-  { type: 'other', label: 'Other' },
-];
 
 /** What a cold build's ranked entities keep of their mentions (see `rankEntities`). */
 const NO_MENTIONS: readonly Mention[] = Object.freeze([]);
@@ -210,8 +197,10 @@ export function linkEntities(
   // Entities of each article with how often it names them, ranked (a watch session's memo gives back an unchanged article's).
   // The memo's map is changed in place: only the articles an edit touched are set again.
   const rankedOf = memo?.ranked ?? new Map<string, RankedEntities>();
-  const ofArticle = new Map<string, EntityGroupOfType[]>();
-  const named = new Map<string, Entity[]>();
+  // A cold build's lists by article are packed (see `PackedPerArticle`); a watch session's are maps it changes in place.
+  const entityNumbers = memo ? null : new RecordNumbers(entities);
+  const ofArticle: PerArticle<EntityGroupOfType[]> = entityNumbers ? new PackedPerArticle(entityGroupsCodec(entityNumbers)) : new Map();
+  const named: PerArticle<Entity[]> = entityNumbers ? new PackedPerArticle(entityListCodec(entityNumbers)) : new Map();
   for (const [articleId, list] of mentionsOf) {
     // Ranked entities read only the article's mentions and their records: the same list, none of whose records changed, ranks the same.
     let ranked = rankedOf.get(articleId);
@@ -231,7 +220,7 @@ export function linkEntities(
     ofArticle,
     appearances: appearancesOf(entities, mentionsOf, articleById, position, memo, store, changes),
     coMentions,
-    related: relatedOf(articles, rankedOf, byId, byName, memo?.related, articleById),
+    related: relatedOf(articles, rankedOf, byId, byName, memo?.related, articleById, articles.length, entityNumbers ? new PackedPerArticle(relatedCodec(new RecordNumbers(articles), entityNumbers)) : new Map()),
     bodyLinks: memo ? bodyLinksOf(articles, mentionsOf, memo.bodyLinks) : packedBodyLinksOf(articles, mentionsOf),
     named,
   };
@@ -248,7 +237,7 @@ export function rankEntities(list: readonly Mention[], byId: ReadonlyMap<string,
   const ranked = [...count]
     .sort((a, b) => b[1] - a[1] || byName(a[0], b[0]))
     .map(([id]) => byId.get(id)!);
-  const groups = ENTITY_TYPES.map(({ type, label }) => ({ type, label, entities: ranked.filter((e) => e.type === type) })).filter((group) => group.entities.length > 0);
+  const groups = groupsOf(ranked);
   const named = [...count.keys()].map((id) => byId.get(id)!);
   return { mentions: keepList ? list : NO_MENTIONS, count, list: ranked, groups, top: ranked.slice(0, MAX_ENTITIES_PER_ARTICLE).map((e) => e.id), named };
 }

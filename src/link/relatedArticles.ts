@@ -7,6 +7,7 @@
 import type { Article, Entity } from '../types.js';
 import type { RelatedArticle } from './linkEntities.js';
 import { sameItems, topK, type Store } from './lists.js';
+import type { PerArticle } from './packedPerArticle.js';
 
 /** Related articles listed per article. */
 const MAX_RELATED = 5;
@@ -38,10 +39,11 @@ export function relatedOf(
   articleById: ReadonlyMap<string, Article> = new Map(articles.map((article) => [article.id, article])),
   /** Number of articles in the archive (`articles` may be a few of them: those a watch edit may have changed). */
   archiveSize = articles.length,
-): Map<string, RelatedArticle[]> {
+  /** Where the lists go, an article at a time (a cold build's are packed, see `PackedPerArticle`). */
+  result: PerArticle<RelatedArticle[]> = new Map(),
+): ReadonlyMap<string, RelatedArticle[]> {
   const total = Math.max(archiveSize, 1);
   const weight = (entity: Entity): number => Math.log((total + 1) / entity.articles.length);
-  const result = new Map<string, RelatedArticle[]>();
   for (const article of articles) {
     // Scores read only the article's entities (each entity's record lists its articles) and the
     // archive's size: with the very same records and size, and the listed articles still the

@@ -4,7 +4,8 @@
  * tells which articles list an edited record.
  */
 import type { Article, Entity, Mention } from '../types.js';
-import { bodyLinksOf, watchedBodyLinks } from './bodyLinks.js';
+import { bodyLinksOf } from './bodyLinks.js';
+import { watchedMap } from './packedPerArticle.js';
 import { sameItems, topK } from './lists.js';
 import { relatedOf } from './relatedArticles.js';
 import { appearancesOf, articlesOfChanged, coMention, MAX_CO_MENTIONS, rankEntities, type CoMention, type EntityIndex, type LinkMemo, type RelatedArticle } from './linkEntities.js';
@@ -38,6 +39,10 @@ export function updateEntityIndex(
   const stale = articlesOfChanged(changes);
   const look = new Set(touched);
   for (const id of stale) look.add(id);
+  // The index's maps by article are changed in place.
+  const ofArticle = watchedMap(index.ofArticle);
+  const named = watchedMap(index.named);
+  const keptRelated = watchedMap(index.related);
   // The known mentions of the articles looked at (those with none are left out, as `knownMentions` leaves them).
   const mentionsOf = new Map<string, Mention[]>();
   for (const id of look) {
@@ -48,15 +53,15 @@ export function updateEntityIndex(
     const known = last && last.known.length > 0 ? last.known : undefined;
     if (!known) {
       memo.ranked.delete(id);
-      if (index.ofArticle.delete(id)) pages.add(id);
-      index.named.delete(id);
+      if (ofArticle.delete(id)) pages.add(id);
+      named.delete(id);
       continue;
     }
     mentionsOf.set(id, known);
     let ranked = memo.ranked.get(id);
     if (!(ranked && sameItems(ranked.mentions, known) && !stale.has(id))) memo.ranked.set(id, (ranked = rankEntities(known, byId, byName)));
-    if (index.ofArticle.get(id) !== ranked.groups) index.ofArticle.set(id, ranked.groups), pages.add(id);
-    index.named.set(id, ranked.named);
+    if (ofArticle.get(id) !== ranked.groups) ofArticle.set(id, ranked.groups), pages.add(id);
+    named.set(id, ranked.named);
   }
   const rankRow = (row: ReadonlyMap<string, number>): CoMention[] =>
     topK(row, MAX_CO_MENTIONS, (x, y) => y[1] - x[1] || byName(x[0], y[0])).map(([other, n]) => coMention(byId.get(other)!, n, memo.coMentions));
@@ -75,14 +80,14 @@ export function updateEntityIndex(
     articles.length,
   );
   for (const [id, list] of related) {
-    const before = index.related.get(id);
+    const before = keptRelated.get(id);
     if (before === list) continue;
-    index.related.set(id, list);
+    keptRelated.set(id, list);
     pages.add(id);
     noteRelated(memo.relatedBy, id, before, list);
   }
   const links = bodyLinksOf([...look].flatMap((id) => articleById.get(id) ?? []), mentionsOf, memo.bodyLinks);
-  const bodyLinks = watchedBodyLinks(index.bodyLinks);
+  const bodyLinks = watchedMap(index.bodyLinks);
   for (const [id, own] of links) if (bodyLinks.get(id) !== own) bodyLinks.set(id, own), pages.add(id);
   return { byId, ofArticle: index.ofArticle, appearances, coMentions, related: index.related, bodyLinks: index.bodyLinks, named: index.named };
 }

@@ -22,7 +22,7 @@ export interface SearchFilters {
 }
 
 /** The entities each article mentions, in order of first mention (found by the link stage). */
-export function entitiesByArticle(archive: Archive): Map<string, Entity[]> {
+export function entitiesByArticle(archive: Archive): ReadonlyMap<string, Entity[]> {
   return archive.entityIndex.named;
 }
 
