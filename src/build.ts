@@ -90,9 +90,9 @@ export interface BuildOptions {
   /**
    * When no parse workers run (`workers` is 'auto' on a machine with fewer than four cores), one
    * worker thread finds the dated sentences of the articles while the main thread parses and finds
-   * entities (`eventThread.ts`). Undefined (the default) starts it when PARALLEL_FROM to
-   * EVENT_THREAD_UP_TO files need parsing and there is a second core (above that its waiting answers
-   * cost more memory than a big build can spare); true whenever any file does; false never. `workers: 0`
+   * entities (`eventThread.ts`). Undefined (the default) starts it when PARALLEL_FROM files or more
+   * need parsing and there is a second core (its answers wait for the timeline stage: about 1.7 KiB an
+   * article; false saves that); true whenever any file does; false never. `workers: 0`
    * keeps everything on the main thread whatever this says; a watch session never starts it.
    */
   eventThread?: boolean;

@@ -6,11 +6,13 @@
  */
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { availableParallelism } from 'node:os';
 import { MessagePort } from 'node:worker_threads';
 import { describe, expect, it, vi } from 'vitest';
 import { build, type BuildOptions } from '../src/build.js';
-import { EventThread } from '../src/build/eventThread.js';
+import { EventThread, eventThreadFor } from '../src/build/eventThread.js';
 import { packEvents, proseOf, unpackEvents } from '../src/build/packedEvents.js';
+import { PARALLEL_FROM } from '../src/build/parallelParse.js';
 import { workerScript } from '../src/build/workerScript.js';
 import { resolveConfig } from '../src/config.js';
 import { extractEvents } from '../src/extract/events/extract.js';
@@ -41,6 +43,16 @@ async function buildWith(input: string, options: Partial<BuildOptions>) {
 }
 
 describe('dates found on the event thread', () => {
+  it.skipIf(!workerScript('build/eventWorker') || availableParallelism() < 2)('start by default for any archive from PARALLEL_FROM files, however big (not for a small one, or when turned off)', () => {
+    expect(eventThreadFor(PARALLEL_FROM - 1, undefined)).toBeNull();
+    expect(eventThreadFor(100_000, false)).toBeNull();
+    for (const files of [PARALLEL_FROM, 20_001, 100_000, 1_000_000]) {
+      const thread = eventThreadFor(files, undefined);
+      expect(thread).toBeInstanceOf(EventThread);
+      thread!.stop();
+    }
+  });
+
   it('come back as the very candidates extractEvents makes', () => {
     const { articles } = parsedFolder(archive());
     let candidates = 0;
