@@ -19,7 +19,6 @@
  * all. These rules take about 1 ms per article on the BBC corpus (`npm run bench`).
  */
 import { Interner } from '../../text/interner.js';
-import { Int32Slabs } from '../../text/int32Slabs.js';
 import { diagnostic, type Diagnostic } from '../../errors.js';
 import type { Article, Entity, EntityType, Mention } from '../../types.js';
 import { countPackedWords, emptyWordStats, findCandidates, judgeWords, type Candidate, type WordStats } from './candidates.js';
@@ -30,10 +29,10 @@ import { NameMatcher } from './matcher.js';
 import { EMPTY_REGISTRY, type Registry } from './registry.js';
 import { entityRecord, sameEntity } from './entityRecords.js';
 import { newNameInfo, resolveNames, type EntityGroup, type NameInfo } from './resolve.js';
-import { compactTokens, expandTokens, JOINED, LOWER, SLOTS, TITLE, TokenBuffer, unpackTokens, type WordTable } from './packedTokens.js';
-import { textUnits } from './text-units.js';
+import { JOINED, LOWER, SLOTS, TITLE, unpackTokens, type WordTable } from './packedTokens.js';
+import { tokenSource } from './articleTokens.js';
 import { PackedMentions, type MentionList } from './packedMentions.js';
-import { newWordTable, tokenizeInto, type Token } from './tokens.js';
+import { newWordTable, type Token } from './tokens.js';
 
 export { EntityMemo } from './entityMemo.js';
 
@@ -273,54 +272,6 @@ function keepEntities(entities: Entity[]): Entity[] {
   });
   latestEntities = new Map(kept.map((entity) => [entity.id, entity]));
   return kept;
-}
-
-/**
- * Each article's tokens, in one scratch buffer (valid until the next call): the first time made and
- * kept in `kept`, compact; afterwards expanded from there.
- */
-/**
- * Each article's texts and tokens, read once and kept compact for the next pass. `keepTexts` false
- * (a build without a memo) keeps only the tokens: each pass takes the texts from the article again.
- * A cold build keeps its bodies on disk (`src/build/bodyStore.ts`), and the texts kept here would be
- * every article's text in memory at once until the stage ends.
- */
-function tokenSource(
-  words: WordTable,
-  kept: { get(article: Article): KeptTokens | undefined; set(article: Article, tokens: KeptTokens): unknown },
-  isPlaceKey: (key: string) => boolean,
-  keepTexts: boolean,
-): (article: Article) => ArticleTokens {
-  const buffer = new TokenBuffer(4096);
-  // A cold build lets go of every article's tokens at once, when the stage ends: cut from large blocks, they go back to the system then (see `Int32Slabs`). A watch session keeps each article's while it is unchanged.
-  const slabs = keepTexts ? null : new Int32Slabs();
-  const allocate = slabs ? (length: number) => slabs.allocate(length) : undefined;
-  return (article) => {
-    const known = kept.get(article);
-    if (known?.compact) {
-      expandTokens(known.compact, buffer, known.units);
-      return { units: keepTexts ? known.units : withTexts(known.units, article), data: buffer.data };
-    }
-    buffer.clear();
-    const units = readUnits(article, buffer, words, isPlaceKey);
-    if (!known) kept.set(article, { units: keepTexts ? units : units.map((unit) => ({ ...unit, text: '' })), compact: compactTokens(buffer, units, allocate) });
-    return { units: keepTexts ? (known?.units ?? units) : units, data: buffer.data };
-  };
-}
-
-/** `units` (kept without their texts) with their texts, read from the article again (`textUnits` gives the same units in the same order). */
-function withTexts(units: readonly ReadUnit[], article: Article): ReadUnit[] {
-  const fresh = textUnits(article);
-  return units.map((unit, i) => ({ ...unit, text: fresh[i]!.text }));
-}
-
-/** The article's texts, their tokens appended to `buffer`. */
-function readUnits(article: Article, buffer: TokenBuffer, words: WordTable, isPlaceKey: (key: string) => boolean): ReadUnit[] {
-  return textUnits(article).map((unit) => {
-    const first = buffer.length;
-    tokenizeInto(buffer, unit.text, isPlaceKey, words);
-    return { ...unit, first, end: buffer.length };
-  });
 }
 
 /**
