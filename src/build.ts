@@ -284,7 +284,7 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
   if (options.cacheDir) await stage('cache', () => ({ value: cache.save() }));
   const archive = await stage('link', () => {
     const extracted = entities!;
-    // Read through, not copied: a watch session's list of every mention is made only if a page asks for it.
+    // Read through, not copied: a watch session's list of every mention is made only if read (its link stage reads the lists by article instead).
     const value = buildArchive(articles, { entities: extracted.entities, get mentions() { return extracted.mentions; }, ...(extracted.mentionsByArticle ? { mentionsByArticle: extracted.mentionsByArticle } : {}), ...(extracted.mentionsChanged ? { mentionsChanged: extracted.mentionsChanged } : {}), events }, steps.linkMemo, bodies ?? undefined);
     // The entity index keeps what pages need of the mentions (see `buildArchive`): the rest goes now, not after the last page.
     entities = null;

@@ -6,6 +6,7 @@
  */
 import { mentionsByArticle, PackedMentions, type MentionList } from '../extract/entities/packedMentions.js';
 import type { Article, Entity, Mention } from '../types.js';
+import { ReadonlyMapView } from '../text/readonlyMapView.js';
 
 /** The mentions of known entities and articles by article (an article's may come in several runs of a plain list: they are joined in order). */
 export function knownOfList(mentions: MentionList, byId: ReadonlyMap<string, Entity>, articleById: ReadonlyMap<string, Article>): ReadonlyMap<string, Mention[]> {
@@ -23,7 +24,7 @@ export function knownOfList(mentions: MentionList, byId: ReadonlyMap<string, Ent
 }
 
 /** A packed list's mentions of known entities and articles, by article id, made afresh on every read. */
-class KnownPackedMentions implements ReadonlyMap<string, Mention[]> {
+class KnownPackedMentions extends ReadonlyMapView<string, Mention[]> {
   /** How many articles have known mentions, counted when first asked. */
   private count: number | null = null;
 
@@ -31,9 +32,11 @@ class KnownPackedMentions implements ReadonlyMap<string, Mention[]> {
     private readonly packed: PackedMentions,
     private readonly byId: ReadonlyMap<string, Entity>,
     private readonly articleById: ReadonlyMap<string, Article>,
-  ) {}
+  ) {
+    super();
+  }
 
-  get size(): number {
+  override get size(): number {
     if (this.count === null) {
       this.count = 0;
       for (const _ of this.entries()) this.count++;
@@ -41,36 +44,20 @@ class KnownPackedMentions implements ReadonlyMap<string, Mention[]> {
     return this.count;
   }
 
-  get(articleId: string): Mention[] | undefined {
+  override get(articleId: string): Mention[] | undefined {
     return this.articleById.has(articleId) ? this.known(this.packed.ofArticle(articleId)) : undefined;
   }
 
-  has(articleId: string): boolean {
+  override has(articleId: string): boolean {
     return this.get(articleId) !== undefined;
   }
 
-  *entries(): MapIterator<[string, Mention[]]> {
+  override *entries(): MapIterator<[string, Mention[]]> {
     for (const [articleId, list] of this.packed.byArticle()) {
       if (!this.articleById.has(articleId)) continue;
       const own = this.known(list);
       if (own) yield [articleId, own];
     }
-  }
-
-  *keys(): MapIterator<string> {
-    for (const [articleId] of this.entries()) yield articleId;
-  }
-
-  *values(): MapIterator<Mention[]> {
-    for (const [, list] of this.entries()) yield list;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, Mention[]]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: Mention[], key: string, map: ReadonlyMap<string, Mention[]>) => void): void {
-    for (const [articleId, list] of this.entries()) callback(list, articleId, this);
   }
 
   /** The mentions of `list` naming a known entity; undefined when none does. */

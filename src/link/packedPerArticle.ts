@@ -10,6 +10,7 @@
  * to build, and changes its maps in place (`watchedMap`).
  */
 import { IntList } from '../text/intList.js';
+import { ReadonlyMapView } from '../text/readonlyMapView.js';
 
 /** How one kind of value becomes numbers and back. */
 export interface PerArticleCodec<V> {
@@ -23,7 +24,7 @@ export interface PerArticleCodec<V> {
 export type PerArticle<V> = ReadonlyMap<string, V> & { set(articleId: string, value: V): unknown };
 
 /** Values by article id, packed (see the file's comment); each article is added once, in any order. */
-export class PackedPerArticle<V> implements ReadonlyMap<string, V> {
+export class PackedPerArticle<V> extends ReadonlyMapView<string, V> {
   /** Each article's number: its place in `articleIds` and `starts`. */
   private readonly numbers = new Map<string, number>();
   /** The articles' ids, in the order added. */
@@ -34,6 +35,7 @@ export class PackedPerArticle<V> implements ReadonlyMap<string, V> {
   private readonly data = new IntList(4096);
 
   constructor(private readonly codec: PerArticleCodec<V>) {
+    super();
     this.starts.push(0);
   }
 
@@ -46,41 +48,29 @@ export class PackedPerArticle<V> implements ReadonlyMap<string, V> {
     return this;
   }
 
-  get size(): number {
+  override get size(): number {
     return this.articleIds.length;
   }
 
   /** The article's value, made afresh (the caller may keep or change it). */
-  get(articleId: string): V | undefined {
+  override get(articleId: string): V | undefined {
     const n = this.numbers.get(articleId);
-    return n === undefined ? undefined : this.valueOf(n);
+    return n === undefined ? undefined : this.valueAt(n);
   }
 
-  has(articleId: string): boolean {
+  override has(articleId: string): boolean {
     return this.numbers.has(articleId);
   }
 
-  *entries(): MapIterator<[string, V]> {
-    for (let n = 0; n < this.articleIds.length; n++) yield [this.articleIds[n]!, this.valueOf(n)];
+  override *entries(): MapIterator<[string, V]> {
+    for (let n = 0; n < this.articleIds.length; n++) yield [this.articleIds[n]!, this.valueAt(n)];
   }
 
-  *keys(): MapIterator<string> {
+  override *keys(): MapIterator<string> {
     yield* this.articleIds;
   }
 
-  *values(): MapIterator<V> {
-    for (let n = 0; n < this.articleIds.length; n++) yield this.valueOf(n);
-  }
-
-  [Symbol.iterator](): MapIterator<[string, V]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
-    for (const [articleId, value] of this.entries()) callback(value, articleId, this);
-  }
-
-  private valueOf(n: number): V {
+  private valueAt(n: number): V {
     return this.codec.unpack(this.data.data, this.starts.data[n]!, this.starts.data[n + 1]!);
   }
 }

@@ -171,8 +171,3 @@ export function groupMentions(mentions: MentionList): Map<string, Mention[]> {
   }
   return byArticle;
 }
-
-/** The mentions as a plain list (a packed list's records made afresh). */
-export function plainMentions(mentions: MentionList): readonly Mention[] {
-  return mentions instanceof PackedMentions ? [...mentions] : mentions;
-}
