@@ -262,7 +262,10 @@ async function buildWith(cache: RecordCache, config: Config, options: BuildOptio
 
   // The archive-wide steps go through the cache too; the registry is their one input besides the articles.
   const registryKey = JSON.stringify(read.registry);
-  let entities: ExtractedEntities | null = await stage('extract', () => cachedForArchive(cache, 'entities', articles, registryKey, () => extractEntitiesStage(articles, read.registry, steps.entityMemo), entityParts));
+  // The event thread gets the articles it fell behind on while entities are found (see `EventThread.resume`).
+  fromThread?.resume(articles);
+  const topUpThread = fromThread ? () => fromThread!.topUp() : undefined;
+  let entities: ExtractedEntities | null = await stage('extract', () => cachedForArchive(cache, 'entities', articles, registryKey, () => extractEntitiesStage(articles, read.registry, steps.entityMemo, topUpThread), entityParts));
   if (hasErrors(diagnostics)) {
     fromThread?.stop();
     return failed(null, articles.length);

@@ -105,6 +105,38 @@ describe('dates found on the event thread', () => {
     expect(thread.of(articles[6]!)).toBeUndefined();
   });
 
+  it.skipIf(!workerScript('build/eventWorker'))('sends the articles it fell behind on later, between the entity stage’s articles, and answers for every one', async () => {
+    const { articles } = parsedFolder(archive());
+    // Many more articles than may wait for the thread at once, sent in a tight loop as the parse sends them.
+    const records = Array.from({ length: 2_000 }, (_, i) => {
+      const article = articles[i % articles.length]!;
+      return { ...article, sourcePath: `${i}-${article.sourcePath}` };
+    });
+    const thread = new EventThread(workerScript('build/eventWorker')!);
+    const posted = { before: 0, after: 0 };
+    let resumed = false;
+    const postMessage = MessagePort.prototype.postMessage;
+    const post = vi.spyOn(MessagePort.prototype, 'postMessage').mockImplementation(function (this: MessagePort, message: unknown, ...rest: unknown[]) {
+      const items = (message as { items?: unknown[] }).items?.length ?? 0;
+      if (resumed) posted.after += items;
+      else posted.before += items;
+      return postMessage.call(this, message, ...(rest as [])) as void;
+    });
+    for (const record of records) thread.send({ relativePath: record.sourcePath, contentHash: record.contentHash } as SourceFile, record);
+    resumed = true;
+    thread.resume(records);
+    // The entity stage calls `topUp` between its articles; here, until every article went.
+    for (let turns = 0; posted.before + posted.after < records.length && turns < 10_000; turns++) {
+      thread.topUp();
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await thread.done();
+    post.mockRestore();
+    expect(posted.before).toBeLessThan(records.length);
+    expect(posted.after).toBe(records.length - posted.before);
+    for (const record of records) expect(thread.of(record)).toEqual(extractEvents(record));
+  });
+
   it('sends no more than a bounded number of articles to a thread that does not keep up, and leaves the rest to the main thread', async () => {
     // A thread that never answers: everything sent to it waits.
     const silent = path.join(tempDir('dossier-event-thread-silent-'), 'silent.mjs');

@@ -33,6 +33,10 @@ describe('frameSet', () => {
       [1, 'a.x', 2, true],
       [2, '', 'empty'],
       [1, 'title', undefined],
+      [2, 'loop.index', 4],
+      [0, 'x.y', 1],
+      [1, 'x.y', 2, true],
+      [2, 'x.y.z', 3],
     ];
     expect(after(frameSet, writes)).toEqual(after(originalFrameSet, writes));
   });

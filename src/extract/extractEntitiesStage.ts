@@ -21,10 +21,13 @@ export interface ExtractedEntities {
   mentionsChanged?: Set<string>;
 }
 
-/** `memo`: what a watch session keeps between builds to redo less (see `EntityMemo`); a cold build passes none and keeps nothing. */
-export function extractEntitiesStage(articles: readonly Article[], registrySource: RegistrySource | null, memo?: EntityMemo): { value: ExtractedEntities; diagnostics: Diagnostic[] } {
+/**
+ * `memo`: what a watch session keeps between builds to redo less (see `EntityMemo`); a cold build
+ * passes none and keeps nothing. `betweenArticles`: called before each article is read (see `extractEntities`).
+ */
+export function extractEntitiesStage(articles: readonly Article[], registrySource: RegistrySource | null, memo?: EntityMemo, betweenArticles?: () => void): { value: ExtractedEntities; diagnostics: Diagnostic[] } {
   const parsed = registrySource ? registryOf(registrySource.text, registrySource.displayPath) : { registry: EMPTY_REGISTRY, diagnostics: [] };
-  const extraction = extractEntities(articles, parsed.registry, memo);
+  const extraction = extractEntities(articles, parsed.registry, memo, betweenArticles);
   const { entities, mentionsByArticle, mentionsChanged, diagnostics } = extraction;
   // A watch session's list of every mention is made only if a page asks for it (see `EntityExtraction.mentions`): read through, not read here.
   const value: ExtractedEntities = mentionsByArticle

@@ -62,8 +62,12 @@ export interface EntityExtraction {
   diagnostics: Diagnostic[];
 }
 
-/** Finds and resolves the entities of the whole archive. Deterministic whatever the order of `articles`; `memo` only saves work. */
-export function extractEntities(articles: readonly Article[], registry: Registry, memo?: EntityMemo): EntityExtraction {
+/**
+ * Finds and resolves the entities of the whole archive. Deterministic whatever the order of
+ * `articles`; `memo` only saves work. `betweenArticles` is called before each article's tokens are
+ * read, on every pass: the build feeds its event thread from there (see `EventThread.topUp`).
+ */
+export function extractEntities(articles: readonly Article[], registry: Registry, memo?: EntityMemo, betweenArticles?: () => void): EntityExtraction {
   const gazetteer = loadGazetteer();
   const isPlaceKey = (key: string): boolean => gazetteer.countryWords.has(key);
   const sorted = memo ? memo.sortedById(articles) : [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -71,7 +75,13 @@ export function extractEntities(articles: readonly Article[], registry: Registry
   const replaced = memo?.replaced ?? null;
   const words = memo?.words ?? newWordTable();
   // Without a memo the tokens are kept (compact, about 8 bytes a word) only until this call returns.
-  const tokensOf = tokenSource(words, memo?.tokens ?? new Map<Article, KeptTokens>(), isPlaceKey, memo !== undefined);
+  const readTokens = tokenSource(words, memo?.tokens ?? new Map<Article, KeptTokens>(), isPlaceKey, memo !== undefined);
+  const tokensOf = betweenArticles
+    ? (article: Article): ArticleTokens => {
+        betweenArticles();
+        return readTokens(article);
+      }
+    : readTokens;
 
   // Each pass unpacks one article's tokens at a time into a scratch buffer.
   const stats = memo ? memo.countWords(sorted, tokensOf, replaced ?? undefined) : countAll(sorted, tokensOf, words.keys);
