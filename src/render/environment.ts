@@ -9,9 +9,11 @@ import { linkTarget } from './page.js';
 import { jsonForScript } from './jsonForScript.js';
 import { installNunjucksEscape } from './nunjucksEscape.js';
 import { installFrameSet } from './nunjucksFrame.js';
+import { installMemberLookup } from './nunjucksMemberLookup.js';
 
 installNunjucksEscape();
 installFrameSet();
+installMemberLookup();
 
 /** Variables every template gets (besides what its page kind passes). */
 export interface PageContext {
