@@ -14,6 +14,7 @@ import { parseMarkdownBody } from './markdown/parseMarkdownBody.js';
 import { isWebUrl } from './safeUrl.js';
 import { isSlug, slugify } from './slug.js';
 import { parseTextBody } from './text/parseTextBody.js';
+import { countWordsIn } from '../text/wordCount.js';
 
 /** An article before URLs are assigned: `slug`, `id` and `url` hold the wanted slug. */
 export type ArticleDraft = Article;
@@ -143,7 +144,7 @@ function chooseSlug(fromFrontMatter: string | undefined, title: string, relative
 /** The words a reader reads: body text, not embedded posts. */
 function countWords(blocks: Block[]): number {
   let words = 0;
-  const add = (content: InlineText) => (words += content.text.split(/\s+/).filter(Boolean).length);
+  const add = (content: InlineText) => (words += countWordsIn(content.text));
   for (const block of blocks) {
     if (block.type === 'paragraph' || block.type === 'heading') add(block.content);
     else if (block.type === 'list') block.items.forEach(add);
