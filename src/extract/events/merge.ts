@@ -12,7 +12,6 @@ import type { Mention, TimelineEvent } from '../../types.js';
 import type { EventCandidate } from './candidate.js';
 import { eventPageUrl, groupKey, MONTH_PAGE_LIMIT } from './pages.js';
 import { PreparedCandidates } from './prepared.js';
-import { jaccardRanges } from './similarity.js';
 import { sortedOrder } from './mergeOrder.js';
 import { CompactEvent, eventAnchor, eventId, YearEvents } from './compactEvents.js';
 
@@ -116,13 +115,40 @@ function remember(index: KeyIndex, key: number, cluster: Cluster): void {
   if (list.length > KEY_MEMORY) list.shift();
 }
 
-/** Finds the event of the same date a candidate belongs to. */
+/**
+ * Finds the event of the same date a candidate belongs to.
+ *
+ * A candidate is compared with up to `COMPARED_MEMBERS` sentences of every event its keys lead to,
+ * and once an archive has many events a day every key's list is full: at 100,000 articles this was
+ * half the timeline stage (30 of 65 s), where 10,000 articles spent a tenth of that per candidate. So
+ * the candidate's words and entities are marked once (`markSentence`), and each comparison only
+ * counts which of the other sentence's words and entities are marked: one pass over one side, where
+ * a merge of two sorted lists walked both. The figures are exactly those of `jaccardRanges` and of
+ * a search for a shared entity: a sentence's words are distinct numbers.
+ */
 class Merging {
+  /** Per word number: the serial of the last candidate whose sentence has the word. */
+  private readonly wordMarks: Int32Array;
+  /** Per entity number: the same for entities. */
+  private readonly entityMarks: Int32Array;
+
   constructor(
     private readonly prepared: PreparedCandidates,
     private readonly byEntity: KeyIndex,
     private readonly byWord: KeyIndex,
-  ) {}
+  ) {
+    this.wordMarks = new Int32Array(largest(prepared.words) + 1).fill(-1);
+    this.entityMarks = new Int32Array(largest(prepared.entities) + 1).fill(-1);
+  }
+
+  /** Marks the words and entities of sentence `s` with `serial` (a candidate's own number in the merge). */
+  private markSentence(s: number, serial: number): void {
+    const { prepared, wordMarks, entityMarks } = this;
+    const words = prepared.words.data;
+    for (let k = prepared.wordsFrom(s), to = prepared.wordEnds.data[s]!; k < to; k++) wordMarks[words[k]!] = serial;
+    const entities = prepared.entities.data;
+    for (let k = prepared.entitiesFrom(s), to = prepared.entityEnds.data[s]!; k < to; k++) entityMarks[entities[k]!] = serial;
+  }
 
   /**
    * The most similar event of the same date that candidate `c` belongs to, if any. Events are looked
@@ -134,13 +160,14 @@ class Merging {
     const article = prepared.articleNumber(c);
     let best: Cluster | null = null;
     let bestScore = 0;
+    this.markSentence(s, serial);
     const consider = (list: Cluster[] | undefined) => {
       if (!list) return;
       for (const cluster of list) {
         if (cluster.visited === serial) continue;
         cluster.visited = serial;
         if (cluster.articles[cluster.articles.length - 1] === article) continue;
-        const score = this.similarity(cluster, s);
+        const score = this.similarity(cluster, s, serial);
         if (score > bestScore) {
           best = cluster;
           bestScore = score;
@@ -154,21 +181,27 @@ class Merging {
     return best;
   }
 
-  /** The best wording overlap of sentence `s` with any of the event's first sentences, or 0 when below the merge threshold. */
-  private similarity(cluster: Cluster, s: number): number {
-    const { prepared } = this;
+  /**
+   * The best wording overlap of sentence `s` (marked with `serial`) with any of the event's first
+   * sentences, or 0 when below the merge threshold: `jaccardRanges` of the two sentences' words.
+   */
+  private similarity(cluster: Cluster, s: number, serial: number): number {
+    const { prepared, wordMarks, entityMarks } = this;
     const words = prepared.words.data;
     const entities = prepared.entities.data;
-    const wordsFrom = prepared.wordsFrom(s);
-    const wordsTo = prepared.wordEnds.data[s]!;
-    const entitiesFrom = prepared.entitiesFrom(s);
-    const entitiesTo = prepared.entityEnds.data[s]!;
+    const ownWords = prepared.wordEnds.data[s]! - prepared.wordsFrom(s);
     let best = 0;
     const members = cluster.members;
     for (let m = 0; m < members.length && m < COMPARED_MEMBERS; m++) {
       const t = prepared.sentenceOf.data[members[m]!]!;
-      const overlap = jaccardRanges(words, wordsFrom, wordsTo, words, prepared.wordsFrom(t), prepared.wordEnds.data[t]!);
-      const sharesEntity = sharesAny(entities, entitiesFrom, entitiesTo, prepared.entitiesFrom(t), prepared.entityEnds.data[t]!);
+      const from = prepared.wordsFrom(t);
+      const to = prepared.wordEnds.data[t]!;
+      let shared = 0;
+      for (let k = from; k < to; k++) if (wordMarks[words[k]!] === serial) shared++;
+      const otherWords = to - from;
+      const overlap = ownWords === 0 && otherWords === 0 ? 0 : shared / (ownWords + otherWords - shared);
+      let sharesEntity = false;
+      for (let k = prepared.entitiesFrom(t), end = prepared.entityEnds.data[t]!; k < end && !sharesEntity; k++) sharesEntity = entityMarks[entities[k]!] === serial;
       const threshold = sharesEntity ? SIMILAR_WITH_ENTITY : SIMILAR_WITHOUT_ENTITY;
       if (overlap >= threshold) best = Math.max(best, overlap + (sharesEntity ? 1 : 0));
     }
@@ -176,12 +209,11 @@ class Merging {
   }
 }
 
-/** True when the values `pool[a..aEnd)` and `pool[b..bEnd)` have one in common. */
-function sharesAny(pool: Int32Array, a: number, aEnd: number, b: number, bEnd: number): boolean {
-  for (let i = a; i < aEnd; i++) {
-    for (let j = b; j < bEnd; j++) if (pool[i] === pool[j]) return true;
-  }
-  return false;
+/** The largest number in `list` (-1 when empty). */
+function largest(list: { data: Int32Array; length: number }): number {
+  let max = -1;
+  for (let i = 0; i < list.length; i++) if (list.data[i]! > max) max = list.data[i]!;
+  return max;
 }
 
 /**
