@@ -142,7 +142,6 @@ export class EventThread {
     const { later } = this;
     if (this.failed || later.next === later.articles.length) return;
     this.take();
-    if (!this.hasRoom()) return;
     while (later.next < later.articles.length && this.hasRoom()) {
       const article = later.articles[later.next++]!;
       this.post(article.sourcePath, article.contentHash, article);
