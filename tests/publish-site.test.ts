@@ -7,8 +7,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, linkExists, listSite, REPO, type BuiltSite } from './helpers/publish-build.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, linkExists, listSite, removeSite, REPO, type BuiltSite } from './helpers/publish-build.js';
 
 const BASE = 'https://example.org/archive/';
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'link', 'url'].includes(name) });
@@ -42,6 +42,7 @@ for (const [inputName, input] of Object.entries(INPUTS)) {
         files = site.result.ok ? listSite(site.out) : [];
         html = files.filter((file) => file.endsWith('.html'));
       }, 60_000);
+      afterAll(() => removeSite(site));
 
       it('builds, and says what needs a base URL when there is none', () => {
         expect(site.result.ok).toBe(true);

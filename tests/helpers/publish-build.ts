@@ -1,5 +1,5 @@
 /** Builds a site into a temporary folder and resolves the links found in it, for the publishing tests. */
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build, type BuildResult } from '../../src/build.js';
@@ -23,6 +23,11 @@ export async function buildSite(input: string, options: { baseUrl?: string; port
   const config = resolveConfig(REPO, { input, output: out, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.portable ? { portable: true } : {}) });
   const result = await build(config, { cwd: REPO });
   return { result, config, out };
+}
+
+/** Deletes a site `buildSite` made, with the temporary folder around it. */
+export function removeSite(site: BuiltSite | undefined): void {
+  if (site) rmSync(path.dirname(site.out), { recursive: true, force: true });
 }
 
 /** Every file of a folder, as `/`-separated relative paths. */
