@@ -69,7 +69,8 @@ function splitBlockSentences(block: Block): BlockSentence[] {
   const spans: BlockSentence[] = [];
   let offset = 0;
   for (const part of blockParts(block)) {
-    for (const span of splitSentences(part)) spans.push({ ...span, start: span.start + offset, end: span.end + offset, view: { blockAnchor: block.anchor, text: span.text } });
+    // Field by field, not `{ ...span, view }` (see README, "Development": one hidden class per object).
+    for (const span of splitSentences(part)) spans.push({ start: span.start + offset, end: span.end + offset, text: span.text, view: { blockAnchor: block.anchor, text: span.text } });
     offset += part.length + PART_SEPARATOR.length;
   }
   return spans;

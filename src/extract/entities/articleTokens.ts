@@ -50,6 +50,7 @@ function readUnits(article: Article, buffer: TokenBuffer, words: WordTable, isPl
   return textUnits(article).map((unit) => {
     const first = buffer.length;
     tokenizeInto(buffer, unit.text, isPlaceKey, words);
-    return { ...unit, first, end: buffer.length };
+    // Field by field, not `{ ...unit, first, end }` (see README, "Development": one hidden class per object).
+    return { blockAnchor: unit.blockAnchor, text: unit.text, offset: unit.offset, role: unit.role, first, end: buffer.length };
   });
 }

@@ -195,7 +195,9 @@ export function resolveNames(found: ReadonlyMap<string, NameInfo>, registry: Reg
     if (draft.infos.every((info) => info.count === 0) && !draft.group.registry) continue;
     const id = uniqueId(slug(draft.group.name), draft.group.type, used);
     idByRoot.set(draft.root, id);
-    groups.push({ ...draft.group, id });
+    // Field by field, not `{ ...draft.group, id }` (see README, "Development": one hidden class per object).
+    const { group } = draft;
+    groups.push({ name: group.name, type: group.type, keys: group.keys, registry: group.registry, id });
   }
   const lookup = new Map<string, string[]>();
   const shapes = new Map<string, Set<string>>();

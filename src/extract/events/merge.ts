@@ -272,10 +272,11 @@ function finishYear(clusters: readonly Cluster[], prepared: PreparedCandidates, 
     if (page === undefined) pages.set(pageKey, (page = eventPageUrl({ date, precision }, clusters.length, place)));
     const articles = cluster.articles.map((n) => prepared.articleIdOfNumber(n));
     const sources = members.map((c) => ({ articleId: prepared.articleId(c), anchor: prepared.anchor(c) }));
-    const fields = { id, date, precision, approximate, future, text: prepared.text(first), articles, entities, sources };
+    const text = prepared.text(first);
     // A compact record reads its fields from its year's, which packs them once the year is done (below).
-    if (year) events.push(new CompactEvent(year, year.add(fields, page, hash)));
-    else events.push({ ...fields, url: [page, eventAnchor(id)].join('#') });
+    if (year) events.push(new CompactEvent(year, year.add({ id, date, precision, approximate, future, text, articles, entities, sources }, page, hash)));
+    // Field by field, not `{ ...fields, url }` (see README, "Development": one hidden class per object).
+    else events.push({ id, date, precision, approximate, future, text, articles, entities, sources, url: [page, eventAnchor(id)].join('#') });
   }
   year?.finish();
 }
