@@ -4,6 +4,7 @@
  * are made one event at a time (see `chunkedFile`): at 4,000 articles each is 48 MB of text.
  */
 import type { Config } from '../../config.js';
+import { timelineEventJson, timelineJsSlideJson } from '../../export/eventJson.js';
 import { chunkedFile, indentedJson, jsonArrayTexts } from '../../export/jsonChunks.js';
 import type { Archive } from '../../link/archive.js';
 import type { TimelineEvent } from '../../types.js';
@@ -13,17 +14,15 @@ import { madeText, type PageReuse } from '../renderContext.js';
 import { withNewline } from '../pages/dataPages.js';
 import { eventDateLabel } from './eventView.js';
 
-/** One event as exported: the DESIGN fields, plus `future` and `sources` (fields may be added). */
-export function exportEvent(event: TimelineEvent) {
-  const { id, date, precision, approximate, future, text, articles, entities, sources, url } = event;
-  return { id, date, precision, approximate, future, text, articles, entities, sources, url };
-}
-
 /** `reuse` (a watch session's) reuses each event's text from build to build (see `PageReuse.made`). */
 export function timelineData(archive: Archive, reuse?: PageReuse): Page {
   const path = 'data/timeline.json';
   const records = function* () {
-    for (const event of archive.events) yield madeText(reuse, path, `timeline.json\n${event.id}`, [event], () => indentedJson(exportEvent(event), 1));
+    for (const event of archive.events) {
+      // A single build has nothing to reuse: no memo key to make (an event's id is made from packed numbers each time it is read).
+      if (!reuse) yield timelineEventJson(event);
+      else yield madeText(reuse, path, `timeline.json\n${event.id}`, [event], () => timelineEventJson(event));
+    }
   };
   return { path, content: chunkedFile(() => withNewline(jsonArrayTexts(records()))) };
 }
@@ -38,26 +37,33 @@ const HEADLINE_LENGTH = 90;
 export function timelineJsData(archive: Archive, config: Pick<Config, 'title' | 'baseUrl'>, reuse?: PageReuse): Page {
   const path = 'data/timelinejs.json';
   const prefix = config.baseUrl ?? '';
-  const slide = (event: TimelineEvent) => {
+  const slide = (event: TimelineEvent): string => {
     const [year, month, day] = event.date.split('-');
-    const links = event.sources.flatMap((source) => {
+    const text = event.text;
+    let links = '';
+    for (const source of event.sources) {
       const article = archive.articleById.get(source.articleId);
-      return article ? [`<a href="${escapeHtml(`${prefix}${article.url}#${source.anchor}`)}">${escapeHtml(article.title)}</a>`] : [];
+      if (article) links += `${links ? ', ' : ''}<a href="${escapeHtml(`${prefix}${article.url}#${source.anchor}`)}">${escapeHtml(article.title)}</a>`;
+    }
+    return timelineJsSlideJson({
+      id: event.id,
+      year: year!,
+      month,
+      day,
+      displayDate: eventDateLabel(event),
+      headline: escapeHtml(headline(text)),
+      text: `<p>${escapeHtml(text)}</p><p>Reported in: ${links}</p>`,
     });
-    return {
-      unique_id: event.id,
-      start_date: { year, ...(month ? { month: String(Number(month)) } : {}), ...(day ? { day: String(Number(day)) } : {}), display_date: eventDateLabel(event) },
-      text: {
-        headline: escapeHtml(headline(event.text)),
-        text: `<p>${escapeHtml(event.text)}</p><p>Reported in: ${links.join(', ')}</p>`,
-      },
-    };
   };
   const slides = function* () {
     for (const event of archive.events) {
+      if (!reuse) {
+        yield slide(event);
+        continue;
+      }
       // A slide shows its source articles' headlines and addresses.
       const sources = event.sources.map((source) => archive.articleById.get(source.articleId) ?? null);
-      yield madeText(reuse, path, `timelinejs.json\n${event.id}`, [event, sources, prefix], () => indentedJson(slide(event), 2));
+      yield madeText(reuse, path, `timelinejs.json\n${event.id}`, [event, sources, prefix], () => slide(event));
     }
   };
   const title = { text: { headline: escapeHtml(config.title), text: '<p>Timeline of the archive</p>' } };
