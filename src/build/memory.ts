@@ -28,11 +28,6 @@ const GROWTH_BYTES = 64 * 1024 * 1024;
 let gc: (() => void) | null | undefined;
 /** Heap in use just after the last collection made here. */
 let liveAfterLast = 0;
-/**
- * The most heap in use seen just before a collection made here, since the build began (see
- * `boundHeapGrowth`): a level the build's heap has reached already (see `memoryCheckpoint`).
- */
-let highWater = 0;
 
 function collector(): (() => void) | null {
   if (gc !== undefined) return gc;
@@ -51,35 +46,14 @@ function collector(): (() => void) | null {
  * for it to matter, or `always` (to measure the live heap).
  */
 export function collectGarbage(always = false): void {
-  // `getHeapStatistics` is a few times cheaper than `process.memoryUsage` (no RSS read), which matters for `memoryCheckpoint`.
-  const used = getHeapStatistics().used_heap_size;
-  if (always || worthCollecting(used, { liveAfterLast, highWater }, false)) collectNow(used);
-}
-
-/** What the choice to collect reads of the collections made so far (see `worthCollecting`). */
-export interface HeapHistory {
-  /** Heap in use just after the last collection made here. */
-  liveAfterLast: number;
-  /** The most heap in use seen just before one, in this build. */
-  highWater: number;
-}
-
-/**
- * True when a full collection is worth making with `used` bytes of heap in use: the heap is large
- * and has grown enough since the last collection for another to matter, and, inside a stage
- * (`memoryCheckpoint`), it is back at the most it held in this build (see there).
- */
-export function worthCollecting(used: number, history: HeapHistory, insideStage: boolean): boolean {
-  if (used < WORTH_IT_BYTES || used - history.liveAfterLast < Math.max(GROWTH_BYTES, history.liveAfterLast / 4)) return false;
-  return !insideStage || used >= history.highWater;
-}
-
-/** A full collection now; `used` is the heap in use before it. */
-function collectNow(used: number): void {
+  if (!always) {
+    // `getHeapStatistics` is a few times cheaper than `process.memoryUsage` (no RSS read), which matters for `memoryCheckpoint`.
+    const used = getHeapStatistics().used_heap_size;
+    if (used < WORTH_IT_BYTES || used - liveAfterLast < Math.max(GROWTH_BYTES, liveAfterLast / 4)) return;
+  }
   const run = collector();
   if (!run) return;
   run();
-  highWater = Math.max(highWater, used);
   liveAfterLast = getHeapStatistics().used_heap_size;
   if (growthBound === 'wanted') setGrowthBound();
 }
@@ -94,18 +68,8 @@ function collectNow(used: number): void {
  */
 export type Checkpoint = () => void;
 
-/**
- * A checkpoint that collects when worth it (`collectGarbage`), and only once the heap is back at
- * the most it has held in this build: below that level a collection cannot lower the build's peak,
- * and V8's own collections keep the heap bounded there (see `boundHeapGrowth`), marking on the
- * second core while this one works, where a collection made here stops the build for all of it.
- * At 100,000 articles the timeline stage's heap stays near 400 MiB after parsing took it past
- * 1 GiB; collecting there each time it grew by a quarter cost ~35 collections of ~230 ms.
- */
-export const memoryCheckpoint: Checkpoint = () => {
-  const used = getHeapStatistics().used_heap_size;
-  if (worthCollecting(used, { liveAfterLast, highWater }, true)) collectNow(used);
-};
+/** A checkpoint that collects when worth it (`collectGarbage`). */
+export const memoryCheckpoint: Checkpoint = () => collectGarbage();
 
 /**
  * How far V8 may let the heap grow past what was live at its last full collection, in percent,
@@ -125,7 +89,6 @@ let growthBound: 'off' | 'wanted' | 'set' = 'off';
  */
 export function boundHeapGrowth(): () => void {
   growthBound = 'wanted';
-  highWater = 0;
   return () => {
     if (growthBound === 'set') {
       try {
