@@ -26,11 +26,11 @@ function stringList(values: readonly string[], depth: number): string {
 /** `JSON.stringify(sources, null, 2)` for an event's sources, sitting `depth` levels deep. */
 function sourceList(sources: TimelineEvent['sources'], depth: number): string {
   if (sources.length === 0) return '[]';
-  const [open, field, close] = [INDENT[depth + 1], INDENT[depth + 2], INDENT[depth + 1]];
+  const [item, field] = [INDENT[depth + 1], INDENT[depth + 2]];
   let text = '[';
   for (let i = 0; i < sources.length; i++) {
     const source = sources[i]!;
-    text += `${i === 0 ? '' : ','}\n${open}{\n${field}"articleId": ${json(source.articleId)},\n${field}"anchor": ${json(source.anchor)}\n${close}}`;
+    text += `${i === 0 ? '' : ','}\n${item}{\n${field}"articleId": ${json(source.articleId)},\n${field}"anchor": ${json(source.anchor)}\n${item}}`;
   }
   return `${text}\n${INDENT[depth]}]`;
 }
